@@ -1,0 +1,871 @@
+//! Entries: the four kinds a peer worker writes, how they are read from JSON and written back.
+//!
+//! Input is strict: every field must be known for its kind, every vocabulary value must be one of
+//! ours and every number in range, and each error names the field and what is allowed. Stored
+//! entries use the same types, serialised inside the encrypted record.
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use zeroize::Zeroize;
+
+use crate::error::{Error, Result};
+use crate::id::RecordId;
+use crate::vocab::*;
+
+/// Longest narrative, in characters. Far beyond any real entry; stops runaway pastes.
+pub const MAX_TEXT_CHARS: usize = 50_000;
+/// Longest short text field (next step, action, why it mattered…), in characters.
+pub const MAX_SHORT_CHARS: usize = 2_000;
+/// Most tags on one entry.
+pub const MAX_TAGS: usize = 30;
+/// Longest tag, in characters.
+pub const MAX_TAG_CHARS: usize = 40;
+
+/// Fields every kind has.
+pub const COMMON_FIELDS: &[&str] = &["kind", "occurred_at", "text", "person", "tags", "share"];
+/// Fields only records (exports and dumps) carry; accepted on import, never on `add`.
+pub const RECORD_FIELDS: &[&str] = &["id", "created_at", "updated_at", "deleted_at"];
+
+/// A contact with someone the worker supports.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_min: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<ContactMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setting: Option<Setting>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<ContactFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_size: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<Domain>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<ReferralType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_step: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub collaborative: bool,
+}
+
+/// A meaningful moment, and why it mattered.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Moment {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<MomentTheme>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<PeerValue>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why_it_mattered: Option<String>,
+}
+
+/// A boundary issue, noted while it is fresh.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Boundary {
+    pub category: BoundaryCategory,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intensity: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub bring_to_supervision: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub resolved: bool,
+}
+
+/// The worker's own wellbeing check-in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wellbeing {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mood: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub energy: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stress: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sleep_hours: Option<f32>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub triggered: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub triggered_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub self_care: Vec<SelfCare>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_used: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// What a kind adds to the common fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Details {
+    Contact(Contact),
+    Moment(Moment),
+    Boundary(Boundary),
+    Wellbeing(Wellbeing),
+}
+
+impl Details {
+    /// The kind of entry these details belong to.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Details::Contact(_) => Kind::Contact,
+            Details::Moment(_) => Kind::Moment,
+            Details::Boundary(_) => Kind::Boundary,
+            Details::Wellbeing(_) => Kind::Wellbeing,
+        }
+    }
+
+    /// The fields this kind adds, in the order JSON output uses.
+    pub fn fields(kind: Kind) -> &'static [&'static str] {
+        match kind {
+            Kind::Contact => &[
+                "duration_min",
+                "mode",
+                "setting",
+                "format",
+                "group_size",
+                "domains",
+                "activities",
+                "referral",
+                "next_step",
+                "follow_up_on",
+                "collaborative",
+            ],
+            Kind::Moment => &["themes", "values", "why_it_mattered"],
+            Kind::Boundary => &[
+                "category",
+                "intensity",
+                "action",
+                "bring_to_supervision",
+                "resolved",
+            ],
+            Kind::Wellbeing => &[
+                "mood",
+                "energy",
+                "stress",
+                "sleep_hours",
+                "triggered",
+                "triggered_by",
+                "self_care",
+                "support_used",
+            ],
+        }
+    }
+
+    /// The free-text fields of these details, for search.
+    pub fn texts(&self) -> Vec<&str> {
+        fn opt(o: &Option<String>) -> Option<&str> {
+            o.as_deref()
+        }
+        match self {
+            Details::Contact(c) => [opt(&c.next_step)].into_iter().flatten().collect(),
+            Details::Moment(m) => [opt(&m.why_it_mattered)].into_iter().flatten().collect(),
+            Details::Boundary(b) => [opt(&b.action)].into_iter().flatten().collect(),
+            Details::Wellbeing(w) => [opt(&w.triggered_by), opt(&w.support_used)]
+                .into_iter()
+                .flatten()
+                .collect(),
+        }
+    }
+
+    /// The vocabulary codes these details carry, for search ("housing" finds housing contacts).
+    pub fn codes(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        match self {
+            Details::Contact(c) => {
+                out.extend(c.mode.map(|v| v.code()));
+                out.extend(c.setting.map(|v| v.code()));
+                out.extend(c.format.map(|v| v.code()));
+                out.extend(c.domains.iter().map(|v| v.code()));
+                out.extend(c.activities.iter().map(|v| v.code()));
+                out.extend(c.referral.map(|v| v.code()));
+            }
+            Details::Moment(m) => {
+                out.extend(m.themes.iter().map(|v| v.code()));
+                out.extend(m.values.iter().map(|v| v.code()));
+            }
+            Details::Boundary(b) => out.push(b.category.code()),
+            Details::Wellbeing(w) => out.extend(w.self_care.iter().map(|v| v.code())),
+        }
+        out
+    }
+
+    fn zeroize_text(&mut self) {
+        match self {
+            Details::Contact(c) => c.next_step.zeroize(),
+            Details::Moment(m) => m.why_it_mattered.zeroize(),
+            Details::Boundary(b) => b.action.zeroize(),
+            Details::Wellbeing(w) => {
+                w.triggered_by.zeroize();
+                w.support_used.zeroize();
+            }
+        }
+    }
+
+    fn validate(&mut self) -> Result<()> {
+        match self {
+            Details::Contact(c) => {
+                check_range("duration_min", c.duration_min, 0, 24 * 60)?;
+                match (c.format, c.group_size) {
+                    (Some(ContactFormat::Group), size) => {
+                        check_range("group_size", size, 2, 1000)?;
+                    }
+                    (_, Some(_)) => {
+                        return Err(Error::invalid(
+                            "group_size",
+                            "only group contacts have a group size; set \"format\": \"group\"",
+                        ));
+                    }
+                    _ => {}
+                }
+                dedup(&mut c.domains);
+                dedup(&mut c.activities);
+                clean_short("next_step", &mut c.next_step)?;
+            }
+            Details::Moment(m) => {
+                dedup(&mut m.themes);
+                dedup(&mut m.values);
+                clean_short("why_it_mattered", &mut m.why_it_mattered)?;
+            }
+            Details::Boundary(b) => {
+                check_range("intensity", b.intensity, 1, 5)?;
+                clean_short("action", &mut b.action)?;
+            }
+            Details::Wellbeing(w) => {
+                check_range("mood", w.mood, 1, 5)?;
+                check_range("energy", w.energy, 1, 5)?;
+                check_range("stress", w.stress, 1, 5)?;
+                if let Some(h) = w.sleep_hours
+                    && !(0.0..=24.0).contains(&h)
+                {
+                    return Err(Error::invalid(
+                        "sleep_hours",
+                        format!("{h} is out of range; allowed: 0 to 24"),
+                    ));
+                }
+                clean_short("triggered_by", &mut w.triggered_by)?;
+                if w.triggered_by.is_some() && !w.triggered {
+                    return Err(Error::invalid(
+                        "triggered_by",
+                        "only goes with \"triggered\": true",
+                    ));
+                }
+                dedup(&mut w.self_care);
+                clean_short("support_used", &mut w.support_used)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Drops repeated vocabulary values, keeping the first of each in the order given.
+fn dedup<T: PartialEq + Copy>(v: &mut Vec<T>) {
+    let mut out: Vec<T> = Vec::with_capacity(v.len());
+    for x in v.drain(..) {
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    }
+    *v = out;
+}
+
+fn check_range<T: PartialOrd + Copy + std::fmt::Display>(
+    field: &str,
+    value: Option<T>,
+    lo: T,
+    hi: T,
+) -> Result<()> {
+    match value {
+        Some(v) if v < lo || v > hi => Err(Error::invalid(
+            field,
+            format!("{v} is out of range; allowed: {lo} to {hi}"),
+        )),
+        None if field == "group_size" => Err(Error::invalid(
+            field,
+            format!("group contacts need a group size from {lo} to {hi}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Trims a short text field, treats an empty one as absent and enforces its length cap.
+fn clean_short(field: &str, value: &mut Option<String>) -> Result<()> {
+    if let Some(v) = value {
+        let trimmed = v.trim();
+        if trimmed.is_empty() {
+            *value = None;
+        } else {
+            if trimmed.chars().count() > MAX_SHORT_CHARS {
+                return Err(Error::invalid(
+                    field,
+                    format!("too long; at most {MAX_SHORT_CHARS} characters"),
+                ));
+            }
+            if trimmed.len() != v.len() {
+                *v = trimmed.to_string();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One journal entry, as stored (inside its encrypted record) and as held in memory while the
+/// vault is unlocked. Its text is wiped from memory when it is dropped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: RecordId,
+    pub occurred_at: DateTime<FixedOffset>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<RecordId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub share: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<DateTime<Utc>>,
+    pub details: Details,
+}
+
+impl Drop for Entry {
+    fn drop(&mut self) {
+        self.text.zeroize();
+        self.tags.zeroize();
+        self.details.zeroize_text();
+    }
+}
+
+impl Entry {
+    /// The entry's kind.
+    pub fn kind(&self) -> Kind {
+        self.details.kind()
+    }
+
+    /// True once the entry has been deleted (it stays recoverable until purged).
+    pub fn is_deleted(&self) -> bool {
+        self.deleted_at.is_some()
+    }
+}
+
+/// A new or edited entry, checked but not yet saved. `person` is still the name or alias the
+/// worker typed; the vault resolves it against the people list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryDraft {
+    pub occurred_at: Option<DateTime<FixedOffset>>,
+    pub text: String,
+    pub person: Option<String>,
+    pub tags: Vec<String>,
+    pub share: bool,
+    pub details: Details,
+    /// Set only by imports of Tandem's own dumps, so a re-import keeps ids and timestamps.
+    pub record: Option<RecordFields>,
+}
+
+impl Drop for EntryDraft {
+    fn drop(&mut self) {
+        self.text.zeroize();
+        self.person.zeroize();
+        self.tags.zeroize();
+        self.details.zeroize_text();
+    }
+}
+
+/// The fields of a stored record, carried through a dump and re-import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordFields {
+    pub id: RecordId,
+    pub created_at: Option<DateTime<Utc>>,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+impl EntryDraft {
+    /// A draft of `details` with every common field empty, happening now.
+    pub fn new(details: Details) -> Self {
+        EntryDraft {
+            occurred_at: None,
+            text: String::new(),
+            person: None,
+            tags: Vec::new(),
+            share: false,
+            details,
+            record: None,
+        }
+    }
+
+    /// Reads an entry from JSON text, as `tandem add` and `import` receive it.
+    ///
+    /// `kind` is the kind named outside the JSON (the `add KIND` argument), if any; the JSON's own
+    /// `"kind"` must then agree. `allow_record_fields` admits `id` and the timestamps, which only
+    /// Tandem's own dumps carry.
+    pub fn from_json(text: &str, kind: Option<Kind>, allow_record_fields: bool) -> Result<Self> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            Error::invalid(
+                "",
+                format!(
+                    "not valid JSON (line {}, column {}: {})",
+                    e.line(),
+                    e.column(),
+                    strip_serde_position(&e.to_string())
+                ),
+            )
+        })?;
+        Self::from_value(value, kind, allow_record_fields)
+    }
+
+    /// Like [`EntryDraft::from_json`], from an already parsed value.
+    pub fn from_value(value: Value, kind: Option<Kind>, allow_record_fields: bool) -> Result<Self> {
+        let Value::Object(mut map) = value else {
+            return Err(Error::invalid(
+                "",
+                "expected a JSON object such as {\"text\": \"…\"}",
+            ));
+        };
+        let kind = match (map.remove("kind"), kind) {
+            (None, Some(k)) => k,
+            (None, None) => {
+                return Err(Error::invalid(
+                    "kind",
+                    format!("missing; allowed: {}", Kind::codes()),
+                ));
+            }
+            (Some(v), hint) => {
+                let code = v.as_str().unwrap_or_default();
+                let found = Kind::from_code(code).ok_or_else(|| {
+                    Error::invalid(
+                        "kind",
+                        format!("unknown kind {v}; allowed: {}", Kind::codes()),
+                    )
+                })?;
+                if let Some(h) = hint
+                    && h != found
+                {
+                    return Err(Error::invalid(
+                        "kind",
+                        format!("the JSON says {found} but the command says {h}"),
+                    ));
+                }
+                found
+            }
+        };
+
+        let kind_fields = Details::fields(kind);
+        let mut specific = Map::new();
+        let mut common = Map::new();
+        for (key, value) in map {
+            if COMMON_FIELDS.contains(&key.as_str())
+                || (allow_record_fields && RECORD_FIELDS.contains(&key.as_str()))
+            {
+                common.insert(key, value);
+            } else if kind_fields.contains(&key.as_str()) {
+                specific.insert(key, value);
+            } else {
+                let mut allowed: Vec<&str> = COMMON_FIELDS[1..].to_vec();
+                allowed.extend_from_slice(kind_fields);
+                return Err(Error::invalid(
+                    key.clone(),
+                    format!(
+                        "unknown field for a {kind} entry; allowed: {}",
+                        allowed.join(", ")
+                    ),
+                ));
+            }
+        }
+
+        let mut details = match kind {
+            Kind::Contact => Details::Contact(typed(specific)?),
+            Kind::Moment => Details::Moment(typed(specific)?),
+            Kind::Boundary => {
+                if !specific.contains_key("category") {
+                    return Err(Error::invalid(
+                        "category",
+                        format!(
+                            "a boundary entry needs one; allowed: {}",
+                            BoundaryCategory::codes()
+                        ),
+                    ));
+                }
+                Details::Boundary(typed(specific)?)
+            }
+            Kind::Wellbeing => Details::Wellbeing(typed(specific)?),
+        };
+        details.validate()?;
+
+        let mut draft = EntryDraft::new(details);
+        let mut record_id = None;
+        let mut stamps = [None, None, None];
+        for (key, value) in common {
+            match key.as_str() {
+                "occurred_at" => draft.occurred_at = Some(parse_date_time("occurred_at", &value)?),
+                "text" => draft.text = typed_field("text", value)?,
+                "person" => {
+                    let p: Option<String> = typed_field("person", value)?;
+                    draft.person = p.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+                }
+                "tags" => draft.tags = typed_field("tags", value)?,
+                "share" => draft.share = typed_field("share", value)?,
+                "id" => {
+                    let text: String = typed_field("id", value)?;
+                    record_id = Some(RecordId::from_hex(&text).ok_or_else(|| {
+                        Error::invalid("id", "expected 32 hex digits, as Tandem writes ids")
+                    })?);
+                }
+                "created_at" => stamps[0] = Some(parse_date_time(&key, &value)?.to_utc()),
+                "updated_at" => stamps[1] = Some(parse_date_time(&key, &value)?.to_utc()),
+                "deleted_at" if value.is_null() => {}
+                "deleted_at" => stamps[2] = Some(parse_date_time(&key, &value)?.to_utc()),
+                _ => unreachable!("only common and record fields reach here"),
+            }
+        }
+        if let Some(id) = record_id {
+            draft.record = Some(RecordFields {
+                id,
+                created_at: stamps[0],
+                updated_at: stamps[1],
+                deleted_at: stamps[2],
+            });
+        }
+        draft.validate_common()?;
+        Ok(draft)
+    }
+
+    fn validate_common(&mut self) -> Result<()> {
+        if self.text.chars().count() > MAX_TEXT_CHARS {
+            return Err(Error::invalid(
+                "text",
+                format!("too long; at most {MAX_TEXT_CHARS} characters"),
+            ));
+        }
+        if let Some(p) = &self.person
+            && p.chars().count() > 200
+        {
+            return Err(Error::invalid("person", "too long; at most 200 characters"));
+        }
+        self.tags = normalize_tags(std::mem::take(&mut self.tags))?;
+        Ok(())
+    }
+
+    /// Checks a draft built in code (the app's forms) the same way JSON input is checked.
+    pub fn validate(&mut self) -> Result<()> {
+        self.details.validate()?;
+        self.validate_common()
+    }
+}
+
+/// Trims, lowercases and de-duplicates tags, and enforces their limits.
+pub fn normalize_tags(tags: Vec<String>) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::with_capacity(tags.len());
+    for tag in tags {
+        let t = tag.trim().to_lowercase();
+        if t.is_empty() {
+            return Err(Error::invalid("tags", "a tag cannot be empty"));
+        }
+        if t.chars().count() > MAX_TAG_CHARS {
+            return Err(Error::invalid(
+                "tags",
+                format!("`{t}` is too long; at most {MAX_TAG_CHARS} characters"),
+            ));
+        }
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    if out.len() > MAX_TAGS {
+        return Err(Error::invalid(
+            "tags",
+            format!("too many; at most {MAX_TAGS}"),
+        ));
+    }
+    Ok(out)
+}
+
+fn typed<T: DeserializeOwned>(map: Map<String, Value>) -> Result<T> {
+    serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| {
+        let field = e.path().to_string();
+        let field = if field == "." { String::new() } else { field };
+        Error::invalid(field, friendly_serde(e.into_inner().to_string()))
+    })
+}
+
+fn typed_field<T: DeserializeOwned>(field: &str, value: Value) -> Result<T> {
+    serde_json::from_value(value).map_err(|e| Error::invalid(field, friendly_serde(e.to_string())))
+}
+
+/// Rewords serde's messages into ours: "unknown variant `x`, expected one of …" becomes
+/// "unknown value `x`; allowed: …".
+fn friendly_serde(message: String) -> String {
+    let message = strip_serde_position(&message);
+    if let Some(rest) = message.strip_prefix("unknown variant ")
+        && let Some((value, allowed)) = rest.split_once(", expected one of ")
+    {
+        return format!(
+            "unknown value {value}; allowed: {}",
+            allowed.replace('`', "")
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ")
+        && let Some((value, allowed)) = rest.split_once(", expected ")
+    {
+        return format!(
+            "unknown value {value}; allowed: {}",
+            allowed.replace('`', "")
+        );
+    }
+    message
+        .replace("invalid type: ", "wrong type: ")
+        .replace("u32", "a whole number")
+        .replace("u8", "a whole number")
+        .replace("f32", "a number")
+}
+
+fn strip_serde_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Reads a date-time the way people write them: RFC 3339 with its offset kept
+/// (`2026-11-24T14:30:00-05:00`), a local date-time (`2026-11-24T14:30` or `2026-11-24 14:30`),
+/// or a date alone, taken as noon local time.
+pub fn parse_date_time(field: &str, value: &Value) -> Result<DateTime<FixedOffset>> {
+    let bad = || {
+        Error::invalid(
+            field,
+            format!(
+                "{value} is not a date-time; use e.g. \"2026-11-24T14:30:00-05:00\", \
+                 \"2026-11-24 14:30\" or \"2026-11-24\""
+            ),
+        )
+    };
+    let text = value.as_str().ok_or_else(bad)?.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
+        return Ok(dt);
+    }
+    let naive = [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+    .or_else(|| {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .map(|d| d.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists")))
+    })
+    .ok_or_else(bad)?;
+    Local
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|dt| dt.fixed_offset())
+        .ok_or_else(bad)
+}
+
+/// Reads a calendar date (`2026-11-24`), as `--from` and `--to` take them.
+pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            field,
+            format!("`{text}` is not a date; use YYYY-MM-DD, e.g. 2026-11-24"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str, kind: Option<Kind>) -> String {
+        EntryDraft::from_json(text, kind, false)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn contact_reads_every_field() {
+        let d = EntryDraft::from_json(
+            r#"{"text":"coffee and a walk","duration_min":45,"mode":"in_person","setting":"community",
+                "format":"group","group_size":4,"domains":["housing","income","housing"],
+                "activities":["listening"],"referral":"housing_support","next_step":"call Tuesday",
+                "follow_up_on":"2026-12-01","collaborative":true,"tags":[" Outreach ","outreach"],
+                "person":"J.","share":true,"occurred_at":"2026-11-20T10:00:00-05:00"}"#,
+            Some(Kind::Contact),
+            false,
+        )
+        .unwrap();
+        let Details::Contact(c) = &d.details else {
+            panic!("expected a contact")
+        };
+        assert_eq!(c.duration_min, Some(45));
+        assert_eq!(c.domains, vec![Domain::Housing, Domain::Income]);
+        assert_eq!(d.tags, vec!["outreach"]);
+        assert_eq!(d.person.as_deref(), Some("J."));
+        assert_eq!(d.occurred_at.unwrap().offset().local_minus_utc(), -5 * 3600);
+    }
+
+    #[test]
+    fn unknown_field_is_named_with_the_allowed_ones() {
+        let m = err(r#"{"txt":"hi"}"#, Some(Kind::Moment));
+        assert!(
+            m.starts_with("txt: unknown field for a moment entry"),
+            "{m}"
+        );
+        assert!(m.contains("why_it_mattered"), "{m}");
+    }
+
+    #[test]
+    fn bad_vocabulary_value_names_field_and_choices() {
+        let m = err(r#"{"mode":"bus"}"#, Some(Kind::Contact));
+        assert!(
+            m.starts_with("mode: unknown value `bus`; allowed: in_person, phone"),
+            "{m}"
+        );
+        let m = err(r#"{"domains":["housing","moon"]}"#, Some(Kind::Contact));
+        assert!(m.starts_with("domains[1]: unknown value `moon`"), "{m}");
+    }
+
+    #[test]
+    fn out_of_range_values_are_refused() {
+        let m = err(
+            r#"{"category":"other","intensity":9}"#,
+            Some(Kind::Boundary),
+        );
+        assert_eq!(m, "intensity: 9 is out of range; allowed: 1 to 5");
+        let m = err(r#"{"mood":0}"#, Some(Kind::Wellbeing));
+        assert_eq!(m, "mood: 0 is out of range; allowed: 1 to 5");
+        let m = err(r#"{"sleep_hours":30}"#, Some(Kind::Wellbeing));
+        assert!(m.starts_with("sleep_hours: 30 is out of range"), "{m}");
+        let m = err(r#"{"duration_min":-5}"#, Some(Kind::Contact));
+        assert!(m.starts_with("duration_min: "), "{m}");
+        let m = err(r#"{"group_size":3}"#, Some(Kind::Contact));
+        assert!(m.starts_with("group_size: only group contacts"), "{m}");
+    }
+
+    #[test]
+    fn boundary_needs_a_category() {
+        let m = err(r#"{"text":"x"}"#, Some(Kind::Boundary));
+        assert!(m.starts_with("category: a boundary entry needs one; allowed: self_disclosure"));
+    }
+
+    #[test]
+    fn malformed_json_says_where() {
+        let m = err("{\"text\": \"unterminated", Some(Kind::Moment));
+        assert!(m.starts_with("not valid JSON (line 1, column"), "{m}");
+        let m = err("[1,2]", Some(Kind::Moment));
+        assert!(m.contains("expected a JSON object"), "{m}");
+    }
+
+    #[test]
+    fn kind_must_agree_and_be_known() {
+        assert!(err(r#"{"kind":"moment"}"#, Some(Kind::Contact)).contains("the JSON says moment"));
+        assert!(err(r#"{"kind":"diary"}"#, None).starts_with("kind: unknown kind \"diary\""));
+        assert!(err(r#"{}"#, None).starts_with("kind: missing; allowed: contact, moment"));
+    }
+
+    #[test]
+    fn record_fields_only_on_import() {
+        let json = r#"{"kind":"moment","id":"00112233445566778899aabbccddeeff"}"#;
+        assert!(err(json, None).starts_with("id: unknown field"));
+        let d = EntryDraft::from_json(json, None, true).unwrap();
+        assert_eq!(
+            d.record.as_ref().unwrap().id.to_hex(),
+            "00112233445566778899aabbccddeeff"
+        );
+    }
+
+    #[test]
+    fn dates_keep_their_offset_and_refuse_nonsense() {
+        let v = Value::String("2026-03-01T09:15:00+01:00".into());
+        assert_eq!(
+            parse_date_time("occurred_at", &v).unwrap().to_rfc3339(),
+            "2026-03-01T09:15:00+01:00"
+        );
+        let v = Value::String("yesterday".into());
+        assert!(
+            parse_date_time("occurred_at", &v)
+                .unwrap_err()
+                .to_string()
+                .starts_with("occurred_at: \"yesterday\" is not a date-time")
+        );
+        assert!(parse_date("--from", "2026-13-01").is_err());
+    }
+
+    #[test]
+    fn field_lists_match_the_types() {
+        let contact = Contact {
+            duration_min: Some(1),
+            mode: Some(ContactMode::Phone),
+            setting: Some(Setting::Office),
+            format: Some(ContactFormat::Group),
+            group_size: Some(2),
+            domains: vec![Domain::Housing],
+            activities: vec![Activity::Listening],
+            referral: Some(ReferralType::Other),
+            next_step: Some("x".into()),
+            follow_up_on: NaiveDate::from_ymd_opt(2026, 1, 1),
+            collaborative: true,
+        };
+        let wellbeing = Wellbeing {
+            mood: Some(1),
+            energy: Some(1),
+            stress: Some(1),
+            sleep_hours: Some(1.0),
+            triggered: true,
+            triggered_by: Some("x".into()),
+            self_care: vec![SelfCare::Rest],
+            support_used: Some("x".into()),
+        };
+        let moment = Moment {
+            themes: vec![MomentTheme::Trust],
+            values: vec![PeerValue::Hopeful],
+            why_it_mattered: Some("x".into()),
+        };
+        let boundary = Boundary {
+            category: BoundaryCategory::Other,
+            intensity: Some(1),
+            action: Some("x".into()),
+            bring_to_supervision: true,
+            resolved: true,
+        };
+        for details in [
+            Details::Contact(contact),
+            Details::Moment(moment),
+            Details::Boundary(boundary),
+            Details::Wellbeing(wellbeing),
+        ] {
+            let Value::Object(map) = serde_json::to_value(&details).unwrap() else {
+                panic!()
+            };
+            let keys: Vec<&str> = map
+                .keys()
+                .map(String::as_str)
+                .filter(|k| *k != "kind")
+                .collect();
+            let mut expected = Details::fields(details.kind()).to_vec();
+            expected.sort();
+            let mut keys = keys;
+            keys.sort();
+            assert_eq!(keys, expected);
+        }
+    }
+}

@@ -1,0 +1,983 @@
+//! The vault: unlocking, the key hierarchy, and every operation on entries and people.
+//!
+//! Key hierarchy: a passphrase (Argon2id) or the recovery key (HKDF) gives a key-encryption key,
+//! which unwraps one random 256-bit data key; the data key seals every record. Changing the
+//! passphrase re-wraps the data key and touches nothing else.
+//!
+//! Entries are decrypted on first use, not at unlock, so a one-off `tandem add` costs the key
+//! derivation and one write whatever the vault's size. Once loaded they live in memory, in types
+//! that wipe themselves, next to the search buffer; dropping the [`Vault`] (locking) drops all of
+//! it, keys included.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use zeroize::Zeroizing;
+
+use crate::crypto::{self, KdfParams, RecoveryKey, SALT_LEN, SecretKey};
+use crate::entry::{Details, Entry, EntryDraft};
+use crate::error::{Error, Result};
+use crate::id::RecordId;
+use crate::person::{Person, PersonDraft};
+use crate::search::{Query, SearchIndex};
+use crate::store::{
+    KeySlot, PASSPHRASE_SLOT, RECORD_FORMAT, RECOVERY_SLOT, RawRecord, SlotKdf, Store, Table, Write,
+};
+use crate::vocab::Kind;
+
+/// Shortest passphrase Tandem accepts, in characters.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+/// Shortest id prefix `show` and `delete` accept.
+pub const MIN_ID_PREFIX: usize = 4;
+/// The data key's id. Stored with every record so a future key rotation can tell keys apart.
+const DATA_KEY_ID: u32 = 1;
+
+/// A record that could not be decrypted or read. It is left in the file, untouched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DamagedRecord {
+    /// "entry" or "person".
+    pub what: &'static str,
+    /// The record's id as stored (hex), or "(malformed id)".
+    pub id: String,
+}
+
+/// Which entries a listing includes, beyond its other filters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Deleted {
+    /// Only entries that are not deleted.
+    #[default]
+    Hide,
+    /// Only deleted entries (the bin).
+    Only,
+    /// Both.
+    Include,
+}
+
+/// What to list: every field is optional and they combine with "and".
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub kind: Option<Kind>,
+    /// First day included, in each entry's own time zone.
+    pub from: Option<NaiveDate>,
+    /// Last day included.
+    pub to: Option<NaiveDate>,
+    pub tag: Option<String>,
+    pub person: Option<RecordId>,
+    pub deleted: Deleted,
+}
+
+impl Filter {
+    /// True when `entry` passes every part of the filter.
+    pub fn matches(&self, entry: &Entry) -> bool {
+        let day = entry.occurred_at.date_naive();
+        self.kind.is_none_or(|k| entry.kind() == k)
+            && self.from.is_none_or(|d| day >= d)
+            && self.to.is_none_or(|d| day <= d)
+            && self
+                .tag
+                .as_deref()
+                .is_none_or(|t| entry.tags.iter().any(|x| x.eq_ignore_ascii_case(t.trim())))
+            && self.person.is_none_or(|p| entry.person == Some(p))
+            && match self.deleted {
+                Deleted::Hide => !entry.is_deleted(),
+                Deleted::Only => entry.is_deleted(),
+                Deleted::Include => true,
+            }
+    }
+}
+
+/// Entries in memory while the vault is unlocked.
+#[derive(Default)]
+struct EntryCache {
+    by_id: HashMap<RecordId, Entry>,
+    /// (occurred_at in microseconds, id), ascending; listings walk it backwards.
+    order: BTreeSet<(i64, RecordId)>,
+    index: SearchIndex,
+}
+
+impl EntryCache {
+    fn insert(&mut self, entry: Entry, people: &[Person]) {
+        if let Some(old) = self.by_id.get(&entry.id) {
+            self.order.remove(&order_key(old));
+        }
+        self.order.insert(order_key(&entry));
+        index_entry(&mut self.index, &entry, people);
+        self.by_id.insert(entry.id, entry);
+    }
+
+    fn remove(&mut self, id: &RecordId) {
+        if let Some(old) = self.by_id.remove(id) {
+            self.order.remove(&order_key(&old));
+            self.index.remove(*id);
+        }
+    }
+}
+
+fn order_key(entry: &Entry) -> (i64, RecordId) {
+    (entry.occurred_at.timestamp_micros(), entry.id)
+}
+
+fn index_entry(index: &mut SearchIndex, entry: &Entry, people: &[Person]) {
+    let alias = entry
+        .person
+        .and_then(|p| people.iter().find(|x| x.id == p))
+        .map(|p| p.alias.as_str());
+    let codes: Vec<String> = entry
+        .details
+        .codes()
+        .into_iter()
+        .map(|c| c.replace('_', " "))
+        .collect();
+    let pieces = std::iter::once(entry.text.as_str())
+        .chain(entry.tags.iter().map(String::as_str))
+        .chain(alias)
+        .chain(entry.details.texts())
+        .chain(codes.iter().map(String::as_str));
+    index.insert(entry.id, pieces);
+}
+
+/// An unlocked vault. Dropping it locks: keys and every decrypted byte are wiped.
+pub struct Vault {
+    store: Store,
+    key: SecretKey,
+    people: Vec<Person>,
+    entries: Option<EntryCache>,
+    damaged: Vec<DamagedRecord>,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("path", &self.store.path())
+            .finish_non_exhaustive()
+    }
+}
+
+fn slot_aad(vault_id: &[u8; 16], name: &str, kdf: &SlotKdf, key_id: u32) -> Vec<u8> {
+    let mut aad = b"tandem key slot v1".to_vec();
+    aad.extend_from_slice(vault_id);
+    aad.extend_from_slice(name.as_bytes());
+    match kdf {
+        SlotKdf::Argon2id(p) => {
+            aad.extend_from_slice(b"argon2id");
+            for v in [p.m_kib, p.t, p.p] {
+                aad.extend_from_slice(&v.to_be_bytes());
+            }
+        }
+        SlotKdf::HkdfSha256 => aad.extend_from_slice(b"hkdf-sha256"),
+    }
+    aad.extend_from_slice(&key_id.to_be_bytes());
+    aad
+}
+
+/// Associated data of a record: binds the ciphertext to this vault, its table, its row, the key
+/// that sealed it and the record format, so it cannot be moved or replayed anywhere else.
+fn record_aad(vault_id: &[u8; 16], table: Table, key_id: u32, id: &RecordId) -> [u8; 49] {
+    let mut aad = [0u8; 49];
+    aad[..10].copy_from_slice(b"tandem rec");
+    aad[10..12].copy_from_slice(&RECORD_FORMAT.to_be_bytes());
+    aad[12..28].copy_from_slice(vault_id);
+    aad[28] = table.tag();
+    aad[29..33].copy_from_slice(&key_id.to_be_bytes());
+    aad[33..49].copy_from_slice(id.as_bytes());
+    aad
+}
+
+fn wrap_slot(
+    vault_id: &[u8; 16],
+    name: &'static str,
+    kdf: SlotKdf,
+    salt: [u8; SALT_LEN],
+    kek: &SecretKey,
+    data_key: &SecretKey,
+) -> KeySlot {
+    let aad = slot_aad(vault_id, name, &kdf, DATA_KEY_ID);
+    let (nonce, wrapped) = crypto::seal(kek, &aad, data_key.as_bytes());
+    KeySlot {
+        name,
+        kdf,
+        salt,
+        key_id: DATA_KEY_ID,
+        nonce: nonce.to_vec(),
+        wrapped,
+    }
+}
+
+fn random_salt() -> [u8; SALT_LEN] {
+    let mut salt = [0u8; SALT_LEN];
+    crypto::fill_random(&mut salt);
+    salt
+}
+
+fn passphrase_slot(vault_id: &[u8; 16], passphrase: &str, data_key: &SecretKey) -> Result<KeySlot> {
+    check_passphrase(passphrase)?;
+    let salt = random_salt();
+    let params = KdfParams::DEFAULT;
+    let kek = crypto::derive_from_passphrase(passphrase.as_bytes(), &salt, params)?;
+    Ok(wrap_slot(
+        vault_id,
+        PASSPHRASE_SLOT,
+        SlotKdf::Argon2id(params),
+        salt,
+        &kek,
+        data_key,
+    ))
+}
+
+fn recovery_slot(vault_id: &[u8; 16], recovery: &RecoveryKey, data_key: &SecretKey) -> KeySlot {
+    let salt = random_salt();
+    let kek = crypto::derive_from_recovery(recovery, &salt);
+    wrap_slot(
+        vault_id,
+        RECOVERY_SLOT,
+        SlotKdf::HkdfSha256,
+        salt,
+        &kek,
+        data_key,
+    )
+}
+
+fn check_passphrase(passphrase: &str) -> Result<()> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(Error::invalid(
+            "passphrase",
+            format!("too short; use at least {MIN_PASSPHRASE_CHARS} characters"),
+        ));
+    }
+    Ok(())
+}
+
+/// How an unlock was attempted, for the one message each gives when it fails.
+enum Secret<'a> {
+    Passphrase(&'a str),
+    Recovery(&'a RecoveryKey),
+}
+
+impl Vault {
+    /// Creates a vault at `path` (which must not exist) and returns it unlocked, with the recovery
+    /// key to show the worker once.
+    pub fn create(path: &Path, passphrase: &str) -> Result<(Vault, RecoveryKey)> {
+        check_passphrase(passphrase)?;
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(Error::AlreadyExists(path.to_path_buf()));
+        }
+        let mut vault_id = [0u8; 16];
+        crypto::fill_random(&mut vault_id);
+        let data_key = SecretKey::random();
+        let recovery = RecoveryKey::random();
+        let slots = [
+            passphrase_slot(&vault_id, passphrase, &data_key)?,
+            recovery_slot(&vault_id, &recovery, &data_key),
+        ];
+        let store = Store::create(path, vault_id, &slots)?;
+        let vault = Vault {
+            store,
+            key: data_key,
+            people: Vec::new(),
+            entries: Some(EntryCache::default()),
+            damaged: Vec::new(),
+        };
+        Ok((vault, recovery))
+    }
+
+    /// Unlocks the vault at `path` with its passphrase. A wrong passphrase gives
+    /// [`Error::WrongPassphrase`] and writes nothing.
+    pub fn open(path: &Path, passphrase: &str) -> Result<Vault> {
+        Self::unlock(path, Secret::Passphrase(passphrase))
+    }
+
+    /// Unlocks the vault at `path` with its recovery key.
+    pub fn open_with_recovery(path: &Path, recovery: &RecoveryKey) -> Result<Vault> {
+        Self::unlock(path, Secret::Recovery(recovery))
+    }
+
+    fn unlock(path: &Path, secret: Secret) -> Result<Vault> {
+        let mut store = Store::open(path)?;
+        let (slot_name, wrong) = match secret {
+            Secret::Passphrase(_) => (PASSPHRASE_SLOT, Error::WrongPassphrase),
+            Secret::Recovery(_) => (RECOVERY_SLOT, Error::WrongRecoveryKey),
+        };
+        let slot = store.slot(slot_name)?;
+        let kek = match (&secret, slot.kdf) {
+            (Secret::Passphrase(p), SlotKdf::Argon2id(params)) => {
+                crypto::derive_from_passphrase(p.as_bytes(), &slot.salt, params)?
+            }
+            (Secret::Recovery(r), SlotKdf::HkdfSha256) => {
+                crypto::derive_from_recovery(r, &slot.salt)
+            }
+            _ => {
+                return Err(Error::Damaged {
+                    detail: format!("its {slot_name} key slot uses the wrong key derivation"),
+                });
+            }
+        };
+        let aad = slot_aad(store.vault_id(), slot_name, &slot.kdf, slot.key_id);
+        let opened = crypto::open(&kek, &slot.nonce, &aad, &slot.wrapped).ok_or(wrong)?;
+        let bytes: [u8; 32] = opened[..].try_into().map_err(|_| Error::Damaged {
+            detail: "its data key has the wrong length".into(),
+        })?;
+        let key = SecretKey::from_bytes(bytes);
+        if slot.key_id != DATA_KEY_ID {
+            return Err(Error::Damaged {
+                detail: format!("its data key has an unknown id {}", slot.key_id),
+            });
+        }
+        store.migrate()?;
+        let mut vault = Vault {
+            store,
+            key,
+            people: Vec::new(),
+            entries: None,
+            damaged: Vec::new(),
+        };
+        vault.load_people()?;
+        Ok(vault)
+    }
+
+    /// Re-wraps the data key under a new passphrase. No entry is re-encrypted.
+    pub fn change_passphrase(&mut self, new_passphrase: &str) -> Result<()> {
+        let slot = passphrase_slot(self.store.vault_id(), new_passphrase, &self.key)?;
+        self.store.put_slots(&[slot])
+    }
+
+    /// Replaces the recovery key; the old one stops working. Returns the new one to show once.
+    pub fn replace_recovery_key(&mut self) -> Result<RecoveryKey> {
+        let recovery = RecoveryKey::random();
+        let slot = recovery_slot(self.store.vault_id(), &recovery, &self.key);
+        self.store.put_slots(&[slot])?;
+        Ok(recovery)
+    }
+
+    /// The vault file's path.
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Locks the vault: the same as dropping it, spelled out where it matters.
+    pub fn lock(self) {}
+
+    /// Records that could not be read, found so far. People are checked at unlock, entries when
+    /// they are first loaded.
+    pub fn damaged(&self) -> &[DamagedRecord] {
+        &self.damaged
+    }
+
+    // ----- records -----
+
+    fn seal_record<T: Serialize>(&self, table: Table, id: RecordId, value: &T) -> Result<Write> {
+        let mut json = Zeroizing::new(Vec::with_capacity(1024));
+        serde_json::to_writer(&mut *json, value)
+            .map_err(|e| Error::Storage(format!("could not encode a record: {e}")))?;
+        let padded = crypto::pad(&json);
+        let aad = record_aad(self.store.vault_id(), table, DATA_KEY_ID, &id);
+        let (nonce, ciphertext) = crypto::seal(&self.key, &aad, &padded);
+        Ok(Write::Put {
+            table,
+            id,
+            key_id: DATA_KEY_ID,
+            nonce,
+            ciphertext,
+        })
+    }
+
+    fn damaged_record(table: Table, raw: &RawRecord) -> DamagedRecord {
+        DamagedRecord {
+            what: match table {
+                Table::Entries => "entry",
+                Table::People => "person",
+            },
+            id: RecordId::from_slice(&raw.id)
+                .map(|id| id.to_hex())
+                .unwrap_or_else(|| "(malformed id)".into()),
+        }
+    }
+
+    fn open_record<T: DeserializeOwned + HasId>(
+        vault_id: &[u8; 16],
+        key: &SecretKey,
+        table: Table,
+        raw: &RawRecord,
+    ) -> Option<T> {
+        let id = RecordId::from_slice(&raw.id)?;
+        let key_id = u32::try_from(raw.key_id)
+            .ok()
+            .filter(|k| *k == DATA_KEY_ID)?;
+        let aad = record_aad(vault_id, table, key_id, &id);
+        let padded = crypto::open(key, &raw.nonce, &aad, &raw.ciphertext)?;
+        let json = crypto::unpad(&padded)?;
+        let value: T = serde_json::from_slice(json).ok()?;
+        (value.id() == id).then_some(value)
+    }
+
+    fn load_people(&mut self) -> Result<()> {
+        let raws = self.store.records(Table::People)?;
+        let mut people = Vec::with_capacity(raws.len());
+        for raw in &raws {
+            match Self::open_record::<Person>(self.store.vault_id(), &self.key, Table::People, raw)
+            {
+                Some(p) => people.push(p),
+                None => self.damaged.push(Self::damaged_record(Table::People, raw)),
+            }
+        }
+        people.sort_by_key(|p| p.alias.to_lowercase());
+        self.people = people;
+        Ok(())
+    }
+
+    /// Decrypts every entry into memory (if not done yet) and builds the search buffer.
+    pub fn load_entries(&mut self) -> Result<()> {
+        if self.entries.is_some() {
+            return Ok(());
+        }
+        let raws = self.store.records(Table::Entries)?;
+        let vault_id = *self.store.vault_id();
+        let key = &self.key;
+        // Decryption and parsing dominate unlock time and are independent per record, so they
+        // are split across the machine's cores.
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, 8);
+        let chunk = raws.len().div_ceil(threads).max(1);
+        let opened: Vec<Vec<std::result::Result<Entry, DamagedRecord>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = raws
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|raw| {
+                                Self::open_record::<Entry>(&vault_id, key, Table::Entries, raw)
+                                    .ok_or_else(|| Self::damaged_record(Table::Entries, raw))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a decryption thread panicked"))
+                .collect()
+        });
+        let text_bytes: usize = raws.iter().map(|r| r.ciphertext.len() / 2).sum();
+        let mut cache = EntryCache {
+            by_id: HashMap::with_capacity(raws.len()),
+            order: BTreeSet::new(),
+            index: SearchIndex::with_capacity(text_bytes, raws.len()),
+        };
+        for result in opened.into_iter().flatten() {
+            match result {
+                Ok(entry) => cache.insert(entry, &self.people),
+                Err(d) => self.damaged.push(d),
+            }
+        }
+        self.entries = Some(cache);
+        Ok(())
+    }
+
+    /// Drops the decrypted entries and reads them again from the file, for when another program
+    /// (the CLI beside the app) may have changed it.
+    pub fn reload_entries(&mut self) -> Result<()> {
+        self.entries = None;
+        self.damaged.retain(|d| d.what != "entry");
+        self.load_entries()
+    }
+
+    /// Read access to entries and people, loading entries first if needed.
+    pub fn reader(&mut self) -> Result<Reader<'_>> {
+        self.load_entries()?;
+        Ok(Reader {
+            entries: self.entries.as_ref().expect("loaded just above"),
+            people: &self.people,
+        })
+    }
+
+    /// Finds the entry whose id is `text` or starts with it (at least four hex digits).
+    pub fn resolve_entry_id(&mut self, text: &str) -> Result<RecordId> {
+        let text = text.trim().to_ascii_lowercase();
+        if let Some(id) = RecordId::from_hex(&text) {
+            return Ok(id);
+        }
+        if text.len() < MIN_ID_PREFIX || !text.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(Error::invalid(
+                "id",
+                format!(
+                    "`{text}` is not an entry id; give at least {MIN_ID_PREFIX} of its hex digits"
+                ),
+            ));
+        }
+        let ids: Vec<RecordId> = match &self.entries {
+            Some(cache) => cache.by_id.keys().copied().collect(),
+            None => self
+                .store
+                .records(Table::Entries)?
+                .iter()
+                .filter_map(|r| RecordId::from_slice(&r.id))
+                .collect(),
+        };
+        let mut found = ids.into_iter().filter(|id| id.to_hex().starts_with(&text));
+        match (found.next(), found.next()) {
+            (Some(id), None) => Ok(id),
+            (Some(_), Some(_)) => Err(Error::AmbiguousId(text)),
+            (None, _) => Err(Error::NotFound {
+                what: "entry",
+                id: text,
+            }),
+        }
+    }
+
+    /// One entry, from memory if loaded or else straight from the file.
+    pub fn entry(&self, id: &RecordId) -> Result<Entry> {
+        if let Some(cache) = &self.entries {
+            return cache.by_id.get(id).cloned().ok_or_else(|| not_found(id));
+        }
+        let raw = self
+            .store
+            .record(Table::Entries, id)?
+            .ok_or_else(|| not_found(id))?;
+        Self::open_record::<Entry>(self.store.vault_id(), &self.key, Table::Entries, &raw)
+            .ok_or_else(|| Error::Damaged {
+                detail: format!("entry {id} cannot be decrypted; it was set aside"),
+            })
+    }
+
+    // ----- entry changes -----
+
+    /// Saves a new entry. Returns its id once the write is durable.
+    pub fn add_entry(&mut self, draft: EntryDraft) -> Result<RecordId> {
+        Ok(self.add_entries(vec![draft])?[0])
+    }
+
+    /// Saves several new entries in one transaction: all are saved, or none.
+    pub fn add_entries(&mut self, drafts: Vec<EntryDraft>) -> Result<Vec<RecordId>> {
+        let now = Utc::now();
+        let mut new_people: Vec<Person> = Vec::new();
+        let mut writes = Vec::with_capacity(drafts.len() + 1);
+        let mut entries = Vec::with_capacity(drafts.len());
+        let mut seen = std::collections::HashSet::with_capacity(drafts.len());
+        for (n, mut draft) in drafts.into_iter().enumerate() {
+            let at = |e: Error| {
+                if n == 0 {
+                    e
+                } else {
+                    e.in_context(&format!("entry {}", n + 1))
+                }
+            };
+            draft.validate().map_err(at)?;
+            let person = draft
+                .person
+                .as_deref()
+                .map(|name| self.person_for(name, &mut new_people, now));
+            let record = draft.record.take();
+            let id = record
+                .as_ref()
+                .map(|r| r.id)
+                .unwrap_or_else(RecordId::random);
+            if !seen.insert(id) || self.store.contains(Table::Entries, &id)? {
+                return Err(at(Error::invalid(
+                    "id",
+                    format!("an entry with id {id} already exists"),
+                )));
+            }
+            let created_at = record.as_ref().and_then(|r| r.created_at).unwrap_or(now);
+            let entry = Entry {
+                id,
+                occurred_at: draft
+                    .occurred_at
+                    .unwrap_or_else(|| Local::now().fixed_offset()),
+                text: std::mem::take(&mut draft.text),
+                person,
+                tags: std::mem::take(&mut draft.tags),
+                share: draft.share,
+                created_at,
+                updated_at: record
+                    .as_ref()
+                    .and_then(|r| r.updated_at)
+                    .unwrap_or(created_at),
+                deleted_at: record.as_ref().and_then(|r| r.deleted_at),
+                details: draft.details.clone(),
+            };
+            writes.push(self.seal_record(Table::Entries, id, &entry)?);
+            entries.push(entry);
+        }
+        for p in &new_people {
+            writes.push(self.seal_record(Table::People, p.id, p)?);
+        }
+        self.store.write(&writes)?;
+        let ids = entries.iter().map(|e| e.id).collect();
+        self.commit_people(new_people);
+        if let Some(cache) = &mut self.entries {
+            for e in entries {
+                cache.insert(e, &self.people);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Reads JSON Lines (one entry per line, each with `"kind"`) and saves them all in one
+    /// transaction, or none: the first bad line is named in the error.
+    pub fn import_jsonl(&mut self, text: &str) -> Result<Vec<RecordId>> {
+        let mut drafts = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let draft = EntryDraft::from_json(line, None, true)
+                .map_err(|e| e.in_context(&format!("line {}", n + 1)))?;
+            drafts.push((n + 1, draft));
+        }
+        if drafts.is_empty() {
+            return Err(Error::invalid("", "the file holds no entries"));
+        }
+        // Check ids against each other and the vault up front, so the error names a line.
+        let mut seen = std::collections::HashSet::new();
+        for (line, d) in &drafts {
+            if let Some(r) = &d.record
+                && (!seen.insert(r.id) || self.store.contains(Table::Entries, &r.id)?)
+            {
+                return Err(Error::invalid(
+                    format!("line {line}: id"),
+                    format!("an entry with id {} already exists", r.id),
+                ));
+            }
+        }
+        self.add_entries(drafts.into_iter().map(|(_, d)| d).collect())
+    }
+
+    /// Replaces an entry's content, keeping its id, kind and creation time.
+    pub fn update_entry(&mut self, id: &RecordId, mut draft: EntryDraft) -> Result<()> {
+        draft.validate()?;
+        let old = self.entry(id)?;
+        if old.kind() != draft.details.kind() {
+            return Err(Error::invalid(
+                "kind",
+                format!(
+                    "an entry's kind cannot change; this one is a {}",
+                    old.kind()
+                ),
+            ));
+        }
+        let now = Utc::now();
+        let mut new_people = Vec::new();
+        let person = draft
+            .person
+            .as_deref()
+            .map(|name| self.person_for(name, &mut new_people, now));
+        let entry = Entry {
+            id: *id,
+            occurred_at: draft.occurred_at.unwrap_or(old.occurred_at),
+            text: std::mem::take(&mut draft.text),
+            person,
+            tags: std::mem::take(&mut draft.tags),
+            share: draft.share,
+            created_at: old.created_at,
+            updated_at: now,
+            deleted_at: old.deleted_at,
+            details: draft.details.clone(),
+        };
+        self.save_entry(entry, new_people)
+    }
+
+    /// Moves an entry to the bin. It stays in the vault, encrypted, until purged.
+    pub fn delete_entry(&mut self, id: &RecordId) -> Result<()> {
+        let mut entry = self.entry(id)?;
+        if entry.deleted_at.is_none() {
+            entry.deleted_at = Some(Utc::now());
+            self.save_entry(entry, Vec::new())?;
+        }
+        Ok(())
+    }
+
+    /// Brings an entry back from the bin.
+    pub fn restore_entry(&mut self, id: &RecordId) -> Result<()> {
+        let mut entry = self.entry(id)?;
+        if entry.deleted_at.is_some() {
+            entry.deleted_at = None;
+            self.save_entry(entry, Vec::new())?;
+        }
+        Ok(())
+    }
+
+    /// Removes an entry from the vault for good. Its row is deleted and SQLite overwrites the
+    /// freed space.
+    pub fn purge_entry(&mut self, id: &RecordId) -> Result<()> {
+        if !self.store.contains(Table::Entries, id)? {
+            return Err(not_found(id));
+        }
+        self.store.write(&[Write::Delete {
+            table: Table::Entries,
+            id: *id,
+        }])?;
+        if let Some(cache) = &mut self.entries {
+            cache.remove(id);
+        }
+        self.damaged.retain(|d| d.id != id.to_hex());
+        Ok(())
+    }
+
+    fn save_entry(&mut self, entry: Entry, new_people: Vec<Person>) -> Result<()> {
+        let mut writes = vec![self.seal_record(Table::Entries, entry.id, &entry)?];
+        for p in &new_people {
+            writes.push(self.seal_record(Table::People, p.id, p)?);
+        }
+        self.store.write(&writes)?;
+        self.commit_people(new_people);
+        if let Some(cache) = &mut self.entries {
+            cache.insert(entry, &self.people);
+        }
+        Ok(())
+    }
+
+    // ----- people -----
+
+    /// The people list, sorted by alias.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// The person with this id.
+    pub fn person(&self, id: &RecordId) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == *id)
+    }
+
+    /// The person whose alias or name is `typed` (any case).
+    pub fn find_person(&self, typed: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.answers_to(typed))
+    }
+
+    /// The id of the person called `name`, creating them (alias only) if nobody answers to it.
+    fn person_for(&self, name: &str, new_people: &mut Vec<Person>, now: DateTime<Utc>) -> RecordId {
+        if let Some(p) = self
+            .find_person(name)
+            .or(new_people.iter().find(|p| p.answers_to(name)))
+        {
+            return p.id;
+        }
+        let person = Person {
+            id: RecordId::random(),
+            alias: name.trim().to_string(),
+            name: None,
+            details: None,
+            created_at: now,
+            updated_at: now,
+        };
+        let id = person.id;
+        new_people.push(person);
+        id
+    }
+
+    fn commit_people(&mut self, new_people: Vec<Person>) {
+        if new_people.is_empty() {
+            return;
+        }
+        self.people.extend(new_people);
+        self.people.sort_by_key(|p| p.alias.to_lowercase());
+    }
+
+    /// Adds someone to the people list.
+    pub fn add_person(&mut self, mut draft: PersonDraft) -> Result<RecordId> {
+        draft.validate()?;
+        if let Some(p) = self.find_person(&draft.alias) {
+            return Err(Error::invalid(
+                "alias",
+                format!("someone called {} is already in your people list", p.alias),
+            ));
+        }
+        let now = Utc::now();
+        let person = Person {
+            id: RecordId::random(),
+            alias: std::mem::take(&mut draft.alias),
+            name: draft.name.take(),
+            details: draft.details.take(),
+            created_at: now,
+            updated_at: now,
+        };
+        let id = person.id;
+        self.store
+            .write(&[self.seal_record(Table::People, id, &person)?])?;
+        self.commit_people(vec![person]);
+        Ok(id)
+    }
+
+    /// Changes a person's alias and private details.
+    pub fn update_person(&mut self, id: &RecordId, mut draft: PersonDraft) -> Result<()> {
+        draft.validate()?;
+        let old = self.person(id).ok_or_else(|| Error::NotFound {
+            what: "person",
+            id: id.to_hex(),
+        })?;
+        if let Some(other) = self.find_person(&draft.alias)
+            && other.id != *id
+        {
+            return Err(Error::invalid(
+                "alias",
+                format!("someone else is already called {}", other.alias),
+            ));
+        }
+        let person = Person {
+            id: *id,
+            alias: std::mem::take(&mut draft.alias),
+            name: draft.name.take(),
+            details: draft.details.take(),
+            created_at: old.created_at,
+            updated_at: Utc::now(),
+        };
+        self.store
+            .write(&[self.seal_record(Table::People, *id, &person)?])?;
+        self.people.retain(|p| p.id != *id);
+        self.commit_people(vec![person]);
+        // Entries are found by their person's alias, so re-index that person's entries.
+        if let Some(cache) = &mut self.entries {
+            for entry in cache.by_id.values().filter(|e| e.person == Some(*id)) {
+                index_entry(&mut cache.index, entry, &self.people);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn not_found(id: &RecordId) -> Error {
+    Error::NotFound {
+        what: "entry",
+        id: id.to_hex(),
+    }
+}
+
+/// Records that carry their own id, checked against the row they were read from.
+trait HasId {
+    fn id(&self) -> RecordId;
+}
+
+impl HasId for Entry {
+    fn id(&self) -> RecordId {
+        self.id
+    }
+}
+
+impl HasId for Person {
+    fn id(&self) -> RecordId {
+        self.id
+    }
+}
+
+/// Read access to the unlocked entries and people.
+pub struct Reader<'a> {
+    entries: &'a EntryCache,
+    people: &'a [Person],
+}
+
+impl<'a> Reader<'a> {
+    /// Number of entries in memory, deleted ones included.
+    pub fn len(&self) -> usize {
+        self.entries.by_id.len()
+    }
+
+    /// True when the vault holds no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.by_id.is_empty()
+    }
+
+    /// The entries passing `filter`, newest first. Lazy, so a page of a long timeline costs only
+    /// that page.
+    pub fn list(&self, filter: &'a Filter) -> impl Iterator<Item = &'a Entry> + 'a {
+        let by_id = &self.entries.by_id;
+        self.entries
+            .order
+            .iter()
+            .rev()
+            .map(move |(_, id)| &by_id[id])
+            .filter(move |e| filter.matches(e))
+    }
+
+    /// The entries matching `query` and `filter`, newest first.
+    pub fn search(&self, query: &str, filter: &Filter) -> Vec<&'a Entry> {
+        let query = Query::parse(query);
+        let mut hits: Vec<&Entry> = self
+            .entries
+            .index
+            .search(&query)
+            .into_iter()
+            .map(|id| &self.entries.by_id[&id])
+            .filter(|e| filter.matches(e))
+            .collect();
+        hits.sort_unstable_by_key(|e| std::cmp::Reverse(order_key(e)));
+        hits
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &RecordId) -> Option<&'a Entry> {
+        self.entries.by_id.get(id)
+    }
+
+    /// The person with this id.
+    pub fn person(&self, id: &RecordId) -> Option<&'a Person> {
+        self.people.iter().find(|p| p.id == *id)
+    }
+
+    /// An entry as flat JSON, the shape `add` takes plus id and timestamps, with the person's
+    /// alias in place of their id.
+    pub fn to_json(&self, entry: &Entry) -> Value {
+        entry_json(entry, entry.person.and_then(|p| self.person(&p)))
+    }
+}
+
+/// An entry as flat JSON (see [`Reader::to_json`]).
+pub fn entry_json(entry: &Entry, person: Option<&Person>) -> Value {
+    let mut map = Map::new();
+    map.insert("id".into(), Value::String(entry.id.to_hex()));
+    map.insert("kind".into(), Value::String(entry.kind().code().into()));
+    map.insert(
+        "occurred_at".into(),
+        Value::String(entry.occurred_at.to_rfc3339()),
+    );
+    map.insert("text".into(), Value::String(entry.text.clone()));
+    map.insert(
+        "person".into(),
+        person.map_or(Value::Null, |p| Value::String(p.alias.clone())),
+    );
+    map.insert(
+        "tags".into(),
+        Value::Array(entry.tags.iter().cloned().map(Value::String).collect()),
+    );
+    map.insert("share".into(), Value::Bool(entry.share));
+    if let Ok(Value::Object(details)) = serde_json::to_value(&entry.details) {
+        for (k, v) in details {
+            if k != "kind" {
+                map.insert(k, v);
+            }
+        }
+    }
+    map.insert(
+        "created_at".into(),
+        Value::String(entry.created_at.to_rfc3339()),
+    );
+    map.insert(
+        "updated_at".into(),
+        Value::String(entry.updated_at.to_rfc3339()),
+    );
+    if let Some(d) = entry.deleted_at {
+        map.insert("deleted_at".into(), Value::String(d.to_rfc3339()));
+    }
+    Value::Object(map)
+}
+
+impl Details {
+    /// Empty details of `kind`, for forms that start from nothing. A boundary starts as "other".
+    pub fn empty(kind: Kind) -> Details {
+        match kind {
+            Kind::Contact => Details::Contact(Default::default()),
+            Kind::Moment => Details::Moment(Default::default()),
+            Kind::Boundary => Details::Boundary(crate::entry::Boundary {
+                category: crate::vocab::BoundaryCategory::Other,
+                intensity: None,
+                action: None,
+                bring_to_supervision: false,
+                resolved: false,
+            }),
+            Kind::Wellbeing => Details::Wellbeing(Default::default()),
+        }
+    }
+}
