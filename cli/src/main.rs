@@ -1,1 +1,278 @@
-fn main() {}
+//! `tandem`: the command line over tandem-core.
+//!
+//! A front door only: it reads arguments, passphrases and files, calls one core operation, and
+//! prints the result. Every rule about entries, keys and the vault lives in the core. Errors leave
+//! as one line on stderr and a non-zero exit code.
+
+#![forbid(unsafe_code)]
+
+mod args;
+mod output;
+mod secrets;
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use tandem_core::entry::{EntryDraft, parse_date};
+use tandem_core::{Deleted, Error, Filter, Kind, PersonDraft, Vault};
+
+use args::{Cli, Command, ListArgs, PeopleCommand};
+
+/// Largest JSON document `add` reads, so a runaway pipe cannot fill memory.
+const MAX_ENTRY_JSON: u64 = 1 << 20;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return args::report_usage_error(e),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tandem: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The vault path: `--vault`, else `TANDEM_VAULT` (both handled by clap), else the platform's
+/// data directory.
+fn vault_path(cli: &Cli) -> Result<PathBuf, Error> {
+    if let Some(p) = &cli.vault {
+        return Ok(p.clone());
+    }
+    directories::ProjectDirs::from("org", "Tandem", "Tandem")
+        .map(|d| d.data_dir().join("vault.tandem"))
+        .ok_or_else(|| {
+            Error::invalid(
+                "--vault",
+                "no home folder found for the default vault; pass --vault PATH",
+            )
+        })
+}
+
+fn unlock(cli: &Cli, path: &Path) -> Result<Vault, Error> {
+    if !path.exists() {
+        return Err(Error::NoVault(path.to_path_buf()));
+    }
+    if cli.recovery {
+        let key = secrets::recovery_key()?;
+        Vault::open_with_recovery(path, &key)
+    } else {
+        let passphrase = secrets::passphrase("TANDEM_PASSPHRASE", "Passphrase: ")?;
+        Vault::open(path, &passphrase)
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let path = vault_path(&cli)?;
+    match &cli.command {
+        Command::Init => init(&path),
+        Command::Add { kind, json } => {
+            let text = match json {
+                Some(j) => j.clone(),
+                None => read_stdin_json()?,
+            };
+            // Check the entry before asking for the passphrase: a typo costs no key derivation.
+            let draft = EntryDraft::from_json(&text, Some(kind.0), false)?;
+            let mut vault = unlock(&cli, &path)?;
+            let id = vault.add_entry(draft)?;
+            println!("{id}");
+            Ok(())
+        }
+        Command::Import { file } => {
+            let text = std::fs::read_to_string(file).map_err(|source| Error::Io {
+                context: format!("cannot read {}", file.display()),
+                source,
+            })?;
+            let mut vault = unlock(&cli, &path)?;
+            let ids = vault.import_jsonl(&text)?;
+            println!(
+                "Imported {} {}.",
+                ids.len(),
+                if ids.len() == 1 { "entry" } else { "entries" }
+            );
+            Ok(())
+        }
+        Command::List(list) => {
+            let filter = build_filter(list)?;
+            let mut vault = unlock(&cli, &path)?;
+            let person = resolve_person_filter(&vault, list)?;
+            let filter = Filter { person, ..filter };
+            let reader = vault.reader()?;
+            let entries: Vec<_> = reader
+                .list(&filter)
+                .take(list.limit.unwrap_or(usize::MAX))
+                .collect();
+            output::entries(&reader, &entries, list.json);
+            output::warn_damaged(vault.damaged());
+            Ok(())
+        }
+        Command::Search { query, filters } => {
+            let filter = build_filter(filters)?;
+            let mut vault = unlock(&cli, &path)?;
+            let person = resolve_person_filter(&vault, filters)?;
+            let filter = Filter { person, ..filter };
+            let reader = vault.reader()?;
+            let mut hits = reader.search(query, &filter);
+            hits.truncate(filters.limit.unwrap_or(usize::MAX));
+            output::entries(&reader, &hits, filters.json);
+            output::warn_damaged(vault.damaged());
+            Ok(())
+        }
+        Command::Show { id, json } => {
+            let mut vault = unlock(&cli, &path)?;
+            let id = vault.resolve_entry_id(id)?;
+            let entry = vault.entry(&id)?;
+            let person = entry.person.and_then(|p| vault.person(&p));
+            output::entry_detail(&entry, person, *json);
+            Ok(())
+        }
+        Command::Delete { id, purge } => {
+            let mut vault = unlock(&cli, &path)?;
+            let id = vault.resolve_entry_id(id)?;
+            if *purge {
+                vault.purge_entry(&id)?;
+                println!("Removed entry {id} for good.");
+            } else {
+                vault.delete_entry(&id)?;
+                println!("Moved entry {id} to the bin. Undo with: tandem restore {id}");
+            }
+            Ok(())
+        }
+        Command::Restore { id } => {
+            let mut vault = unlock(&cli, &path)?;
+            let id = vault.resolve_entry_id(id)?;
+            vault.restore_entry(&id)?;
+            println!("Restored entry {id}.");
+            Ok(())
+        }
+        Command::Passwd => {
+            let mut vault = unlock(&cli, &path)?;
+            let new = secrets::new_passphrase("TANDEM_NEW_PASSPHRASE", "New passphrase: ")?;
+            vault.change_passphrase(&new)?;
+            println!("Passphrase changed. Your recovery key still works.");
+            Ok(())
+        }
+        Command::People { command, json } => {
+            let mut vault = unlock(&cli, &path)?;
+            match command {
+                None => {
+                    output::people(vault.people(), *json);
+                    output::warn_damaged(vault.damaged());
+                }
+                Some(PeopleCommand::Add {
+                    alias,
+                    name,
+                    details,
+                }) => {
+                    let id = vault.add_person(PersonDraft {
+                        alias: alias.clone(),
+                        name: name.clone(),
+                        details: details.clone(),
+                    })?;
+                    println!("{id}");
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn init(path: &Path) -> Result<(), Error> {
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(Error::AlreadyExists(path.to_path_buf()));
+    }
+    let passphrase = secrets::new_passphrase("TANDEM_PASSPHRASE", "Choose a passphrase: ")?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            context: format!("cannot create the folder {}", dir.display()),
+            source,
+        })?;
+    }
+    let (vault, recovery) = Vault::create(path, &passphrase)?;
+    output::recovery_key(vault.path(), &recovery);
+    vault.lock();
+    Ok(())
+}
+
+fn read_stdin_json() -> Result<String, Error> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("Type the entry as JSON, then press Ctrl-D (or pass it with --json).");
+    }
+    let mut text = String::new();
+    stdin
+        .lock()
+        .take(MAX_ENTRY_JSON + 1)
+        .read_to_string(&mut text)
+        .map_err(|source| Error::Io {
+            context: "cannot read the entry from standard input".into(),
+            source,
+        })?;
+    if text.len() as u64 > MAX_ENTRY_JSON {
+        return Err(Error::invalid(
+            "",
+            format!("the entry is larger than {} MiB", MAX_ENTRY_JSON >> 20),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(Error::invalid(
+            "",
+            "no entry given: pass JSON with --json or on standard input",
+        ));
+    }
+    Ok(text)
+}
+
+fn build_filter(list: &ListArgs) -> Result<Filter, Error> {
+    let from = list.from.as_deref().map(|d| parse_date("--from", d)).transpose()?;
+    let to = list.to.as_deref().map(|d| parse_date("--to", d)).transpose()?;
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(Error::invalid("--to", format!("{t} is before --from {f}")));
+    }
+    Ok(Filter {
+        kind: list.kind.map(|k| k.0),
+        from,
+        to,
+        tag: list.tag.clone(),
+        person: None,
+        deleted: if list.deleted {
+            Deleted::Only
+        } else {
+            Deleted::Hide
+        },
+    })
+}
+
+fn resolve_person_filter(
+    vault: &Vault,
+    list: &ListArgs,
+) -> Result<Option<tandem_core::RecordId>, Error> {
+    match &list.person {
+        None => Ok(None),
+        Some(name) => vault.find_person(name).map(|p| Some(p.id)).ok_or_else(|| {
+            Error::invalid(
+                "--person",
+                format!("nobody called `{name}` is in your people list"),
+            )
+        }),
+    }
+}
+
+/// Parses a kind for clap, with the core's list of allowed kinds in the error.
+#[derive(Debug, Clone, Copy)]
+pub struct KindArg(pub Kind);
+
+impl std::str::FromStr for KindArg {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Kind::from_code(s)
+            .map(KindArg)
+            .ok_or_else(|| format!("allowed: {}", Kind::codes()))
+    }
+}

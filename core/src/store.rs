@@ -164,6 +164,20 @@ pub fn check_header(path: &Path) -> Result<()> {
     Ok(())
 }
 
+fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+        .open(path)
+        .map(drop)
+        .map_err(io_error(format!("cannot create {}", path.display())))
+}
+
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     // WAL with FULL sync: a commit is on disk before it returns, and a crash mid-write leaves the
@@ -202,10 +216,10 @@ impl Store {
         let tmp = dir.join(tmp_name);
 
         let built = (|| -> Result<()> {
-            let mut conn = Connection::open_with_flags(
-                &tmp,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-            )?;
+            // Create the file ourselves, readable by its owner only; SQLite gives its WAL and
+            // shared-memory files the same permissions.
+            create_private_file(&tmp)?;
+            let mut conn = Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
             configure(&conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -585,9 +585,7 @@ impl Vault {
             let created_at = record.as_ref().and_then(|r| r.created_at).unwrap_or(now);
             let entry = Entry {
                 id,
-                occurred_at: draft
-                    .occurred_at
-                    .unwrap_or_else(|| Local::now().fixed_offset()),
+                occurred_at: draft.occurred_at.unwrap_or_else(now_local),
                 text: std::mem::take(&mut draft.text),
                 person,
                 tags: std::mem::take(&mut draft.tags),
@@ -837,6 +835,13 @@ impl Vault {
         }
         Ok(())
     }
+}
+
+/// The current local time to the second: what an entry gets when no time is given.
+fn now_local() -> DateTime<chrono::FixedOffset> {
+    use chrono::Timelike;
+    let now = Local::now().fixed_offset();
+    now.with_nanosecond(0).unwrap_or(now)
 }
 
 fn not_found(id: &RecordId) -> Error {

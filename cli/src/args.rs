@@ -1,0 +1,200 @@
+//! The command-line contract: commands, options and their help, with examples.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::KindArg;
+
+const AFTER_HELP: &str = "\
+Passphrases come from TANDEM_PASSPHRASE (and TANDEM_NEW_PASSPHRASE for passwd); otherwise
+Tandem asks on the terminal. With --recovery, the recovery key comes from TANDEM_RECOVERY_KEY
+or the terminal.
+
+Examples:
+  tandem init
+  tandem add contact --json '{\"person\": \"J.\", \"duration_min\": 20, \"mode\": \"phone\"}'
+  echo '{\"text\": \"Felt heard today\", \"themes\": [\"getting_it\"]}' | tandem add moment
+  tandem list --kind boundary --from 2026-11-01
+  tandem search \"food bank\"
+  tandem --recovery passwd";
+
+/// Tandem: an encrypted journal for peer support work, on your own device.
+#[derive(Debug, Parser)]
+#[command(name = "tandem", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The vault file [default: your data folder, e.g. ~/.local/share/tandem/vault.tandem]
+    #[arg(long, global = true, env = "TANDEM_VAULT", value_name = "PATH")]
+    pub vault: Option<PathBuf>,
+
+    /// Unlock with the recovery key instead of the passphrase
+    #[arg(long, global = true)]
+    pub recovery: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new vault and show its recovery key, once
+    #[command(after_help = "Example:\n  TANDEM_PASSPHRASE='a long passphrase' tandem --vault work.tandem init")]
+    Init,
+
+    /// Add an entry; prints its id
+    #[command(after_help = "\
+KIND is contact, moment, boundary or wellbeing. The JSON holds the entry's fields: occurred_at,
+text, person (a name or alias; new ones join your people list), tags, share, and the kind's own
+fields. Unknown fields and values are refused with the allowed ones listed.
+
+Examples:
+  tandem add contact --json '{\"person\": \"J.\", \"duration_min\": 30, \"mode\": \"in_person\",
+      \"setting\": \"community\", \"domains\": [\"housing\"], \"activities\": [\"listening\"]}'
+  tandem add boundary --json '{\"category\": \"out_of_hours_contact\", \"intensity\": 3,
+      \"bring_to_supervision\": true}'
+  tandem add wellbeing --json '{\"mood\": 4, \"energy\": 2, \"stress\": 3, \"sleep_hours\": 6.5}'
+  echo '{\"text\": \"We laughed about the bus\", \"themes\": [\"relatedness\"]}' | tandem add moment")]
+    Add {
+        /// contact, moment, boundary or wellbeing
+        kind: KindArg,
+        /// The entry as JSON; read from standard input when absent
+        #[arg(long, value_name = "JSON")]
+        json: Option<String>,
+    },
+
+    /// Import entries from a JSON Lines file, all or nothing
+    #[command(after_help = "\
+Each line is one entry with a \"kind\" field. If any line is wrong, nothing is imported and the
+error names the line.
+
+Example:
+  tandem import entries.jsonl")]
+    Import {
+        /// The .jsonl file
+        file: PathBuf,
+    },
+
+    /// List entries, newest first
+    #[command(after_help = "Examples:\n  tandem list --kind contact --from 2026-11-01 --to 2026-11-30\n  tandem list --tag outreach --json")]
+    List(ListArgs),
+
+    /// Show one entry
+    #[command(after_help = "Example:\n  tandem show 3f9a  (any unique start of the id)")]
+    Show {
+        /// The entry's id, or its first few characters
+        id: String,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Search every text field; words match the start of words, in any case, with or without accents
+    #[command(after_help = "Examples:\n  tandem search hous        (finds housing, House…)\n  tandem search '\"food bank\" walk' --kind contact")]
+    Search {
+        /// Words to find; \"quote\" a phrase
+        query: String,
+        #[command(flatten)]
+        filters: ListArgs,
+    },
+
+    /// Move an entry to the bin (or remove it for good with --purge)
+    #[command(after_help = "Example:\n  tandem delete 3f9a")]
+    Delete {
+        /// The entry's id, or its first few characters
+        id: String,
+        /// Remove it from the vault for good
+        #[arg(long)]
+        purge: bool,
+    },
+
+    /// Bring an entry back from the bin
+    Restore {
+        /// The entry's id, or its first few characters
+        id: String,
+    },
+
+    /// Change the passphrase (the recovery key keeps working)
+    #[command(after_help = "Examples:\n  tandem passwd\n  tandem --recovery passwd   (forgot the passphrase: unlock with the recovery key)")]
+    Passwd,
+
+    /// List the people you support, or add one
+    People {
+        #[command(subcommand)]
+        command: Option<PeopleCommand>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeopleCommand {
+    /// Add someone to your people list
+    #[command(after_help = "Example:\n  tandem people add J.R. --name 'Jordan Rivers'")]
+    Add {
+        /// What Tandem shows: initials or a nickname
+        alias: String,
+        /// Their real name, kept only in your vault and never exported
+        #[arg(long)]
+        name: Option<String>,
+        /// Other private details, kept only in your vault
+        #[arg(long)]
+        details: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this kind: contact, moment, boundary or wellbeing
+    #[arg(long)]
+    pub kind: Option<KindArg>,
+    /// From this day (YYYY-MM-DD), included
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Up to this day (YYYY-MM-DD), included
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only entries with this tag
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only entries about this person (alias or name)
+    #[arg(long)]
+    pub person: Option<String>,
+    /// Show the bin: deleted entries only
+    #[arg(long)]
+    pub deleted: bool,
+    /// At most this many entries
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Prints a usage error as one line (help and version go to stdout as usual).
+pub fn report_usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let rendered = e.render().to_string();
+    let mut parts: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("For more information") && !l.starts_with("Usage:"))
+        .collect();
+    if let Some(first) = parts.first_mut() {
+        *first = first.trim_start_matches("error: ");
+    }
+    eprintln!("tandem: {} (see tandem --help)", parts.join("; "));
+    ExitCode::from(2)
+}

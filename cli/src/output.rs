@@ -1,0 +1,121 @@
+//! How results look on the terminal, and as JSON for scripts.
+
+use std::path::Path;
+
+use serde_json::Value;
+use tandem_core::vault::{DamagedRecord, entry_json};
+use tandem_core::{Entry, Person, Reader, RecoveryKey};
+
+/// Longest first line shown per entry in a listing, in characters.
+const PREVIEW_CHARS: usize = 60;
+
+/// Prints entries one per line (id prefix, local time, kind, person, first words), or a JSON
+/// array.
+pub fn entries(reader: &Reader, entries: &[&Entry], json: bool) {
+    if json {
+        let all: Vec<Value> = entries.iter().map(|e| reader.to_json(e)).collect();
+        println!("{}", Value::Array(all));
+        return;
+    }
+    for e in entries {
+        let person = e
+            .person
+            .and_then(|p| reader.person(&p))
+            .map(|p| p.alias.as_str())
+            .unwrap_or("-");
+        let first_line = e.text.lines().next().unwrap_or("");
+        let mut preview: String = first_line.chars().take(PREVIEW_CHARS).collect();
+        if first_line.chars().count() > PREVIEW_CHARS || e.text.lines().nth(1).is_some() {
+            preview.push('…');
+        }
+        println!(
+            "{}  {}  {:<9}  {:<10}  {}",
+            &e.id.to_hex()[..8],
+            e.occurred_at.format("%Y-%m-%d %H:%M"),
+            e.kind().code(),
+            person,
+            preview
+        );
+    }
+}
+
+/// Prints one entry in full: a field per line, or JSON.
+pub fn entry_detail(entry: &Entry, person: Option<&Person>, json: bool) {
+    let value = entry_json(entry, person);
+    if json {
+        println!("{value}");
+        return;
+    }
+    let Value::Object(map) = value else {
+        unreachable!("entry_json returns an object")
+    };
+    for (key, v) in map {
+        let shown = match v {
+            Value::Null => continue,
+            Value::Array(a) if a.is_empty() => continue,
+            Value::String(s) if s.is_empty() => continue,
+            Value::String(s) => s,
+            Value::Array(a) => a
+                .iter()
+                .map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            other => other.to_string(),
+        };
+        if key == "text" {
+            println!("text:\n{shown}");
+        } else {
+            println!("{key}: {shown}");
+        }
+    }
+}
+
+/// Prints the people list.
+pub fn people(people: &[Person], json: bool) {
+    if json {
+        let all: Vec<Value> = people
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "id": p.id.to_hex(), "alias": p.alias, "name": p.name, "details": p.details,
+                })
+            })
+            .collect();
+        println!("{}", Value::Array(all));
+        return;
+    }
+    for p in people {
+        match &p.name {
+            Some(name) => println!("{}  {}  ({})", &p.id.to_hex()[..8], p.alias, name),
+            None => println!("{}  {}", &p.id.to_hex()[..8], p.alias),
+        }
+    }
+}
+
+/// Tells the worker, on stderr, about records that could not be read.
+pub fn warn_damaged(damaged: &[DamagedRecord]) {
+    if damaged.is_empty() {
+        return;
+    }
+    let ids: Vec<&str> = damaged.iter().map(|d| d.id.as_str()).collect();
+    eprintln!(
+        "tandem: warning: {} record(s) could not be decrypted and were set aside, the rest are \
+         shown; damaged: {}",
+        damaged.len(),
+        ids.join(", ")
+    );
+}
+
+/// Shows the recovery key once, with what it is for and what losing it means.
+pub fn recovery_key(path: &Path, key: &RecoveryKey) {
+    println!("Created your vault at {}.", path.display());
+    println!();
+    println!("Your recovery key (shown only this once):");
+    println!();
+    println!("    {}", &*key.display());
+    println!();
+    println!("Write it down or print it, and keep it away from this device.");
+    println!("It opens the vault if you forget your passphrase.");
+    println!("If you lose both the passphrase and this key, nobody can open the vault: not you,");
+    println!("not Tandem, not anyone. There is no reset.");
+}
