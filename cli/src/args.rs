@@ -39,7 +39,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new vault and show its recovery key, once
-    #[command(after_help = "Example:\n  TANDEM_PASSPHRASE='a long passphrase' tandem --vault work.tandem init")]
+    #[command(
+        after_help = "Example:\n  TANDEM_PASSPHRASE='a long passphrase' tandem --vault work.tandem init"
+    )]
     Init,
 
     /// Add an entry; prints its id
@@ -76,7 +78,9 @@ Example:
     },
 
     /// List entries, newest first
-    #[command(after_help = "Examples:\n  tandem list --kind contact --from 2026-11-01 --to 2026-11-30\n  tandem list --tag outreach --json")]
+    #[command(
+        after_help = "Examples:\n  tandem list --kind contact --from 2026-11-01 --to 2026-11-30\n  tandem list --tag outreach --json"
+    )]
     List(ListArgs),
 
     /// Show one entry
@@ -90,7 +94,9 @@ Example:
     },
 
     /// Search every text field; words match the start of words, in any case, with or without accents
-    #[command(after_help = "Examples:\n  tandem search hous        (finds housing, House…)\n  tandem search '\"food bank\" walk' --kind contact")]
+    #[command(
+        after_help = "Examples:\n  tandem search hous        (finds housing, House…)\n  tandem search '\"food bank\" walk' --kind contact"
+    )]
     Search {
         /// Words to find; \"quote\" a phrase
         query: String,
@@ -115,7 +121,9 @@ Example:
     },
 
     /// Change the passphrase (the recovery key keeps working)
-    #[command(after_help = "Examples:\n  tandem passwd\n  tandem --recovery passwd   (forgot the passphrase: unlock with the recovery key)")]
+    #[command(
+        after_help = "Examples:\n  tandem passwd\n  tandem --recovery passwd   (forgot the passphrase: unlock with the recovery key)"
+    )]
     Passwd,
 
     /// List the people you support, or add one
@@ -177,7 +185,9 @@ pub fn report_usage_error(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(
         e.kind(),
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
         let _ = e.print();
         return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
@@ -190,7 +200,9 @@ pub fn report_usage_error(e: clap::Error) -> ExitCode {
     let mut parts: Vec<&str> = rendered
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("For more information") && !l.starts_with("Usage:"))
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("For more information") && !l.starts_with("Usage:")
+        })
         .collect();
     if let Some(first) = parts.first_mut() {
         *first = first.trim_start_matches("error: ");

@@ -228,8 +228,16 @@ fn read_stdin_json() -> Result<String, Error> {
 }
 
 fn build_filter(list: &ListArgs) -> Result<Filter, Error> {
-    let from = list.from.as_deref().map(|d| parse_date("--from", d)).transpose()?;
-    let to = list.to.as_deref().map(|d| parse_date("--to", d)).transpose()?;
+    let from = list
+        .from
+        .as_deref()
+        .map(|d| parse_date("--from", d))
+        .transpose()?;
+    let to = list
+        .to
+        .as_deref()
+        .map(|d| parse_date("--to", d))
+        .transpose()?;
     if let (Some(f), Some(t)) = (from, to)
         && f > t
     {

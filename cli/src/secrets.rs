@@ -35,7 +35,10 @@ pub fn new_passphrase(var: &str, label: &str) -> Result<Zeroizing<String>, Error
     let first = prompt(label, var)?;
     let again = prompt("Type it again: ", var)?;
     if *first != *again {
-        return Err(Error::invalid("passphrase", "the two passphrases differ; nothing was changed"));
+        return Err(Error::invalid(
+            "passphrase",
+            "the two passphrases differ; nothing was changed",
+        ));
     }
     Ok(first)
 }

@@ -986,3 +986,7 @@ impl Details {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "vault_tests.rs"]
+mod tests;

@@ -1,0 +1,764 @@
+//! Behaviour of the vault as a worker (or an attacker with the file) would meet it.
+
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+use super::*;
+use crate::entry::EntryDraft;
+
+const PASS: &str = "a long enough passphrase";
+
+fn new_vault() -> (TempDir, PathBuf, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.tandem");
+    let (vault, _) = Vault::create(&path, PASS).unwrap();
+    (dir, path, vault)
+}
+
+fn draft(kind: Kind, json: &str) -> EntryDraft {
+    EntryDraft::from_json(json, Some(kind), false).unwrap()
+}
+
+/// One entry of each kind with every field set, `marker` in every free-text field.
+fn every_kind(marker: &str) -> Vec<EntryDraft> {
+    vec![
+        draft(
+            Kind::Contact,
+            &format!(
+                r#"{{"occurred_at":"2026-11-20T10:00:00-05:00","text":"contact {marker}",
+                "person":"P-{marker}","tags":["t-{marker}"],"share":true,"duration_min":45,
+                "mode":"in_person","setting":"street_outreach","format":"group","group_size":3,
+                "domains":["housing","hiv_sti"],"activities":["accompaniment"],
+                "referral":"legal_help","next_step":"next {marker}","follow_up_on":"2026-12-02",
+                "collaborative":true}}"#
+            ),
+        ),
+        draft(
+            Kind::Moment,
+            &format!(
+                r#"{{"occurred_at":"2026-11-21T18:30:00+01:00","text":"moment {marker}",
+                "themes":["getting_it","trust"],"values":["hopeful","person_driven"],
+                "why_it_mattered":"why {marker}"}}"#
+            ),
+        ),
+        draft(
+            Kind::Boundary,
+            &format!(
+                r#"{{"occurred_at":"2026-11-22T08:00:00Z","text":"boundary {marker}",
+                "category":"dual_relationship","intensity":4,"action":"action {marker}",
+                "bring_to_supervision":true}}"#
+            ),
+        ),
+        draft(
+            Kind::Wellbeing,
+            &format!(
+                r#"{{"occurred_at":"2026-11-23T21:00:00-08:00","text":"wellbeing {marker}",
+                "mood":2,"energy":3,"stress":5,"sleep_hours":5.5,"triggered":true,
+                "triggered_by":"trigger {marker}","self_care":["outdoors","debrief"],
+                "support_used":"support {marker}"}}"#
+            ),
+        ),
+    ]
+}
+
+/// Runs SQL on the vault file directly, as someone tampering with it would.
+fn tamper(path: &Path, sql: &str) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
+fn entry_ids(path: &Path) -> Vec<Vec<u8>> {
+    let conn = Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT id FROM entries ORDER BY rowid")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// The vault file and every SQLite side file next to it, concatenated.
+fn all_bytes(path: &Path) -> Vec<u8> {
+    let mut out = Vec::new();
+    for suffix in ["", "-wal", "-journal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        if let Ok(b) = std::fs::read(PathBuf::from(p)) {
+            out.extend(b);
+        }
+    }
+    out
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    memchr::memmem::find(hay, needle.as_bytes()).is_some()
+}
+
+fn dir_listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_kind_round_trips_through_a_closed_and_reopened_vault() {
+    let (_dir, path, mut vault) = new_vault();
+    let drafts = every_kind("x");
+    let ids = vault.add_entries(drafts.clone()).unwrap();
+    let before: Vec<Entry> = ids.iter().map(|id| vault.entry(id).unwrap()).collect();
+    vault.lock();
+
+    let mut vault = Vault::open(&path, PASS).unwrap();
+    for (entry, draft) in before.iter().zip(&drafts) {
+        let again = vault.entry(&entry.id).unwrap();
+        assert_eq!(&again, entry);
+        assert_eq!(again.details, draft.details);
+        assert_eq!(again.occurred_at, draft.occurred_at.unwrap());
+    }
+    let reader = vault.reader().unwrap();
+    let alias = reader
+        .get(&ids[0])
+        .unwrap()
+        .person
+        .and_then(|p| reader.person(&p));
+    assert_eq!(alias.unwrap().alias, "P-x");
+    assert_eq!(reader.len(), 4);
+}
+
+#[test]
+fn wrong_passphrase_is_refused_and_writes_nothing() {
+    let (dir, path, mut vault) = new_vault();
+    vault.add_entries(every_kind("x")).unwrap();
+    vault.lock();
+    let bytes = std::fs::read(&path).unwrap();
+    let listing = dir_listing(dir.path());
+
+    let err = Vault::open(&path, "not the passphrase").unwrap_err();
+    assert!(matches!(err, Error::WrongPassphrase));
+    assert_eq!(err.to_string(), "wrong passphrase");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert_eq!(dir_listing(dir.path()), listing);
+}
+
+#[test]
+fn recovery_key_unlocks_on_its_own_and_a_wrong_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.tandem");
+    let (mut vault, recovery) = Vault::create(&path, PASS).unwrap();
+    let id = vault.add_entry(every_kind("r").remove(1)).unwrap();
+    vault.lock();
+
+    let typed = recovery.display().to_lowercase();
+    let vault = Vault::open_with_recovery(&path, &RecoveryKey::parse(&typed).unwrap()).unwrap();
+    assert_eq!(vault.entry(&id).unwrap().text, "moment r");
+    vault.lock();
+    let other = RecoveryKey::random();
+    assert!(matches!(
+        Vault::open_with_recovery(&path, &other),
+        Err(Error::WrongRecoveryKey)
+    ));
+}
+
+#[test]
+fn passphrase_change_keeps_every_entry_and_retires_the_old_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.tandem");
+    let (mut vault, recovery) = Vault::create(&path, PASS).unwrap();
+    let ids = vault.add_entries(every_kind("p")).unwrap();
+    let ciphertexts_before = {
+        let conn = Connection::open(&path).unwrap();
+        conn.query_row(
+            "SELECT group_concat(hex(ciphertext)) FROM entries",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .unwrap()
+    };
+    vault.change_passphrase("a brand new passphrase").unwrap();
+    vault.lock();
+
+    assert!(matches!(
+        Vault::open(&path, PASS),
+        Err(Error::WrongPassphrase)
+    ));
+    let vault = Vault::open(&path, "a brand new passphrase").unwrap();
+    for id in &ids {
+        vault.entry(id).unwrap();
+    }
+    vault.lock();
+    // Re-wrapping only: no record was re-encrypted.
+    let conn = Connection::open(&path).unwrap();
+    let after: String = conn
+        .query_row(
+            "SELECT group_concat(hex(ciphertext)) FROM entries",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(after, ciphertexts_before);
+    assert!(Vault::open_with_recovery(&path, &recovery).is_ok());
+}
+
+#[test]
+fn a_new_recovery_key_retires_the_old_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.tandem");
+    let (mut vault, old) = Vault::create(&path, PASS).unwrap();
+    let new = vault.replace_recovery_key().unwrap();
+    vault.lock();
+    assert!(matches!(
+        Vault::open_with_recovery(&path, &old),
+        Err(Error::WrongRecoveryKey)
+    ));
+    assert!(Vault::open_with_recovery(&path, &new).is_ok());
+}
+
+#[test]
+fn a_canary_in_every_field_never_reaches_the_file_wal_or_journal() {
+    let canary = "CanaryZq7xw";
+    let (_dir, path, mut vault) = new_vault();
+    vault
+        .add_person(PersonDraft {
+            alias: format!("alias {canary}"),
+            name: Some(format!("name {canary}")),
+            details: Some(format!("details {canary}")),
+        })
+        .unwrap();
+    let ids = vault.add_entries(every_kind(canary)).unwrap();
+    let mut edit = every_kind(&format!("{canary}-edited")).remove(0);
+    edit.text = format!("edited {canary}");
+    vault.update_entry(&ids[0], edit).unwrap();
+    vault.delete_entry(&ids[1]).unwrap();
+
+    // While the vault is open the WAL holds the recent writes: check it too.
+    let open_bytes = all_bytes(&path);
+    let closed_bytes = {
+        vault.lock();
+        all_bytes(&path)
+    };
+    let kind_and_dates = [
+        "contact",
+        "moment",
+        "boundary",
+        "wellbeing",
+        "2026-11-2",
+        "occurred_at",
+        "housing",
+        "dual_relationship",
+    ];
+    for bytes in [&open_bytes, &closed_bytes] {
+        assert!(bytes.len() > 4096);
+        assert!(!contains(bytes, canary), "canary found in the vault files");
+        assert!(!contains(bytes, &canary.to_lowercase()));
+        for word in kind_and_dates {
+            assert!(!contains(bytes, word), "`{word}` found in plaintext");
+        }
+    }
+}
+
+#[test]
+fn record_lengths_are_padded_to_buckets() {
+    let (_dir, path, mut vault) = new_vault();
+    vault
+        .add_entries(vec![
+            draft(Kind::Moment, r#"{"text":"a"}"#),
+            draft(
+                Kind::Moment,
+                r#"{"text":"a somewhat longer entry, but not by much"}"#,
+            ),
+        ])
+        .unwrap();
+    vault.lock();
+    let conn = Connection::open(&path).unwrap();
+    let lengths: Vec<i64> = conn
+        .prepare("SELECT length(ciphertext) FROM entries")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(lengths[0], lengths[1]);
+}
+
+#[test]
+fn a_flipped_bit_in_any_record_is_reported_and_the_rest_stay_readable() {
+    let (dir, path, mut vault) = new_vault();
+    let ids = vault.add_entries(every_kind("f")).unwrap();
+    vault.lock();
+    for (n, row_id) in entry_ids(&path).iter().enumerate() {
+        for column in ["ciphertext", "nonce"] {
+            let copy = dir.path().join(format!("copy-{n}-{column}.tandem"));
+            std::fs::copy(&path, &copy).unwrap();
+            let conn = Connection::open(&copy).unwrap();
+            let mut blob: Vec<u8> = conn
+                .query_row(
+                    &format!("SELECT {column} FROM entries WHERE id = ?1"),
+                    [row_id],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            let bit = (n * 37) % (blob.len() * 8);
+            blob[bit / 8] ^= 1 << (bit % 8);
+            conn.execute(
+                &format!("UPDATE entries SET {column} = ?1 WHERE id = ?2"),
+                rusqlite::params![blob, row_id],
+            )
+            .unwrap();
+            drop(conn);
+
+            let mut vault = Vault::open(&copy, PASS).unwrap();
+            let reader = vault.reader().unwrap();
+            assert_eq!(reader.len(), 3, "the other entries still load");
+            let listed: Vec<RecordId> = reader.list(&Filter::default()).map(|e| e.id).collect();
+            assert_eq!(listed.len(), 3);
+            let damaged = vault.damaged();
+            assert_eq!(damaged.len(), 1);
+            let bad = RecordId::from_slice(row_id).unwrap();
+            assert_eq!(damaged[0].id, bad.to_hex());
+            assert!(ids.contains(&bad));
+            assert!(matches!(vault.entry(&bad), Err(Error::NotFound { .. })));
+        }
+    }
+}
+
+#[test]
+fn a_ciphertext_copied_onto_another_row_is_refused() {
+    let (_dir, path, mut vault) = new_vault();
+    let ids = vault.add_entries(every_kind("c")).unwrap();
+    vault.lock();
+    tamper(
+        &path,
+        &format!(
+            "UPDATE entries SET nonce = (SELECT nonce FROM entries WHERE id = x'{a}'),
+                 ciphertext = (SELECT ciphertext FROM entries WHERE id = x'{a}')
+             WHERE id = x'{b}'",
+            a = ids[0].to_hex(),
+            b = ids[1].to_hex()
+        ),
+    );
+    let mut vault = Vault::open(&path, PASS).unwrap();
+    assert!(matches!(vault.entry(&ids[1]), Err(Error::Damaged { .. })));
+    let reader = vault.reader().unwrap();
+    assert!(
+        reader.get(&ids[0]).is_some(),
+        "the original row is still fine"
+    );
+    assert!(reader.get(&ids[1]).is_none());
+    assert_eq!(vault.damaged().len(), 1);
+    assert_eq!(vault.damaged()[0].id, ids[1].to_hex());
+}
+
+#[test]
+fn an_entry_replayed_into_the_people_table_is_refused() {
+    let (_dir, path, mut vault) = new_vault();
+    let ids = vault.add_entries(every_kind("t")).unwrap();
+    vault.lock();
+    tamper(
+        &path,
+        &format!(
+            "INSERT INTO people SELECT * FROM entries WHERE id = x'{}'",
+            ids[0].to_hex()
+        ),
+    );
+    let vault = Vault::open(&path, PASS).unwrap();
+    assert!(vault.people().iter().all(|p| p.id != ids[0]));
+    assert_eq!(vault.damaged()[0].what, "person");
+}
+
+#[test]
+fn empty_truncated_and_foreign_files_are_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_vdir, vault_path, mut vault) = new_vault();
+    vault.add_entries(every_kind("x")).unwrap();
+    vault.lock();
+    let whole = std::fs::read(&vault_path).unwrap();
+
+    let foreign_db = dir.path().join("other-app.sqlite");
+    Connection::open(&foreign_db)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES ('hi');")
+        .unwrap();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("text", b"Dear diary, not a database at all.\n".repeat(300)),
+        ("short-header", b"SQLite format 3\0".to_vec()),
+        ("foreign-db", std::fs::read(&foreign_db).unwrap()),
+        ("truncated-half", whole[..whole.len() / 2].to_vec()),
+        ("truncated-header", whole[..1000].to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let listing = dir_listing(dir.path());
+        let result = Vault::open(&path, PASS).and_then(|mut v| v.load_entries().map(|_| v));
+        match result {
+            Ok(_) => panic!("{name}: opened as a vault"),
+            Err(e) => assert!(
+                matches!(e, Error::NotAVault { .. } | Error::Damaged { .. }),
+                "{name}: {e}"
+            ),
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} was changed");
+        assert_eq!(
+            dir_listing(dir.path()),
+            listing,
+            "{name}: files left behind"
+        );
+        assert!(matches!(
+            Vault::create(&path, PASS),
+            Err(Error::AlreadyExists(_))
+        ));
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            bytes,
+            "{name} was overwritten"
+        );
+    }
+}
+
+#[test]
+fn creating_a_vault_over_an_existing_vault_is_refused() {
+    let (_dir, path, vault) = new_vault();
+    vault.lock();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(matches!(
+        Vault::create(&path, "another passphrase"),
+        Err(Error::AlreadyExists(_))
+    ));
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert!(Vault::open(&path, PASS).is_ok());
+}
+
+#[test]
+fn a_vault_from_a_newer_tandem_is_refused_without_changes() {
+    let (_dir, path, vault) = new_vault();
+    vault.lock();
+    tamper(&path, "PRAGMA user_version = 99;");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(matches!(
+        Vault::open(&path, PASS),
+        Err(Error::TooNew { found: 99, .. })
+    ));
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn hostile_key_derivation_settings_are_refused_before_running() {
+    let (_dir, path, vault) = new_vault();
+    vault.lock();
+    tamper(
+        &path,
+        "UPDATE key_slots SET m_kib = 4000000000 WHERE name = 'passphrase';",
+    );
+    let err = Vault::open(&path, PASS).unwrap_err();
+    assert!(matches!(err, Error::Damaged { .. }), "{err}");
+    assert!(err.to_string().contains("key-derivation settings"));
+}
+
+#[test]
+fn a_full_disk_saves_nothing_and_loses_nothing() {
+    let (_dir, path, mut vault) = new_vault();
+    let kept = vault.add_entries(every_kind("k")).unwrap();
+    // Cap the database at its current size: the next write needs new pages and fails like a
+    // full disk would.
+    let pages: i64 = vault
+        .store
+        .connection()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    vault
+        .store
+        .connection()
+        .execute_batch(&format!("PRAGMA max_page_count = {pages};"))
+        .unwrap();
+    let big = draft(
+        Kind::Moment,
+        &format!(r#"{{"text":"{}"}}"#, "long day. ".repeat(4000)),
+    );
+    let err = vault.add_entry(big).unwrap_err();
+    assert!(matches!(err, Error::DiskFull), "{err}");
+    assert_eq!(err.to_string(), "the disk is full; nothing was saved");
+    assert_eq!(
+        vault.reader().unwrap().len(),
+        4,
+        "nothing half-saved in memory"
+    );
+    vault.lock();
+    let mut vault = Vault::open(&path, PASS).unwrap();
+    let reader = vault.reader().unwrap();
+    assert_eq!(reader.len(), 4);
+    for id in kept {
+        assert!(reader.get(&id).is_some());
+    }
+}
+
+#[test]
+fn import_is_all_or_nothing_and_names_the_bad_line() {
+    let (_dir, _path, mut vault) = new_vault();
+    let jsonl = "{\"kind\":\"moment\",\"text\":\"one\"}\n\n\
+                 {\"kind\":\"contact\",\"mode\":\"phone\"}\n\
+                 {\"kind\":\"contact\",\"mode\":\"carrier pigeon\"}\n";
+    let err = vault.import_jsonl(jsonl).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("line 4: mode: unknown value `carrier pigeon`"),
+        "{err}"
+    );
+    assert!(vault.reader().unwrap().is_empty());
+    let ok = vault
+        .import_jsonl(&jsonl.replace("carrier pigeon", "video"))
+        .unwrap();
+    assert_eq!(ok.len(), 3);
+}
+
+#[test]
+fn a_dump_style_import_keeps_ids_and_refuses_duplicates() {
+    let (_dir, _path, mut vault) = new_vault();
+    let line = r#"{"kind":"moment","id":"00112233445566778899aabbccddeeff","text":"kept","created_at":"2025-01-02T03:04:05Z"}"#;
+    let ids = vault.import_jsonl(line).unwrap();
+    assert_eq!(ids[0].to_hex(), "00112233445566778899aabbccddeeff");
+    let entry = vault.entry(&ids[0]).unwrap();
+    assert_eq!(entry.created_at.to_rfc3339(), "2025-01-02T03:04:05+00:00");
+    let err = vault.import_jsonl(line).unwrap_err();
+    assert!(
+        err.to_string().starts_with("line 1: id: an entry with id"),
+        "{err}"
+    );
+}
+
+#[test]
+fn edits_keep_identity_and_kind() {
+    let (_dir, _path, mut vault) = new_vault();
+    let id = vault
+        .add_entry(draft(Kind::Moment, r#"{"text":"first"}"#))
+        .unwrap();
+    let created = vault.entry(&id).unwrap().created_at;
+    vault
+        .update_entry(&id, draft(Kind::Moment, r#"{"text":"second"}"#))
+        .unwrap();
+    let e = vault.entry(&id).unwrap();
+    assert_eq!((e.text.as_str(), e.created_at), ("second", created));
+    assert!(e.updated_at >= created);
+    let err = vault
+        .update_entry(&id, draft(Kind::Contact, r#"{"text":"x"}"#))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("kind: an entry's kind cannot change")
+    );
+    let hits = vault.reader().unwrap().search("second", &Filter::default());
+    assert_eq!(hits.len(), 1);
+    assert!(
+        vault
+            .reader()
+            .unwrap()
+            .search("first", &Filter::default())
+            .is_empty()
+    );
+}
+
+#[test]
+fn delete_restore_and_purge() {
+    let (_dir, path, mut vault) = new_vault();
+    let id = vault
+        .add_entry(draft(Kind::Moment, r#"{"text":"oops"}"#))
+        .unwrap();
+    vault.delete_entry(&id).unwrap();
+    let all = Filter::default();
+    let bin = Filter {
+        deleted: Deleted::Only,
+        ..Default::default()
+    };
+    assert_eq!(vault.reader().unwrap().list(&all).count(), 0);
+    assert_eq!(vault.reader().unwrap().list(&bin).count(), 1);
+    assert!(vault.reader().unwrap().search("oops", &all).is_empty());
+    vault.restore_entry(&id).unwrap();
+    assert_eq!(vault.reader().unwrap().list(&all).count(), 1);
+    vault.purge_entry(&id).unwrap();
+    vault.lock();
+    let mut vault = Vault::open(&path, PASS).unwrap();
+    assert!(vault.reader().unwrap().is_empty());
+    assert!(matches!(vault.entry(&id), Err(Error::NotFound { .. })));
+}
+
+#[test]
+fn filters_combine_kind_dates_tags_and_people() {
+    let (_dir, _path, mut vault) = new_vault();
+    vault.add_entries(every_kind("f")).unwrap();
+    let reader = vault.reader().unwrap();
+    let count = |f: Filter| reader.list(&f).count();
+    let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    assert_eq!(count(Filter::default()), 4);
+    assert_eq!(
+        count(Filter {
+            kind: Some(Kind::Boundary),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            from: day("2026-11-21"),
+            to: day("2026-11-22"),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(Filter {
+            tag: Some("T-F".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    let newest_first: Vec<Kind> = reader.list(&Filter::default()).map(|e| e.kind()).collect();
+    assert_eq!(
+        newest_first,
+        [Kind::Wellbeing, Kind::Boundary, Kind::Moment, Kind::Contact]
+    );
+    let person = vault.find_person("p-f").unwrap().id;
+    let reader = vault.reader().unwrap();
+    let filter = Filter {
+        person: Some(person),
+        ..Default::default()
+    };
+    assert_eq!(reader.list(&filter).count(), 1);
+}
+
+#[test]
+fn search_reaches_every_text_field_the_person_and_vocabulary() {
+    let (_dir, _path, mut vault) = new_vault();
+    vault.add_entries(every_kind("zz")).unwrap();
+    let reader = vault.reader().unwrap();
+    let kinds = |q: &str| -> Vec<Kind> {
+        reader
+            .search(q, &Filter::default())
+            .iter()
+            .map(|e| e.kind())
+            .collect()
+    };
+    assert_eq!(kinds("next"), [Kind::Contact]);
+    assert_eq!(kinds("P-ZZ"), [Kind::Contact]);
+    assert_eq!(kinds("t-zz"), [Kind::Contact]);
+    assert_eq!(kinds("why"), [Kind::Moment]);
+    assert_eq!(kinds("action"), [Kind::Boundary]);
+    assert_eq!(kinds("trigger"), [Kind::Wellbeing]);
+    assert_eq!(kinds("support zz"), [Kind::Wellbeing]);
+    assert_eq!(kinds("housing"), [Kind::Contact]);
+    assert_eq!(kinds("zz").len(), 4);
+}
+
+#[test]
+fn people_are_found_by_alias_or_name_and_created_when_new() {
+    let (_dir, _path, mut vault) = new_vault();
+    let jr = vault
+        .add_person(PersonDraft {
+            alias: "J.R.".into(),
+            name: Some("Jordan Rivers".into()),
+            details: None,
+        })
+        .unwrap();
+    let a = vault
+        .add_entry(draft(Kind::Contact, r#"{"person":"jordan rivers"}"#))
+        .unwrap();
+    let b = vault
+        .add_entry(draft(Kind::Contact, r#"{"person":"Sam"}"#))
+        .unwrap();
+    assert_eq!(vault.entry(&a).unwrap().person, Some(jr));
+    let sam = vault.entry(&b).unwrap().person.unwrap();
+    assert_eq!(vault.person(&sam).unwrap().alias, "Sam");
+    assert_eq!(vault.people().len(), 2);
+    let err = vault.add_person(PersonDraft::alias("sam")).unwrap_err();
+    assert!(err.to_string().starts_with("alias: someone called Sam"));
+    vault
+        .update_person(&sam, PersonDraft::alias("S. (Sammy)"))
+        .unwrap();
+    assert_eq!(
+        vault
+            .reader()
+            .unwrap()
+            .search("sammy", &Filter::default())
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn id_prefixes_resolve_when_unique() {
+    let (_dir, _path, mut vault) = new_vault();
+    let id = vault.add_entry(draft(Kind::Moment, "{}")).unwrap();
+    let hex = id.to_hex();
+    assert_eq!(vault.resolve_entry_id(&hex[..6]).unwrap(), id);
+    assert_eq!(vault.resolve_entry_id(&hex.to_uppercase()).unwrap(), id);
+    assert!(matches!(
+        vault.resolve_entry_id("abc"),
+        Err(Error::Invalid { .. })
+    ));
+    let missing = if hex.starts_with("0000") {
+        "ffff"
+    } else {
+        "0000"
+    };
+    assert!(matches!(
+        vault.resolve_entry_id(missing),
+        Err(Error::NotFound { .. })
+    ));
+}
+
+fn shared_vault() -> &'static std::sync::Mutex<(TempDir, Vault)> {
+    static SHARED: std::sync::OnceLock<std::sync::Mutex<(TempDir, Vault)>> =
+        std::sync::OnceLock::new();
+    SHARED.get_or_init(|| {
+        let (dir, _, vault) = new_vault();
+        std::sync::Mutex::new((dir, vault))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever a worker types survives the record format: JSON, padding, encryption and back.
+    #[test]
+    fn any_text_round_trips_through_the_record_format(
+        text in ".{0,600}",
+        tags in proptest::collection::vec("[a-zA-Zé0-9 _-]{1,20}", 0..4),
+        share in any::<bool>(),
+        minutes in 0u32..=1440,
+    ) {
+        let mut guard = shared_vault().lock().unwrap();
+        let vault = &mut guard.1;
+        let mut d = EntryDraft::new(Details::Contact(crate::entry::Contact {
+            duration_min: Some(minutes),
+            ..Default::default()
+        }));
+        d.text = text.clone();
+        d.tags = tags;
+        d.share = share;
+        let expected_tags = match crate::entry::normalize_tags(d.tags.clone()) {
+            Ok(t) => t,
+            Err(_) => return Ok(()),
+        };
+        let id = vault.add_entry(d).unwrap();
+        vault.reload_entries().unwrap();
+        let e = vault.entry(&id).unwrap();
+        prop_assert_eq!(&e.text, &text);
+        prop_assert_eq!(&e.tags, &expected_tags);
+        prop_assert_eq!(e.share, share);
+        prop_assert!(vault.damaged().is_empty());
+    }
+
+    /// Padding is reversible for any payload, and the padded length depends only on the bucket.
+    #[test]
+    fn padding_round_trips_any_payload(payload in proptest::collection::vec(any::<u8>(), 0..5000)) {
+        let padded = crypto::pad(&payload);
+        prop_assert_eq!(padded.len(), crypto::bucket_len(payload.len()));
+        prop_assert_eq!(crypto::unpad(&padded), Some(&payload[..]));
+    }
+}
