@@ -389,14 +389,7 @@ impl Store {
             "SELECT id, key_id, nonce, ciphertext FROM {}",
             table.name()
         ))?;
-        let rows = stmt.query_map([], |r| {
-            Ok(RawRecord {
-                id: r.get(0)?,
-                key_id: r.get(1)?,
-                nonce: r.get(2)?,
-                ciphertext: r.get(3)?,
-            })
-        })?;
+        let rows = stmt.query_map([], raw_record)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -407,14 +400,7 @@ impl Store {
             table.name()
         ))?;
         Ok(stmt
-            .query_row([&id.as_bytes()[..]], |r| {
-                Ok(RawRecord {
-                    id: r.get(0)?,
-                    key_id: r.get(1)?,
-                    nonce: r.get(2)?,
-                    ciphertext: r.get(3)?,
-                })
-            })
+            .query_row([&id.as_bytes()[..]], raw_record)
             .optional()?)
     }
 
@@ -480,6 +466,27 @@ pub enum Write {
         table: Table,
         id: RecordId,
     },
+}
+
+/// Reads a record row without trusting its column types: a row someone rewrote with text or
+/// numbers must come out as a damaged record, not stop the whole vault from loading.
+fn raw_record(row: &rusqlite::Row) -> rusqlite::Result<RawRecord> {
+    use rusqlite::types::ValueRef;
+    let bytes = |i: usize| -> rusqlite::Result<Vec<u8>> {
+        Ok(match row.get_ref(i)? {
+            ValueRef::Blob(b) | ValueRef::Text(b) => b.to_vec(),
+            _ => Vec::new(),
+        })
+    };
+    Ok(RawRecord {
+        id: bytes(0)?,
+        key_id: match row.get_ref(1)? {
+            ValueRef::Integer(k) => k,
+            _ => -1,
+        },
+        nonce: bytes(2)?,
+        ciphertext: bytes(3)?,
+    })
 }
 
 fn put_slot(conn: &Connection, slot: &KeySlot) -> Result<()> {

@@ -15,10 +15,10 @@ import json
 import os
 import sys
 
-# The timestamp format written into the journal. jrnl's default, "%F %r", cannot be
-# read back by Python's strptime, so jrnl would fall back to a very slow fuzzy date
-# parser for every entry on every run. Real users would not keep that, so we use a
-# plain format that strptime parses directly.
+# The timestamp format written into the journal. Python's strptime cannot read
+# jrnl's default, "%F %r", so with it jrnl falls back to a slower fuzzy date parser
+# for every entry on every run (about 0.1 ms more per entry). We use a plain format
+# that strptime reads directly, so jrnl takes its fast path.
 TIMEFORMAT = "%Y-%m-%d %H:%M:%S"
 
 
