@@ -36,7 +36,7 @@ fn init_shows_the_recovery_key_once_and_never_overwrites() {
 
 #[test]
 fn every_kind_can_be_added_listed_shown_and_searched() {
-    let env = Env::new();
+    let env = Env::with_vault();
     let contact = env.add(
         "contact",
         r#"{"person":"J.R.","duration_min":25,"mode":"phone","setting":"community",
@@ -111,7 +111,7 @@ fn every_kind_can_be_added_listed_shown_and_searched() {
 
 #[test]
 fn delete_moves_to_the_bin_and_restore_brings_back() {
-    let env = Env::new();
+    let env = Env::with_vault();
     let id = env.add("moment", r#"{"text":"written in the wrong vault"}"#);
     let out = env.ok(&["delete", &id[..8]]);
     assert!(out.contains("tandem restore"), "{out}");
@@ -127,7 +127,7 @@ fn delete_moves_to_the_bin_and_restore_brings_back() {
 
 #[test]
 fn a_wrong_passphrase_says_so_and_writes_nothing() {
-    let env = Env::new();
+    let env = Env::with_vault();
     env.add("moment", r#"{"text":"x"}"#);
     let bytes = env.vault_bytes();
     let files = crate::files_in(env.dir.path());
@@ -202,7 +202,7 @@ fn passwd_keeps_every_entry_and_recovery_can_reset_it() {
 
 #[test]
 fn bad_entries_are_refused_with_the_field_and_the_allowed_values() {
-    let env = Env::new();
+    let env = Env::with_vault();
     let cases = [
         (
             r#"{"mode":"bus"}"#,
@@ -254,7 +254,7 @@ fn bad_entries_are_refused_with_the_field_and_the_allowed_values() {
 
 #[test]
 fn a_huge_entry_on_stdin_is_refused() {
-    let env = Env::new();
+    let env = Env::with_vault();
     let huge = format!(r#"{{"text":"{}"}}"#, "a".repeat(2 << 20));
     let out = env.run_with(env.cmd(), &["add", "moment"], Some(&huge));
     let err = check_fail(out, &["add"]);
@@ -263,7 +263,7 @@ fn a_huge_entry_on_stdin_is_refused() {
 
 #[test]
 fn import_is_all_or_nothing_and_names_the_first_bad_line() {
-    let env = Env::new();
+    let env = Env::with_vault();
     let file = env.dir.path().join("entries.jsonl");
     let good = r#"{"kind":"moment","text":"one"}"#;
     let lines = [
@@ -297,7 +297,7 @@ fn import_is_all_or_nothing_and_names_the_first_bad_line() {
 
 #[test]
 fn exit_codes_and_help() {
-    let env = Env::new();
+    let env = Env::with_vault();
     let help = env.ok(&["--help"]);
     assert!(help.contains("Examples:"), "{help}");
     let add_help = env.ok(&["add", "--help"]);
@@ -315,7 +315,7 @@ fn exit_codes_and_help() {
 
 #[test]
 fn without_a_passphrase_or_terminal_the_error_says_what_to_set() {
-    let env = Env::new();
+    let env = Env::with_vault();
     // `setsid` detaches tandem from any controlling terminal, as in CI or a cron job.
     let mut cmd = std::process::Command::new("setsid");
     cmd.arg(env!("CARGO_BIN_EXE_tandem"))

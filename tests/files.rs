@@ -6,7 +6,7 @@ use crate::{Env, files_in};
 
 #[test]
 fn empty_truncated_and_foreign_files_are_refused_and_left_untouched() {
-    let good = Env::new();
+    let good = Env::with_vault();
     good.add("moment", r#"{"text":"something"}"#);
     let whole = good.vault_bytes();
 
@@ -55,7 +55,7 @@ fn empty_truncated_and_foreign_files_are_refused_and_left_untouched() {
 
 #[test]
 fn a_damaged_record_is_reported_and_list_still_shows_the_rest() {
-    let env = Env::new();
+    let env = Env::with_vault();
     let ids: Vec<String> = (0..3)
         .map(|i| env.add("moment", &format!(r#"{{"text":"moment {i}"}}"#)))
         .collect();

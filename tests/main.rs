@@ -29,7 +29,7 @@ impl Env {
     }
 
     /// A folder with a fresh vault made by `tandem init`.
-    pub fn new() -> Env {
+    pub fn with_vault() -> Env {
         let env = Env::empty();
         env.ok(&["init"]);
         env
