@@ -17,6 +17,8 @@ pub mod id;
 pub mod person;
 pub mod search;
 pub mod store;
+#[doc(hidden)]
+pub mod synth;
 pub mod vault;
 pub mod vocab;
 
