@@ -180,19 +180,27 @@ pub fn open(
         .map(Zeroizing::new)
 }
 
-/// Smallest padded size. Below this every record looks the same length.
-const MIN_BUCKET: usize = 256;
-/// Above this, sizes round up to a multiple of it rather than to a power of two.
+/// Padded sizes are multiples of this, up to [`MEDIUM_LIMIT`]: an entry's length is hidden to
+/// within 256 bytes (a few sentences) without doubling the vault's size as powers of two would.
+const SMALL_STEP: usize = 256;
+/// Above this, sizes round up to a multiple of [`MEDIUM_STEP`].
+const MEDIUM_LIMIT: usize = 8 * 1024;
+const MEDIUM_STEP: usize = 4 * 1024;
+/// Above this, sizes round up to a multiple of [`LARGE_STEP`].
+const LARGE_LIMIT: usize = 64 * 1024;
 const LARGE_STEP: usize = 64 * 1024;
 
 /// The padded size for a payload of `len` bytes (plus its 4-byte length prefix).
 pub fn bucket_len(len: usize) -> usize {
-    let need = len + 4;
-    if need <= LARGE_STEP {
-        need.next_power_of_two().max(MIN_BUCKET)
+    let need = (len + 4).max(1);
+    let step = if need <= MEDIUM_LIMIT {
+        SMALL_STEP
+    } else if need <= LARGE_LIMIT {
+        MEDIUM_STEP
     } else {
-        need.div_ceil(LARGE_STEP) * LARGE_STEP
-    }
+        LARGE_STEP
+    };
+    need.div_ceil(step) * step
 }
 
 /// Prefixes `payload` with its length and pads it with zeros to its bucket, so a ciphertext's
@@ -362,6 +370,8 @@ mod tests {
         assert_eq!(pad(b"a").len(), pad(&[7u8; 200]).len());
         assert_eq!(bucket_len(0), 256);
         assert_eq!(bucket_len(300), 512);
+        assert_eq!(bucket_len(600), 768);
+        assert_eq!(bucket_len(9_000), 12 * 1024);
         assert_eq!(bucket_len(70_000), 128 * 1024);
         let padded = pad(b"entry");
         assert_eq!(unpad(&padded), Some(&b"entry"[..]));

@@ -6,13 +6,10 @@
 //! is faster at 100,000 entries than maintaining an inverted index, costs nothing to keep up to
 //! date on every save, and never touches disk: the buffer is wiped when the vault locks.
 
-use std::collections::HashMap;
-
 use memchr::memmem;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use zeroize::Zeroizing;
 
-use crate::id::RecordId;
 
 /// Appends `text` to `out`, lower-cased and without accents. Control characters become spaces,
 /// so the segment separator (a zero byte) can never appear inside a segment.
@@ -100,19 +97,34 @@ impl Query {
     }
 }
 
-/// The in-memory search buffer.
+/// Marks a slot with no live segment.
+const NONE: u32 = u32::MAX;
+
+/// The in-memory search buffer. Entries are known by their slot number in the vault's entry
+/// cache, so results can be sorted without hashing ids.
 #[derive(Default)]
 pub struct SearchIndex {
     /// Folded segments, each followed by a zero byte. Wiped on drop.
     hay: Zeroizing<Vec<u8>>,
     /// Start offset of each segment in `hay`.
     starts: Vec<usize>,
-    /// Which entry each segment belongs to; `None` once replaced or removed.
-    owners: Vec<Option<RecordId>>,
-    /// The live segment of each entry.
-    segment_of: HashMap<RecordId, usize>,
+    /// The slot each segment belongs to; `NONE` once replaced or removed.
+    owners: Vec<u32>,
+    /// The live segment of each slot, or `NONE`.
+    segment_of: Vec<u32>,
+    live: usize,
     /// Bytes held by dead segments, to know when compacting pays off.
     dead_bytes: usize,
+}
+
+/// Folds `pieces` into one segment appended to `out` (terminated by a zero byte). Workers build
+/// segments in parallel with this and hand them to [`SearchIndex::append`].
+pub fn build_segment<'a>(pieces: impl IntoIterator<Item = &'a str>, out: &mut Vec<u8>) {
+    for piece in pieces {
+        fold_into(piece, out);
+        out.push(b' ');
+    }
+    out.push(0);
 }
 
 impl SearchIndex {
@@ -123,54 +135,81 @@ impl SearchIndex {
             hay: Zeroizing::new(Vec::with_capacity(bytes)),
             starts: Vec::with_capacity(entries),
             owners: Vec::with_capacity(entries),
-            segment_of: HashMap::with_capacity(entries),
+            segment_of: Vec::with_capacity(entries),
+            live: 0,
             dead_bytes: 0,
         }
     }
 
     /// Number of live entries.
     pub fn len(&self) -> usize {
-        self.segment_of.len()
+        self.live
     }
 
     /// True when nothing is indexed.
     pub fn is_empty(&self) -> bool {
-        self.segment_of.is_empty()
+        self.live == 0
     }
 
-    /// Indexes (or re-indexes) an entry from its searchable pieces.
-    pub fn insert<'a>(&mut self, id: RecordId, pieces: impl IntoIterator<Item = &'a str>) {
-        self.remove(id);
-        let mut segment = Zeroizing::new(Vec::with_capacity(256));
-        for piece in pieces {
-            fold_into(piece, &mut segment);
-            segment.push(b' ');
-        }
-        segment.push(0);
-        self.reserve(segment.len());
-        self.starts.push(self.hay.len());
-        self.hay.extend_from_slice(&segment);
-        self.owners.push(Some(id));
-        self.segment_of.insert(id, self.owners.len() - 1);
+    /// Indexes (or re-indexes) the entry in `slot` from its searchable pieces.
+    pub fn insert<'a>(&mut self, slot: u32, pieces: impl IntoIterator<Item = &'a str>) {
+        let mut segment = Zeroizing::new(Vec::with_capacity(512));
+        build_segment(pieces, &mut segment);
+        self.append(slot, &segment, &[segment.len() as u32]);
     }
 
-    /// Forgets an entry.
-    pub fn remove(&mut self, id: RecordId) {
-        if let Some(seg) = self.segment_of.remove(&id) {
-            self.owners[seg] = None;
-            self.dead_bytes += self.segment_end(seg) - self.starts[seg];
-            if self.dead_bytes > 1 << 20 && self.dead_bytes * 4 > self.hay.len() {
-                self.compact();
+    /// Appends segments built by [`build_segment`]: `lens[i]` bytes of `buf` for slot
+    /// `first_slot + i`, replacing whatever those slots had.
+    pub fn append(&mut self, first_slot: u32, buf: &[u8], lens: &[u32]) {
+        let segments: Vec<(u32, u32)> = lens
+            .iter()
+            .enumerate()
+            .map(|(i, &len)| (first_slot + i as u32, len))
+            .collect();
+        self.append_slots(buf, &segments);
+    }
+
+    /// Appends segments built by [`build_segment`] for arbitrary slots: `(slot, len)` pairs
+    /// taking consecutive bytes of `buf`.
+    pub fn append_slots(&mut self, buf: &[u8], segments: &[(u32, u32)]) {
+        self.reserve(buf.len());
+        let mut offset = self.hay.len();
+        self.hay.extend_from_slice(buf);
+        for &(slot, len) in segments {
+            self.remove(slot);
+            if self.segment_of.len() <= slot as usize {
+                self.segment_of.resize(slot as usize + 1, NONE);
             }
+            self.segment_of[slot as usize] = self.owners.len() as u32;
+            self.starts.push(offset);
+            self.owners.push(slot);
+            self.live += 1;
+            offset += len as usize;
+        }
+    }
+
+    /// Forgets the entry in `slot`.
+    pub fn remove(&mut self, slot: u32) {
+        let Some(seg) = self.segment_of.get(slot as usize).copied() else {
+            return;
+        };
+        if seg == NONE {
+            return;
+        }
+        let seg = seg as usize;
+        self.segment_of[slot as usize] = NONE;
+        self.owners[seg] = NONE;
+        self.live -= 1;
+        self.dead_bytes += self.segment_end(seg) - self.starts[seg];
+        if self.dead_bytes > 1 << 20 && self.dead_bytes * 4 > self.hay.len() {
+            self.compact();
         }
     }
 
     /// Grows the buffer by hand so the old allocation is wiped rather than left behind.
     fn reserve(&mut self, extra: usize) {
         if self.hay.len() + extra > self.hay.capacity() {
-            let cap = (self.hay.capacity() * 2)
-                .max(self.hay.len() + extra)
-                .max(4096);
+            let cap = (self.hay.capacity() * 2).max(self.hay.len() + extra).max(4096);
             let mut bigger = Zeroizing::new(Vec::with_capacity(cap));
             bigger.extend_from_slice(&self.hay);
             self.hay = bigger;
@@ -182,22 +221,18 @@ impl SearchIndex {
     }
 
     fn compact(&mut self) {
-        let mut fresh = SearchIndex::with_capacity(self.hay.len() - self.dead_bytes, self.len());
-        for (seg, owner) in self.owners.iter().enumerate() {
-            if let Some(id) = owner {
-                fresh.starts.push(fresh.hay.len());
-                fresh
-                    .hay
-                    .extend_from_slice(&self.hay[self.starts[seg]..self.segment_end(seg)]);
-                fresh.owners.push(Some(*id));
-                fresh.segment_of.insert(*id, fresh.owners.len() - 1);
+        let mut fresh = SearchIndex::with_capacity(self.hay.len() - self.dead_bytes, self.live);
+        for (seg, &owner) in self.owners.iter().enumerate() {
+            if owner != NONE {
+                let bytes = &self.hay[self.starts[seg]..self.segment_end(seg)];
+                fresh.append(owner, bytes, &[bytes.len() as u32]);
             }
         }
         *self = fresh;
     }
 
-    /// The entries matching every term of `query`, in no particular order.
-    pub fn search(&self, query: &Query) -> Vec<RecordId> {
+    /// The slots of the entries matching every term of `query`, in no particular order.
+    pub fn search(&self, query: &Query) -> Vec<u32> {
         let Some((first, rest)) = query.terms.split_first() else {
             return Vec::new();
         };
@@ -215,10 +250,11 @@ impl SearchIndex {
             // The segment holding `at`: the last start at or before it.
             let seg = self.starts.partition_point(|&s| s <= at) - 1;
             let end = self.segment_end(seg);
-            if let Some(id) = self.owners[seg] {
+            let owner = self.owners[seg];
+            if owner != NONE {
                 let segment = &hay[self.starts[seg]..end];
                 if finders.iter().all(|f| word_start_match(f, segment)) {
-                    out.push(id);
+                    out.push(owner);
                 }
             }
             // One match per entry is enough: jump to the next segment.
@@ -244,13 +280,13 @@ fn word_start_match(finder: &memmem::Finder, segment: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    fn index(texts: &[&str]) -> (SearchIndex, Vec<RecordId>) {
+    fn index(texts: &[&str]) -> (SearchIndex, Vec<u32>) {
         let mut idx = SearchIndex::default();
-        let ids: Vec<RecordId> = texts.iter().map(|_| RecordId::random()).collect();
-        for (id, t) in ids.iter().zip(texts) {
-            idx.insert(*id, [*t]);
+        let slots: Vec<u32> = (0..texts.len() as u32).collect();
+        for (slot, t) in slots.iter().zip(texts) {
+            idx.insert(*slot, [*t]);
         }
-        (idx, ids)
+        (idx, slots)
     }
 
     #[test]
@@ -288,12 +324,11 @@ mod tests {
     #[test]
     fn compaction_keeps_live_entries_findable() {
         let mut idx = SearchIndex::default();
-        let keep = RecordId::random();
+        let keep = 0;
         idx.insert(keep, ["keeper"]);
-        for _ in 0..3000 {
-            let id = RecordId::random();
-            idx.insert(id, [&"filler text ".repeat(50) as &str]);
-            idx.remove(id);
+        for slot in 1..3000 {
+            idx.insert(slot, [&"filler text ".repeat(50) as &str]);
+            idx.remove(slot);
         }
         assert!(idx.hay.len() < 1 << 21, "dead segments were compacted away");
         assert_eq!(idx.search(&Query::parse("keep")), vec![keep]);

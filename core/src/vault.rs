@@ -9,7 +9,8 @@
 //! that wipe themselves, next to the search buffer; dropping the [`Vault`] (locking) drops all of
 //! it, keys included.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use std::path::Path;
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
@@ -23,7 +24,7 @@ use crate::entry::{Details, Entry, EntryDraft};
 use crate::error::{Error, Result};
 use crate::id::RecordId;
 use crate::person::{Person, PersonDraft};
-use crate::search::{Query, SearchIndex};
+use crate::search::{Query, SearchIndex, build_segment};
 use crate::store::{
     KeySlot, PASSPHRASE_SLOT, RECORD_FORMAT, RECOVERY_SLOT, RawRecord, SlotKdf, Store, Table, Write,
 };
@@ -90,54 +91,151 @@ impl Filter {
     }
 }
 
-/// Entries in memory while the vault is unlocked.
+/// Entries in memory while the vault is unlocked. Entries sit in numbered slots; the timeline
+/// order and the search buffer refer to slots, so neither needs to hash ids.
 #[derive(Default)]
 struct EntryCache {
-    by_id: HashMap<RecordId, Entry>,
-    /// (occurred_at in microseconds, id), ascending; listings walk it backwards.
-    order: BTreeSet<(i64, RecordId)>,
-    index: SearchIndex,
+    slots: Vec<Option<Entry>>,
+    free: Vec<u32>,
+    slot_of: HashMap<RecordId, u32>,
+    /// Slots, newest first.
+    order: Vec<u32>,
+    /// Built on the first search rather than at unlock, so opening the timeline never waits
+    /// for it; kept up to date on every save once built.
+    index: OnceLock<SearchIndex>,
+}
+
+/// Sort key for newest first: later `occurred_at` first, then the larger id.
+fn order_key(entry: &Entry) -> std::cmp::Reverse<(i64, RecordId)> {
+    std::cmp::Reverse((entry.occurred_at.timestamp_micros(), entry.id))
 }
 
 impl EntryCache {
-    fn insert(&mut self, entry: Entry, people: &[Person]) {
-        if let Some(old) = self.by_id.get(&entry.id) {
-            self.order.remove(&order_key(old));
+    fn get(&self, id: &RecordId) -> Option<&Entry> {
+        self.slot_of
+            .get(id)
+            .and_then(|&s| self.slots[s as usize].as_ref())
+    }
+
+    fn entry_at(&self, slot: u32) -> &Entry {
+        self.slots[slot as usize]
+            .as_ref()
+            .expect("ordered and indexed slots hold entries")
+    }
+
+    fn len(&self) -> usize {
+        self.slot_of.len()
+    }
+
+    fn position(&self, key: &std::cmp::Reverse<(i64, RecordId)>) -> usize {
+        self.order
+            .partition_point(|&s| order_key(self.entry_at(s)) < *key)
+    }
+
+    /// Adds or replaces one entry (a save while unlocked).
+    fn insert(&mut self, entry: Entry, aliases: &HashMap<RecordId, &str>) {
+        let slot = match self.slot_of.get(&entry.id) {
+            Some(&slot) => {
+                let at = self.position(&order_key(self.entry_at(slot)));
+                self.order.remove(at);
+                slot
+            }
+            None => {
+                let slot = self.free.pop().unwrap_or(self.slots.len() as u32);
+                if slot as usize == self.slots.len() {
+                    self.slots.push(None);
+                }
+                self.slot_of.insert(entry.id, slot);
+                slot
+            }
+        };
+        let at = self.position(&order_key(&entry));
+        self.order.insert(at, slot);
+        if let Some(index) = self.index.get_mut() {
+            let mut segment = Zeroizing::new(Vec::with_capacity(512));
+            build_segment(search_pieces(&entry, aliases), &mut segment);
+            index.append(slot, &segment, &[segment.len() as u32]);
         }
-        self.order.insert(order_key(&entry));
-        index_entry(&mut self.index, &entry, people);
-        self.by_id.insert(entry.id, entry);
+        self.slots[slot as usize] = Some(entry);
+    }
+
+    /// The search buffer, built across the cores on first use.
+    fn index(&self, people: &[Person]) -> &SearchIndex {
+        self.index.get_or_init(|| {
+            let aliases = aliases(people);
+            let numbered: Vec<(u32, &Entry)> = self
+                .slots
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| e.as_ref().map(|e| (i as u32, e)))
+                .collect();
+            let parts = par_chunks(&numbered, |chunk| {
+                let mut hay = Zeroizing::new(Vec::with_capacity(chunk.len() * 400));
+                let mut segments = Vec::with_capacity(chunk.len());
+                for &(slot, entry) in chunk {
+                    let before = hay.len();
+                    build_segment(search_pieces(entry, &aliases), &mut hay);
+                    segments.push((slot, (hay.len() - before) as u32));
+                }
+                (hay, segments)
+            });
+            let bytes = parts.iter().map(|p| p.0.len()).sum();
+            let mut index = SearchIndex::with_capacity(bytes, numbered.len());
+            for (hay, segments) in parts {
+                index.append_slots(&hay, &segments);
+            }
+            index
+        })
     }
 
     fn remove(&mut self, id: &RecordId) {
-        if let Some(old) = self.by_id.remove(id) {
-            self.order.remove(&order_key(&old));
-            self.index.remove(*id);
+        if let Some(slot) = self.slot_of.remove(id) {
+            let at = self.position(&order_key(self.entry_at(slot)));
+            self.order.remove(at);
+            if let Some(index) = self.index.get_mut() {
+                index.remove(slot);
+            }
+            self.slots[slot as usize] = None;
+            self.free.push(slot);
         }
     }
 }
 
-fn order_key(entry: &Entry) -> (i64, RecordId) {
-    (entry.occurred_at.timestamp_micros(), entry.id)
-}
-
-fn index_entry(index: &mut SearchIndex, entry: &Entry, people: &[Person]) {
-    let alias = entry
-        .person
-        .and_then(|p| people.iter().find(|x| x.id == p))
-        .map(|p| p.alias.as_str());
-    let codes: Vec<String> = entry
-        .details
-        .codes()
-        .into_iter()
-        .map(|c| c.replace('_', " "))
-        .collect();
-    let pieces = std::iter::once(entry.text.as_str())
+/// Everything search looks at in an entry: its texts, tags, the person's alias and the codes of
+/// its vocabularies ("housing" finds housing contacts; `_` separates words for search).
+fn search_pieces<'a>(
+    entry: &'a Entry,
+    aliases: &HashMap<RecordId, &'a str>,
+) -> impl Iterator<Item = &'a str> {
+    let alias = entry.person.and_then(|p| aliases.get(&p).copied());
+    std::iter::once(entry.text.as_str())
         .chain(entry.tags.iter().map(String::as_str))
         .chain(alias)
         .chain(entry.details.texts())
-        .chain(codes.iter().map(String::as_str));
-    index.insert(entry.id, pieces);
+        .chain(entry.details.codes())
+}
+
+/// Runs `f` over `items` split across the machine's cores; results come back in order.
+fn par_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8);
+    let chunk = items.len().div_ceil(threads).max(1);
+    if items.len() <= chunk {
+        return vec![f(items)];
+    }
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(move || f(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a worker thread panicked"))
+            .collect()
+    })
 }
 
 /// An unlocked vault. Dropping it locks: keys and every decrypted byte are wiped.
@@ -369,19 +467,7 @@ impl Vault {
     // ----- records -----
 
     fn seal_record<T: Serialize>(&self, table: Table, id: RecordId, value: &T) -> Result<Write> {
-        let mut json = Zeroizing::new(Vec::with_capacity(1024));
-        serde_json::to_writer(&mut *json, value)
-            .map_err(|e| Error::Storage(format!("could not encode a record: {e}")))?;
-        let padded = crypto::pad(&json);
-        let aad = record_aad(self.store.vault_id(), table, DATA_KEY_ID, &id);
-        let (nonce, ciphertext) = crypto::seal(&self.key, &aad, &padded);
-        Ok(Write::Put {
-            table,
-            id,
-            key_id: DATA_KEY_ID,
-            nonce,
-            ciphertext,
-        })
+        seal_record(self.store.vault_id(), &self.key, table, id, value)
     }
 
     fn damaged_record(table: Table, raw: &RawRecord) -> DamagedRecord {
@@ -436,53 +522,57 @@ impl Vault {
         let raws = self.store.records(Table::Entries)?;
         let vault_id = *self.store.vault_id();
         let key = &self.key;
-        // Decryption and parsing dominate unlock time and are independent per record, so they
-        // are split across the machine's cores.
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .clamp(1, 8);
-        let chunk = raws.len().div_ceil(threads).max(1);
-        let opened: Vec<Vec<std::result::Result<Entry, DamagedRecord>>> = std::thread::scope(|s| {
-            let handles: Vec<_> = raws
-                .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|raw| {
-                                Self::open_record::<Entry>(&vault_id, key, Table::Entries, raw)
-                                    .ok_or_else(|| Self::damaged_record(Table::Entries, raw))
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("a decryption thread panicked"))
-                .collect()
+        // Decrypting and parsing dominate unlock time and are independent per record, so each
+        // core takes a share.
+        let parts = par_chunks(&raws, |chunk| {
+            let mut entries = Vec::with_capacity(chunk.len());
+            let mut damaged = Vec::new();
+            for raw in chunk {
+                match Self::open_record::<Entry>(&vault_id, key, Table::Entries, raw) {
+                    Some(entry) => entries.push(entry),
+                    None => damaged.push(Self::damaged_record(Table::Entries, raw)),
+                }
+            }
+            (entries, damaged)
         });
-        let text_bytes: usize = raws.iter().map(|r| r.ciphertext.len() / 2).sum();
+        drop(raws);
+        let total: usize = parts.iter().map(|p| p.0.len()).sum();
         let mut cache = EntryCache {
-            by_id: HashMap::with_capacity(raws.len()),
-            order: BTreeSet::new(),
-            index: SearchIndex::with_capacity(text_bytes, raws.len()),
+            slots: Vec::with_capacity(total),
+            free: Vec::new(),
+            slot_of: HashMap::with_capacity(total),
+            order: Vec::with_capacity(total),
+            index: OnceLock::new(),
         };
-        for result in opened.into_iter().flatten() {
-            match result {
-                Ok(entry) => cache.insert(entry, &self.people),
-                Err(d) => self.damaged.push(d),
+        for (entries, damaged) in parts {
+            self.damaged.extend(damaged);
+            for entry in entries {
+                cache.slot_of.insert(entry.id, cache.slots.len() as u32);
+                cache.slots.push(Some(entry));
             }
         }
+        let keys: Vec<_> = cache
+            .slots
+            .iter()
+            .map(|e| order_key(e.as_ref().expect("just loaded")))
+            .collect();
+        cache.order = (0..cache.slots.len() as u32).collect();
+        cache.order.sort_unstable_by_key(|&s| keys[s as usize]);
         self.entries = Some(cache);
         Ok(())
+    }
+
+    /// Drops the decrypted entries and the search buffer while staying unlocked, to free memory;
+    /// they load again on next use.
+    pub fn unload_entries(&mut self) {
+        self.entries = None;
+        self.damaged.retain(|d| d.what != "entry");
     }
 
     /// Drops the decrypted entries and reads them again from the file, for when another program
     /// (the CLI beside the app) may have changed it.
     pub fn reload_entries(&mut self) -> Result<()> {
-        self.entries = None;
-        self.damaged.retain(|d| d.what != "entry");
+        self.unload_entries();
         self.load_entries()
     }
 
@@ -510,7 +600,7 @@ impl Vault {
             ));
         }
         let ids: Vec<RecordId> = match &self.entries {
-            Some(cache) => cache.by_id.keys().copied().collect(),
+            Some(cache) => cache.slot_of.keys().copied().collect(),
             None => self
                 .store
                 .records(Table::Entries)?
@@ -532,7 +622,7 @@ impl Vault {
     /// One entry, from memory if loaded or else straight from the file.
     pub fn entry(&self, id: &RecordId) -> Result<Entry> {
         if let Some(cache) = &self.entries {
-            return cache.by_id.get(id).cloned().ok_or_else(|| not_found(id));
+            return cache.get(id).cloned().ok_or_else(|| not_found(id));
         }
         let raw = self
             .store
@@ -555,7 +645,6 @@ impl Vault {
     pub fn add_entries(&mut self, drafts: Vec<EntryDraft>) -> Result<Vec<RecordId>> {
         let now = Utc::now();
         let mut new_people: Vec<Person> = Vec::new();
-        let mut writes = Vec::with_capacity(drafts.len() + 1);
         let mut entries = Vec::with_capacity(drafts.len());
         let mut seen = std::collections::HashSet::with_capacity(drafts.len());
         for (n, mut draft) in drafts.into_iter().enumerate() {
@@ -572,16 +661,20 @@ impl Vault {
                 .as_deref()
                 .map(|name| self.person_for(name, &mut new_people, now));
             let record = draft.record.take();
-            let id = record
-                .as_ref()
-                .map(|r| r.id)
-                .unwrap_or_else(RecordId::random);
-            if !seen.insert(id) || self.store.contains(Table::Entries, &id)? {
-                return Err(at(Error::invalid(
-                    "id",
-                    format!("an entry with id {id} already exists"),
-                )));
-            }
+            // A fresh id is 128 random bits and cannot collide; only ids carried in from a
+            // dump are checked against the vault.
+            let id = match &record {
+                Some(r) => {
+                    if !seen.insert(r.id) || self.store.contains(Table::Entries, &r.id)? {
+                        return Err(at(Error::invalid(
+                            "id",
+                            format!("an entry with id {} already exists", r.id),
+                        )));
+                    }
+                    r.id
+                }
+                None => RecordId::random(),
+            };
             let created_at = record.as_ref().and_then(|r| r.created_at).unwrap_or(now);
             let entry = Entry {
                 id,
@@ -598,9 +691,21 @@ impl Vault {
                 deleted_at: record.as_ref().and_then(|r| r.deleted_at),
                 details: draft.details.clone(),
             };
-            writes.push(self.seal_record(Table::Entries, id, &entry)?);
             entries.push(entry);
         }
+        // Serialising, padding and encrypting are independent per entry: share them out.
+        let (vault_id, key) = (*self.store.vault_id(), &self.key);
+        let mut writes: Vec<Write> = par_chunks(&entries, |chunk| {
+            chunk
+                .iter()
+                .map(|e| seal_record(&vault_id, key, Table::Entries, e.id, e))
+                .collect::<Result<Vec<_>>>()
+        })
+        .into_iter()
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
         for p in &new_people {
             writes.push(self.seal_record(Table::People, p.id, p)?);
         }
@@ -608,8 +713,9 @@ impl Vault {
         let ids = entries.iter().map(|e| e.id).collect();
         self.commit_people(new_people);
         if let Some(cache) = &mut self.entries {
+            let aliases = aliases(&self.people);
             for e in entries {
-                cache.insert(e, &self.people);
+                cache.insert(e, &aliases);
             }
         }
         Ok(ids)
@@ -618,15 +724,28 @@ impl Vault {
     /// Reads JSON Lines (one entry per line, each with `"kind"`) and saves them all in one
     /// transaction, or none: the first bad line is named in the error.
     pub fn import_jsonl(&mut self, text: &str) -> Result<Vec<RecordId>> {
-        let mut drafts = Vec::new();
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let draft = EntryDraft::from_json(line, None, true)
-                .map_err(|e| e.in_context(&format!("line {}", n + 1)))?;
-            drafts.push((n + 1, draft));
-        }
+        let lines: Vec<(usize, &str)> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(n, l)| (n + 1, l))
+            .collect();
+        // Parsing is independent per line: share it out, keeping the first error by line.
+        let drafts: Vec<(usize, EntryDraft)> = par_chunks(&lines, |chunk| {
+            chunk
+                .iter()
+                .map(|&(n, line)| {
+                    EntryDraft::from_json(line, None, true)
+                        .map(|d| (n, d))
+                        .map_err(|e| e.in_context(&format!("line {n}")))
+                })
+                .collect::<Result<Vec<_>>>()
+        })
+        .into_iter()
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
         if drafts.is_empty() {
             return Err(Error::invalid("", "the file holds no entries"));
         }
@@ -724,7 +843,7 @@ impl Vault {
         self.store.write(&writes)?;
         self.commit_people(new_people);
         if let Some(cache) = &mut self.entries {
-            cache.insert(entry, &self.people);
+            cache.insert(entry, &aliases(&self.people));
         }
         Ok(())
     }
@@ -829,8 +948,16 @@ impl Vault {
         self.commit_people(vec![person]);
         // Entries are found by their person's alias, so re-index that person's entries.
         if let Some(cache) = &mut self.entries {
-            for entry in cache.by_id.values().filter(|e| e.person == Some(*id)) {
-                index_entry(&mut cache.index, entry, &self.people);
+            let aliases = aliases(&self.people);
+            let theirs: Vec<Entry> = cache
+                .slots
+                .iter()
+                .flatten()
+                .filter(|e| e.person == Some(*id))
+                .cloned()
+                .collect();
+            for entry in theirs {
+                cache.insert(entry, &aliases);
             }
         }
         Ok(())
@@ -842,6 +969,34 @@ fn now_local() -> DateTime<chrono::FixedOffset> {
     use chrono::Timelike;
     let now = Local::now().fixed_offset();
     now.with_nanosecond(0).unwrap_or(now)
+}
+
+/// Serialises, pads and encrypts one record for `table`.
+fn seal_record<T: Serialize>(
+    vault_id: &[u8; 16],
+    key: &SecretKey,
+    table: Table,
+    id: RecordId,
+    value: &T,
+) -> Result<Write> {
+    let mut json = Zeroizing::new(Vec::with_capacity(1024));
+    serde_json::to_writer(&mut *json, value)
+        .map_err(|e| Error::Storage(format!("could not encode a record: {e}")))?;
+    let padded = crypto::pad(&json);
+    let aad = record_aad(vault_id, table, DATA_KEY_ID, &id);
+    let (nonce, ciphertext) = crypto::seal(key, &aad, &padded);
+    Ok(Write::Put {
+        table,
+        id,
+        key_id: DATA_KEY_ID,
+        nonce,
+        ciphertext,
+    })
+}
+
+/// Each person's alias by id, for indexing their entries.
+fn aliases(people: &[Person]) -> HashMap<RecordId, &str> {
+    people.iter().map(|p| (p.id, p.alias.as_str())).collect()
 }
 
 fn not_found(id: &RecordId) -> Error {
@@ -877,23 +1032,22 @@ pub struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// Number of entries in memory, deleted ones included.
     pub fn len(&self) -> usize {
-        self.entries.by_id.len()
+        self.entries.len()
     }
 
     /// True when the vault holds no entries.
     pub fn is_empty(&self) -> bool {
-        self.entries.by_id.is_empty()
+        self.entries.len() == 0
     }
 
     /// The entries passing `filter`, newest first. Lazy, so a page of a long timeline costs only
     /// that page.
     pub fn list(&self, filter: &'a Filter) -> impl Iterator<Item = &'a Entry> + 'a {
-        let by_id = &self.entries.by_id;
-        self.entries
+        let cache = self.entries;
+        cache
             .order
             .iter()
-            .rev()
-            .map(move |(_, id)| &by_id[id])
+            .map(move |&slot| cache.entry_at(slot))
             .filter(move |e| filter.matches(e))
     }
 
@@ -902,19 +1056,19 @@ impl<'a> Reader<'a> {
         let query = Query::parse(query);
         let mut hits: Vec<&Entry> = self
             .entries
-            .index
+            .index(self.people)
             .search(&query)
             .into_iter()
-            .map(|id| &self.entries.by_id[&id])
+            .map(|slot| self.entries.entry_at(slot))
             .filter(|e| filter.matches(e))
             .collect();
-        hits.sort_unstable_by_key(|e| std::cmp::Reverse(order_key(e)));
+        hits.sort_unstable_by_key(|e| order_key(e));
         hits
     }
 
     /// The entry with this id.
     pub fn get(&self, id: &RecordId) -> Option<&'a Entry> {
-        self.entries.by_id.get(id)
+        self.entries.get(id)
     }
 
     /// The person with this id.
