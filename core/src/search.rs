@@ -10,7 +10,6 @@ use memchr::memmem;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use zeroize::Zeroizing;
 
-
 /// Appends `text` to `out`, lower-cased and without accents. Control characters become spaces,
 /// so the segment separator (a zero byte) can never appear inside a segment.
 pub fn fold_into(text: &str, out: &mut Vec<u8>) {
@@ -209,7 +208,9 @@ impl SearchIndex {
     /// Grows the buffer by hand so the old allocation is wiped rather than left behind.
     fn reserve(&mut self, extra: usize) {
         if self.hay.len() + extra > self.hay.capacity() {
-            let cap = (self.hay.capacity() * 2).max(self.hay.len() + extra).max(4096);
+            let cap = (self.hay.capacity() * 2)
+                .max(self.hay.len() + extra)
+                .max(4096);
             let mut bigger = Zeroizing::new(Vec::with_capacity(cap));
             bigger.extend_from_slice(&self.hay);
             self.hay = bigger;

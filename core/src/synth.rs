@@ -195,7 +195,7 @@ impl Corpus {
                 "kind": "boundary", "occurred_at": at, "text": text,
                 "category": self.pick(&["self_disclosure", "out_of_hours_contact", "triggering"]),
                 "intensity": 1 + self.next_u64() % 5,
-                "bring_to_supervision": self.next_u64() % 2 == 0,
+                "bring_to_supervision": self.next_u64().is_multiple_of(2),
             }),
             _ => json!({
                 "kind": "wellbeing", "occurred_at": at, "text": self.text(10),

@@ -10,8 +10,8 @@
 //! it, keys included.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use serde::Serialize;
