@@ -110,8 +110,11 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// What a kind adds to the common fields.
+///
+/// Stored externally tagged (`{"contact": {…}}`): serde reads that shape in one pass, where an
+/// internally tagged enum is buffered and read twice, which made unlocking a large vault slower.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Details {
     Contact(Contact),
     Moment(Moment),
@@ -127,6 +130,17 @@ impl Details {
             Details::Moment(_) => Kind::Moment,
             Details::Boundary(_) => Kind::Boundary,
             Details::Wellbeing(_) => Kind::Wellbeing,
+        }
+    }
+
+    /// The kind's own fields as a JSON object (what `show --json` prints beside the common ones).
+    pub fn fields_json(&self) -> Map<String, Value> {
+        match serde_json::to_value(self) {
+            Ok(Value::Object(outer)) => match outer.into_iter().next() {
+                Some((_, Value::Object(inner))) => inner,
+                _ => Map::new(),
+            },
+            _ => Map::new(),
         }
     }
 
@@ -328,7 +342,10 @@ fn clean_short(field: &str, value: &mut Option<String>) -> Result<()> {
 /// vault is unlocked. Its text is wiped from memory when it is dropped.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
+    /// Not stored inside the record: the row's id is, and the associated data binds the two.
+    #[serde(skip)]
     pub id: RecordId,
+    #[serde(with = "stamp::local")]
     pub occurred_at: DateTime<FixedOffset>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
@@ -338,11 +355,77 @@ pub struct Entry {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub share: bool,
+    #[serde(with = "stamp::utc")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "stamp::utc")]
     pub updated_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "stamp::utc_opt"
+    )]
     pub deleted_at: Option<DateTime<Utc>>,
     pub details: Details,
+}
+
+/// Timestamps inside stored records, as integers: reading 100,000 entries at unlock is faster
+/// than parsing three date strings each. What people see and type stays RFC 3339.
+mod stamp {
+    use chrono::{DateTime, FixedOffset, Utc};
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    fn from_micros<E: serde::de::Error>(micros: i64) -> Result<DateTime<Utc>, E> {
+        DateTime::from_timestamp_micros(micros).ok_or_else(|| E::custom("timestamp out of range"))
+    }
+
+    pub mod utc {
+        use super::*;
+        pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_i64(t.timestamp_micros())
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+            from_micros(i64::deserialize(d)?)
+        }
+    }
+
+    pub mod utc_opt {
+        use super::*;
+        pub fn serialize<S: Serializer>(
+            t: &Option<DateTime<Utc>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => s.serialize_some(&t.timestamp_micros()),
+                None => s.serialize_none(),
+            }
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<Utc>>, D::Error> {
+            Option::<i64>::deserialize(d)?.map(from_micros).transpose()
+        }
+    }
+
+    /// A local time with its offset, as `[microseconds since the epoch, offset in seconds]`.
+    pub mod local {
+        use super::*;
+        pub fn serialize<S: Serializer>(
+            t: &DateTime<FixedOffset>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::Serialize;
+            (t.timestamp_micros(), t.offset().local_minus_utc()).serialize(s)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<DateTime<FixedOffset>, D::Error> {
+            let (micros, offset) = <(i64, i32)>::deserialize(d)?;
+            let offset = FixedOffset::east_opt(offset)
+                .ok_or_else(|| D::Error::custom("time zone offset out of range"))?;
+            Ok(from_micros(micros)?.with_timezone(&offset))
+        }
+    }
 }
 
 impl Drop for Entry {
@@ -853,9 +936,7 @@ mod tests {
             Details::Boundary(boundary),
             Details::Wellbeing(wellbeing),
         ] {
-            let Value::Object(map) = serde_json::to_value(&details).unwrap() else {
-                panic!()
-            };
+            let map = details.fields_json();
             let keys: Vec<&str> = map
                 .keys()
                 .map(String::as_str)

@@ -7,8 +7,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::crypto::fill_random;
 
-/// The id of an entry or a person.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The id of an entry or a person. The default (all zeros) is only a placeholder while a record
+/// is read, before the id of its row is filled in.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct RecordId(pub(crate) [u8; 16]);
 
 impl RecordId {

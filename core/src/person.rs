@@ -19,6 +19,8 @@ pub const MAX_DETAILS_CHARS: usize = 5_000;
 /// Someone the worker supports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Person {
+    /// Not stored inside the record: the row's id is, and the associated data binds the two.
+    #[serde(skip)]
     pub id: RecordId,
     /// What the app shows: initials, a nickname, an alias.
     pub alias: String,

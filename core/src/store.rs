@@ -396,6 +396,31 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// Every row of a record table, handed to `each` in batches of `size` as they are read.
+    pub fn records_in_batches(
+        &self,
+        table: Table,
+        size: usize,
+        mut each: impl FnMut(Vec<RawRecord>),
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id, key_id, nonce, ciphertext FROM {}",
+            table.name()
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut batch = Vec::with_capacity(size);
+        while let Some(row) = rows.next()? {
+            batch.push(raw_record(row)?);
+            if batch.len() == size {
+                each(std::mem::replace(&mut batch, Vec::with_capacity(size)));
+            }
+        }
+        if !batch.is_empty() {
+            each(batch);
+        }
+        Ok(())
+    }
+
     /// One row of a record table.
     pub fn record(&self, table: Table, id: &RecordId) -> Result<Option<RawRecord>> {
         let mut stmt = self.conn.prepare_cached(&format!(

@@ -495,8 +495,9 @@ impl Vault {
         let aad = record_aad(vault_id, table, key_id, &id);
         let padded = crypto::open(key, &raw.nonce, &aad, &raw.ciphertext)?;
         let json = crypto::unpad(&padded)?;
-        let value: T = serde_json::from_slice(json).ok()?;
-        (value.id() == id).then_some(value)
+        let mut value: T = serde_json::from_slice(json).ok()?;
+        value.set_id(id);
+        Some(value)
     }
 
     fn load_people(&mut self) -> Result<()> {
@@ -519,23 +520,63 @@ impl Vault {
         if self.entries.is_some() {
             return Ok(());
         }
-        let raws = self.store.records(Table::Entries)?;
         let vault_id = *self.store.vault_id();
         let key = &self.key;
-        // Decrypting and parsing dominate unlock time and are independent per record, so each
-        // core takes a share.
-        let parts = par_chunks(&raws, |chunk| {
-            let mut entries = Vec::with_capacity(chunk.len());
-            let mut damaged = Vec::new();
-            for raw in chunk {
-                match Self::open_record::<Entry>(&vault_id, key, Table::Entries, raw) {
-                    Some(entry) => entries.push(entry),
-                    None => damaged.push(Self::damaged_record(Table::Entries, raw)),
-                }
-            }
-            (entries, damaged)
+        // Reading rows, and decrypting and parsing them, overlap: this thread streams batches of
+        // rows from SQLite while one worker per core decrypts and parses the batches it takes.
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, 8);
+        type Opened = (usize, Vec<Entry>, Vec<DamagedRecord>);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<RawRecord>)>(threads * 2);
+        let rx = std::sync::Mutex::new(rx);
+        let store = &self.store;
+        let (read, mut parts) = std::thread::scope(|s| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    let rx = &rx;
+                    s.spawn(move || {
+                        let mut done: Vec<Opened> = Vec::new();
+                        loop {
+                            let next = rx.lock().expect("no worker panics holding it").recv();
+                            let Ok((n, batch)) = next else { break };
+                            let mut entries = Vec::with_capacity(batch.len());
+                            let mut damaged = Vec::new();
+                            for raw in &batch {
+                                match Self::open_record::<Entry>(
+                                    &vault_id,
+                                    key,
+                                    Table::Entries,
+                                    raw,
+                                ) {
+                                    Some(entry) => entries.push(entry),
+                                    None => damaged.push(Self::damaged_record(Table::Entries, raw)),
+                                }
+                            }
+                            done.push((n, entries, damaged));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            let mut n = 0;
+            let read = store.records_in_batches(Table::Entries, 2048, |batch| {
+                // A closed channel means every worker stopped, which only a panic does.
+                let _ = tx.send((n, batch));
+                n += 1;
+            });
+            drop(tx);
+            let parts: Vec<Opened> = workers
+                .into_iter()
+                .flat_map(|w| w.join().expect("a decryption worker panicked"))
+                .collect();
+            (read, parts)
         });
-        drop(raws);
+        read?;
+        parts.sort_unstable_by_key(|p| p.0);
+        let parts: Vec<(Vec<Entry>, Vec<DamagedRecord>)> =
+            parts.into_iter().map(|(_, e, d)| (e, d)).collect();
         let total: usize = parts.iter().map(|p| p.0.len()).sum();
         let mut cache = EntryCache {
             slots: Vec::with_capacity(total),
@@ -1006,20 +1047,20 @@ fn not_found(id: &RecordId) -> Error {
     }
 }
 
-/// Records that carry their own id, checked against the row they were read from.
+/// Records whose id comes from the row they were read from.
 trait HasId {
-    fn id(&self) -> RecordId;
+    fn set_id(&mut self, id: RecordId);
 }
 
 impl HasId for Entry {
-    fn id(&self) -> RecordId {
-        self.id
+    fn set_id(&mut self, id: RecordId) {
+        self.id = id;
     }
 }
 
 impl HasId for Person {
-    fn id(&self) -> RecordId {
-        self.id
+    fn set_id(&mut self, id: RecordId) {
+        self.id = id;
     }
 }
 
@@ -1102,12 +1143,8 @@ pub fn entry_json(entry: &Entry, person: Option<&Person>) -> Value {
         Value::Array(entry.tags.iter().cloned().map(Value::String).collect()),
     );
     map.insert("share".into(), Value::Bool(entry.share));
-    if let Ok(Value::Object(details)) = serde_json::to_value(&entry.details) {
-        for (k, v) in details {
-            if k != "kind" {
-                map.insert(k, v);
-            }
-        }
+    for (k, v) in entry.details.fields_json() {
+        map.insert(k, v);
     }
     map.insert(
         "created_at".into(),
