@@ -4,7 +4,9 @@
 //! ours and every number in range, and each error names the field and what is allowed. Stored
 //! entries use the same types, serialised inside the encrypted record.
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, NaiveTime, SubsecRound, TimeZone, Utc,
+};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -611,10 +613,16 @@ impl EntryDraft {
                         Error::invalid("id", "expected 32 hex digits, as Tandem writes ids")
                     })?);
                 }
-                "created_at" => stamps[0] = Some(parse_date_time(&key, &value)?.to_utc()),
-                "updated_at" => stamps[1] = Some(parse_date_time(&key, &value)?.to_utc()),
+                "created_at" => {
+                    stamps[0] = Some(parse_date_time(&key, &value)?.to_utc().trunc_subsecs(6))
+                }
+                "updated_at" => {
+                    stamps[1] = Some(parse_date_time(&key, &value)?.to_utc().trunc_subsecs(6))
+                }
                 "deleted_at" if value.is_null() => {}
-                "deleted_at" => stamps[2] = Some(parse_date_time(&key, &value)?.to_utc()),
+                "deleted_at" => {
+                    stamps[2] = Some(parse_date_time(&key, &value)?.to_utc().trunc_subsecs(6))
+                }
                 _ => unreachable!("only common and record fields reach here"),
             }
         }

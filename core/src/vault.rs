@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, Local, NaiveDate, SubsecRound, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -684,7 +684,7 @@ impl Vault {
 
     /// Saves several new entries in one transaction: all are saved, or none.
     pub fn add_entries(&mut self, drafts: Vec<EntryDraft>) -> Result<Vec<RecordId>> {
-        let now = Utc::now();
+        let now = now_utc();
         let mut new_people: Vec<Person> = Vec::new();
         let mut entries = Vec::with_capacity(drafts.len());
         let mut seen = std::collections::HashSet::with_capacity(drafts.len());
@@ -719,7 +719,10 @@ impl Vault {
             let created_at = record.as_ref().and_then(|r| r.created_at).unwrap_or(now);
             let entry = Entry {
                 id,
-                occurred_at: draft.occurred_at.unwrap_or_else(now_local),
+                occurred_at: draft
+                    .occurred_at
+                    .map(|t| t.trunc_subsecs(6))
+                    .unwrap_or_else(now_local),
                 text: std::mem::take(&mut draft.text),
                 person,
                 tags: std::mem::take(&mut draft.tags),
@@ -818,7 +821,7 @@ impl Vault {
                 ),
             ));
         }
-        let now = Utc::now();
+        let now = now_utc();
         let mut new_people = Vec::new();
         let person = draft
             .person
@@ -826,7 +829,10 @@ impl Vault {
             .map(|name| self.person_for(name, &mut new_people, now));
         let entry = Entry {
             id: *id,
-            occurred_at: draft.occurred_at.unwrap_or(old.occurred_at),
+            occurred_at: draft
+                .occurred_at
+                .map(|t| t.trunc_subsecs(6))
+                .unwrap_or(old.occurred_at),
             text: std::mem::take(&mut draft.text),
             person,
             tags: std::mem::take(&mut draft.tags),
@@ -843,7 +849,7 @@ impl Vault {
     pub fn delete_entry(&mut self, id: &RecordId) -> Result<()> {
         let mut entry = self.entry(id)?;
         if entry.deleted_at.is_none() {
-            entry.deleted_at = Some(Utc::now());
+            entry.deleted_at = Some(now_utc());
             self.save_entry(entry, Vec::new())?;
         }
         Ok(())
@@ -944,7 +950,7 @@ impl Vault {
                 format!("someone called {} is already in your people list", p.alias),
             ));
         }
-        let now = Utc::now();
+        let now = now_utc();
         let person = Person {
             id: RecordId::random(),
             alias: std::mem::take(&mut draft.alias),
@@ -981,7 +987,7 @@ impl Vault {
             name: draft.name.take(),
             details: draft.details.take(),
             created_at: old.created_at,
-            updated_at: Utc::now(),
+            updated_at: now_utc(),
         };
         self.store
             .write(&[self.seal_record(Table::People, *id, &person)?])?;
@@ -1003,6 +1009,11 @@ impl Vault {
         }
         Ok(())
     }
+}
+
+/// Now, to the microsecond: what records store, so a reloaded entry equals the saved one.
+fn now_utc() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
 }
 
 /// The current local time to the second: what an entry gets when no time is given.
