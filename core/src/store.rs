@@ -67,6 +67,38 @@ impl Table {
         }
     }
 
+    fn upsert_sql(self) -> &'static str {
+        macro_rules! upsert {
+            ($t:literal) => {
+                concat!(
+                    "INSERT INTO ",
+                    $t,
+                    " (id, key_id, nonce, ciphertext) VALUES (?1, ?2, ?3, ?4) \
+                     ON CONFLICT(id) DO UPDATE SET key_id = excluded.key_id, \
+                     nonce = excluded.nonce, ciphertext = excluded.ciphertext"
+                )
+            };
+        }
+        match self {
+            Table::Entries => upsert!("entries"),
+            Table::People => upsert!("people"),
+        }
+    }
+
+    fn exists_sql(self) -> &'static str {
+        match self {
+            Table::Entries => "SELECT 1 FROM entries WHERE id = ?1",
+            Table::People => "SELECT 1 FROM people WHERE id = ?1",
+        }
+    }
+
+    fn delete_sql(self) -> &'static str {
+        match self {
+            Table::Entries => "DELETE FROM entries WHERE id = ?1",
+            Table::People => "DELETE FROM people WHERE id = ?1",
+        }
+    }
+
     /// A byte that binds a record to its table, so an entry cannot be replayed as a person.
     pub fn tag(self) -> u8 {
         match self {
@@ -192,7 +224,7 @@ fn configure(conn: &Connection) -> Result<()> {
     }
     conn.execute_batch(
         "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON;
-         PRAGMA mmap_size=1073741824;",
+         PRAGMA mmap_size=1073741824; PRAGMA cache_size=-32768;",
     )?;
     Ok(())
 }
@@ -446,32 +478,22 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for w in writes {
-            match w {
-                Write::Put {
-                    table,
-                    id,
-                    key_id,
-                    nonce,
-                    ciphertext,
-                } => {
-                    let mut stmt = tx.prepare_cached(&format!(
-                        "INSERT INTO {} (id, key_id, nonce, ciphertext) VALUES (?1, ?2, ?3, ?4)
-                         ON CONFLICT(id) DO UPDATE SET key_id = excluded.key_id,
-                           nonce = excluded.nonce, ciphertext = excluded.ciphertext",
-                        table.name()
-                    ))?;
-                    stmt.execute(params![&id.as_bytes()[..], key_id, &nonce[..], ciphertext])?;
-                }
-                Write::Delete { table, id } => {
-                    let mut stmt =
-                        tx.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", table.name()))?;
-                    stmt.execute([&id.as_bytes()[..]])?;
-                }
-            }
-        }
+        apply(&tx, writes)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Runs `f` inside one durable transaction: what it applies through the [`TxWriter`] is on
+    /// disk when this returns `Ok`, and nothing is if `f` (or the commit) fails.
+    pub fn write_with<T>(&mut self, f: impl FnOnce(&TxWriter) -> Result<T>) -> Result<T> {
+        let writer = TxWriter {
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+        };
+        let out = f(&writer)?;
+        writer.tx.commit()?;
+        Ok(out)
     }
 
     /// Direct access for tests that tamper with the file as an attacker would.
@@ -479,6 +501,46 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// An open write transaction, for [`Store::write_with`].
+pub struct TxWriter<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl TxWriter<'_> {
+    /// Applies writes inside the transaction.
+    pub fn apply(&self, writes: &[Write]) -> Result<()> {
+        apply(&self.tx, writes)
+    }
+
+    /// True when a row with this id exists, counting this transaction's own writes.
+    pub fn contains(&self, table: Table, id: &RecordId) -> Result<bool> {
+        let mut stmt = self.tx.prepare_cached(table.exists_sql())?;
+        Ok(stmt.exists([&id.as_bytes()[..]])?)
+    }
+}
+
+fn apply(tx: &rusqlite::Transaction, writes: &[Write]) -> Result<()> {
+    for w in writes {
+        match w {
+            Write::Put {
+                table,
+                id,
+                key_id,
+                nonce,
+                ciphertext,
+            } => {
+                let mut stmt = tx.prepare_cached(table.upsert_sql())?;
+                stmt.execute(params![&id.as_bytes()[..], key_id, &nonce[..], ciphertext])?;
+            }
+            Write::Delete { table, id } => {
+                let mut stmt = tx.prepare_cached(table.delete_sql())?;
+                stmt.execute([&id.as_bytes()[..]])?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// One change inside a [`Store::write`] transaction.

@@ -684,81 +684,117 @@ impl Vault {
 
     /// Saves several new entries in one transaction: all are saved, or none.
     pub fn add_entries(&mut self, drafts: Vec<EntryDraft>) -> Result<Vec<RecordId>> {
-        let now = now_utc();
-        let mut new_people: Vec<Person> = Vec::new();
-        let mut entries = Vec::with_capacity(drafts.len());
-        let mut seen = std::collections::HashSet::with_capacity(drafts.len());
-        for (n, mut draft) in drafts.into_iter().enumerate() {
-            let at = |e: Error| {
-                if n == 0 {
-                    e
-                } else {
-                    e.in_context(&format!("entry {}", n + 1))
-                }
-            };
-            draft.validate().map_err(at)?;
-            let person = draft
-                .person
-                .as_deref()
-                .map(|name| self.person_for(name, &mut new_people, now));
-            let record = draft.record.take();
-            // A fresh id is 128 random bits and cannot collide; only ids carried in from a
-            // dump are checked against the vault.
-            let id = match &record {
-                Some(r) => {
-                    if !seen.insert(r.id) || self.store.contains(Table::Entries, &r.id)? {
-                        return Err(at(Error::invalid(
-                            "id",
-                            format!("an entry with id {} already exists", r.id),
-                        )));
-                    }
-                    r.id
-                }
-                None => RecordId::random(),
-            };
-            let created_at = record.as_ref().and_then(|r| r.created_at).unwrap_or(now);
-            let entry = Entry {
-                id,
-                occurred_at: draft
-                    .occurred_at
-                    .map(|t| t.trunc_subsecs(6))
-                    .unwrap_or_else(now_local),
-                text: std::mem::take(&mut draft.text),
-                person,
-                tags: std::mem::take(&mut draft.tags),
-                share: draft.share,
-                created_at,
-                updated_at: record
-                    .as_ref()
-                    .and_then(|r| r.updated_at)
-                    .unwrap_or(created_at),
-                deleted_at: record.as_ref().and_then(|r| r.deleted_at),
-                details: draft.details.clone(),
-            };
-            entries.push(entry);
+        let label = (drafts.len() > 1).then_some("entry");
+        let parallel = drafts.len() > PIPELINE_CHUNK;
+        let numbered: Vec<(usize, EntryDraft)> = drafts
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| (i + 1, d))
+            .collect();
+        let mut chunks = Vec::new();
+        let mut rest = numbered.into_iter().peekable();
+        while rest.peek().is_some() {
+            chunks.push(Ok(rest.by_ref().take(PIPELINE_CHUNK).collect()));
         }
-        // Serialising, padding and encrypting are independent per entry: share them out.
-        let (vault_id, key) = (*self.store.vault_id(), &self.key);
-        let mut writes: Vec<Write> = par_chunks(&entries, |chunk| {
+        self.save_pipeline(chunks.into_iter(), label, parallel)
+    }
+
+    /// Saves chunks of numbered drafts, arriving in order, in one transaction: all or none.
+    ///
+    /// Each chunk is checked and turned into entries on this thread (people are resolved here, in
+    /// order); with `parallel`, worker threads then serialise, pad and encrypt it while this
+    /// thread writes the chunks already sealed, so encryption hides behind SQLite. An error
+    /// names `label` and the draft's number ("line 12") and rolls everything back.
+    fn save_pipeline(
+        &mut self,
+        chunks: impl Iterator<Item = Result<Vec<(usize, EntryDraft)>>>,
+        label: Option<&str>,
+        parallel: bool,
+    ) -> Result<Vec<RecordId>> {
+        let now = now_utc();
+        let vault_id = *self.store.vault_id();
+        let (store, key, people) = (&mut self.store, &self.key, &self.people);
+        let seal_chunk = |chunk: &[Entry]| -> Result<Vec<Write>> {
             chunk
                 .iter()
                 .map(|e| seal_record(&vault_id, key, Table::Entries, e.id, e))
-                .collect::<Result<Vec<_>>>()
-        })
-        .into_iter()
-        .collect::<Result<Vec<_>>>()?
-        .into_iter()
-        .flatten()
-        .collect();
-        for p in &new_people {
-            writes.push(self.seal_record(Table::People, p.id, p)?);
-        }
-        self.store.write(&writes)?;
-        let ids = entries.iter().map(|e| e.id).collect();
+                .collect()
+        };
+        let (saved, new_people) = store.write_with(|w| {
+            let (job_tx, job_rx) = std::sync::mpsc::channel::<Vec<Entry>>();
+            let job_rx = std::sync::Mutex::new(job_rx);
+            std::thread::scope(|s| {
+                // Owned by this closure, so any early return hangs up on the workers, which then
+                // stop, and the scope can end.
+                let job_tx = job_tx;
+                let (done_tx, done_rx) = std::sync::mpsc::channel::<Sealed>();
+                for _ in 0..if parallel { cores() } else { 0 } {
+                    let (job_rx, done_tx, seal_chunk) = (&job_rx, done_tx.clone(), &seal_chunk);
+                    s.spawn(move || {
+                        loop {
+                            let job = job_rx.lock().map(|rx| rx.recv());
+                            let Ok(Ok(chunk)) = job else { break };
+                            let sealed = seal_chunk(&chunk);
+                            // The writer hangs up only after an error: then stop as well.
+                            if done_tx.send((chunk, sealed)).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+                drop(done_tx);
+                let mut saved: Vec<Entry> = Vec::new();
+                let mut write = |(chunk, sealed): Sealed| -> Result<()> {
+                    w.apply(&sealed?)?;
+                    saved.extend(chunk);
+                    Ok(())
+                };
+                let mut new_people = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                let mut in_flight = 0usize;
+                for chunk in chunks {
+                    let mut built = Vec::new();
+                    for (n, draft) in chunk? {
+                        let entry =
+                            entry_from_draft(draft, people, &mut new_people, &mut seen, w, now)
+                                .map_err(|e| match label {
+                                    Some(label) => e.in_context(&format!("{label} {n}")),
+                                    None => e,
+                                })?;
+                        built.push(entry);
+                    }
+                    if !parallel {
+                        let sealed = seal_chunk(&built);
+                        write((built, sealed))?;
+                        continue;
+                    }
+                    job_tx
+                        .send(built)
+                        .map_err(|_| Error::Storage("the encryption workers stopped".into()))?;
+                    in_flight += 1;
+                    while let Ok(done) = done_rx.try_recv() {
+                        in_flight -= 1;
+                        write(done)?;
+                    }
+                }
+                drop(job_tx);
+                for _ in 0..in_flight {
+                    let done = done_rx
+                        .recv()
+                        .map_err(|_| Error::Storage("the encryption workers stopped".into()))?;
+                    write(done)?;
+                }
+                for p in &new_people {
+                    w.apply(&[seal_record(&vault_id, key, Table::People, p.id, p)?])?;
+                }
+                Ok((saved, new_people))
+            })
+        })?;
+        let ids = saved.iter().map(|e| e.id).collect();
         self.commit_people(new_people);
         if let Some(cache) = &mut self.entries {
             let aliases = aliases(&self.people);
-            for e in entries {
+            for e in saved {
                 cache.insert(e, &aliases);
             }
         }
@@ -767,6 +803,9 @@ impl Vault {
 
     /// Reads JSON Lines (one entry per line, each with `"kind"`) and saves them all in one
     /// transaction, or none: the first bad line is named in the error.
+    ///
+    /// Worker threads parse chunks of lines while this thread checks, and the sealing workers
+    /// encrypt, the chunks already parsed.
     pub fn import_jsonl(&mut self, text: &str) -> Result<Vec<RecordId>> {
         let lines: Vec<(usize, &str)> = text
             .lines()
@@ -774,38 +813,44 @@ impl Vault {
             .filter(|(_, l)| !l.trim().is_empty())
             .map(|(n, l)| (n + 1, l))
             .collect();
-        // Parsing is independent per line: share it out, keeping the first error by line.
-        let drafts: Vec<(usize, EntryDraft)> = par_chunks(&lines, |chunk| {
-            chunk
-                .iter()
-                .map(|&(n, line)| {
-                    EntryDraft::from_json(line, None, true)
-                        .map(|d| (n, d))
-                        .map_err(|e| e.in_context(&format!("line {n}")))
-                })
-                .collect::<Result<Vec<_>>>()
-        })
-        .into_iter()
-        .collect::<Result<Vec<_>>>()?
-        .into_iter()
-        .flatten()
-        .collect();
-        if drafts.is_empty() {
+        if lines.is_empty() {
             return Err(Error::invalid("", "the file holds no entries"));
         }
-        // Check ids against each other and the vault up front, so the error names a line.
-        let mut seen = std::collections::HashSet::new();
-        for (line, d) in &drafts {
-            if let Some(r) = &d.record
-                && (!seen.insert(r.id) || self.store.contains(Table::Entries, &r.id)?)
-            {
-                return Err(Error::invalid(
-                    format!("line {line}: id"),
-                    format!("an entry with id {} already exists", r.id),
-                ));
+        let parts: Vec<&[(usize, &str)]> = lines.chunks(PIPELINE_CHUNK).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            for _ in 0..cores() {
+                let (tx, parts, next) = (tx.clone(), &parts, &next);
+                s.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(part) = parts.get(i) else { break };
+                        let parsed: Result<Vec<(usize, EntryDraft)>> = part
+                            .iter()
+                            .map(|&(n, line)| {
+                                EntryDraft::from_json(line, None, true)
+                                    .map(|d| (n, d))
+                                    .map_err(|e| e.in_context(&format!("line {n}")))
+                            })
+                            .collect();
+                        // The saver hangs up only after an error: then stop as well.
+                        if tx.send((i, parsed)).is_err() {
+                            break;
+                        }
+                    }
+                });
             }
-        }
-        self.add_entries(drafts.into_iter().map(|(_, d)| d).collect())
+            drop(tx);
+            let in_order = InOrder {
+                rx,
+                pending: std::collections::BTreeMap::new(),
+                next: 0,
+                total: parts.len(),
+            };
+            // Parse errors already carry their line; checks made while saving get it here.
+            self.save_pipeline(in_order, Some("line"), true)
+        })
     }
 
     /// Replaces an entry's content, keeping its id, kind and creation time.
@@ -826,7 +871,7 @@ impl Vault {
         let person = draft
             .person
             .as_deref()
-            .map(|name| self.person_for(name, &mut new_people, now));
+            .map(|name| person_for(&self.people, name, &mut new_people, now));
         let entry = Entry {
             id: *id,
             occurred_at: draft
@@ -910,27 +955,6 @@ impl Vault {
     /// The person whose alias or name is `typed` (any case).
     pub fn find_person(&self, typed: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.answers_to(typed))
-    }
-
-    /// The id of the person called `name`, creating them (alias only) if nobody answers to it.
-    fn person_for(&self, name: &str, new_people: &mut Vec<Person>, now: DateTime<Utc>) -> RecordId {
-        if let Some(p) = self
-            .find_person(name)
-            .or(new_people.iter().find(|p| p.answers_to(name)))
-        {
-            return p.id;
-        }
-        let person = Person {
-            id: RecordId::random(),
-            alias: name.trim().to_string(),
-            name: None,
-            details: None,
-            created_at: now,
-            updated_at: now,
-        };
-        let id = person.id;
-        new_people.push(person);
-        id
     }
 
     fn commit_people(&mut self, new_people: Vec<Person>) {
@@ -1021,6 +1045,131 @@ fn now_local() -> DateTime<chrono::FixedOffset> {
     use chrono::Timelike;
     let now = Local::now().fixed_offset();
     now.with_nanosecond(0).unwrap_or(now)
+}
+
+/// Drafts per chunk in the saving pipeline.
+const PIPELINE_CHUNK: usize = 256;
+
+/// A chunk of entries and their sealed writes, from the encryption workers.
+type Sealed = (Vec<Entry>, Result<Vec<Write>>);
+
+/// Worker threads to use: one per core, within reason.
+fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8)
+}
+
+/// Parsed chunks, handed on in their original order whatever order the workers finish in.
+struct InOrder<T> {
+    rx: std::sync::mpsc::Receiver<(usize, Result<T>)>,
+    pending: std::collections::BTreeMap<usize, Result<T>>,
+    next: usize,
+    total: usize,
+}
+
+impl<T> Iterator for InOrder<T> {
+    type Item = Result<T>;
+
+    fn next(&mut self) -> Option<Result<T>> {
+        if self.next == self.total {
+            return None;
+        }
+        loop {
+            if let Some(chunk) = self.pending.remove(&self.next) {
+                self.next += 1;
+                return Some(chunk);
+            }
+            match self.rx.recv() {
+                Ok((i, chunk)) => {
+                    self.pending.insert(i, chunk);
+                }
+                Err(_) => {
+                    return Some(Err(Error::Storage("the parsing workers stopped".into())));
+                }
+            }
+        }
+    }
+}
+
+/// Turns a checked draft into a new entry: resolves its person (creating them if new), and
+/// gives it a fresh id or, for a re-imported dump, keeps its own after checking it is unused.
+fn entry_from_draft(
+    mut draft: EntryDraft,
+    people: &[Person],
+    new_people: &mut Vec<Person>,
+    seen: &mut std::collections::HashSet<RecordId>,
+    w: &crate::store::TxWriter,
+    now: DateTime<Utc>,
+) -> Result<Entry> {
+    draft.validate()?;
+    let person = draft
+        .person
+        .as_deref()
+        .map(|name| person_for(people, name, new_people, now));
+    let record = draft.record.take();
+    // A fresh id is 128 random bits and cannot collide; only ids carried in from a dump are
+    // checked against the vault.
+    let id = match &record {
+        Some(r) => {
+            if !seen.insert(r.id) || w.contains(Table::Entries, &r.id)? {
+                return Err(Error::invalid(
+                    "id",
+                    format!("an entry with id {} already exists", r.id),
+                ));
+            }
+            r.id
+        }
+        None => RecordId::random(),
+    };
+    let created_at = record.as_ref().and_then(|r| r.created_at).unwrap_or(now);
+    Ok(Entry {
+        id,
+        occurred_at: draft
+            .occurred_at
+            .map(|t| t.trunc_subsecs(6))
+            .unwrap_or_else(now_local),
+        text: std::mem::take(&mut draft.text),
+        person,
+        tags: std::mem::take(&mut draft.tags),
+        share: draft.share,
+        created_at,
+        updated_at: record
+            .as_ref()
+            .and_then(|r| r.updated_at)
+            .unwrap_or(created_at),
+        deleted_at: record.as_ref().and_then(|r| r.deleted_at),
+        details: draft.details.clone(),
+    })
+}
+
+/// The id of the person called `name` among `people` and those being added, creating them
+/// (alias only) if nobody answers to it.
+fn person_for(
+    people: &[Person],
+    name: &str,
+    new_people: &mut Vec<Person>,
+    now: DateTime<Utc>,
+) -> RecordId {
+    if let Some(p) = people
+        .iter()
+        .chain(new_people.iter())
+        .find(|p| p.answers_to(name))
+    {
+        return p.id;
+    }
+    let person = Person {
+        id: RecordId::random(),
+        alias: name.trim().to_string(),
+        name: None,
+        details: None,
+        created_at: now,
+        updated_at: now,
+    };
+    let id = person.id;
+    new_people.push(person);
+    id
 }
 
 /// Serialises, pads and encrypts one record for `table`.

@@ -762,3 +762,45 @@ proptest! {
         prop_assert_eq!(crypto::unpad(&padded), Some(&payload[..]));
     }
 }
+
+#[test]
+fn a_large_import_names_the_first_bad_line_even_deep_in_the_file() {
+    let (_dir, _path, mut vault) = new_vault();
+    let mut lines: Vec<String> = (0..2000)
+        .map(|i| format!(r#"{{"kind":"moment","text":"line {}"}}"#, i + 1))
+        .collect();
+    lines[1499] = r#"{"kind":"wellbeing","stress":11}"#.into();
+    lines[1799] = r#"{"kind":"moment","txt":"also bad, but later"}"#.into();
+    let err = vault.import_jsonl(&lines.join("\n")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 1500: stress: 11 is out of range; allowed: 1 to 5"
+    );
+    assert!(vault.reader().unwrap().is_empty(), "nothing was saved");
+
+    // A repeated id is found while saving, after earlier chunks were written: all roll back.
+    let id = |n: usize| format!("{n:032x}");
+    let mut lines: Vec<String> = (0..2000)
+        .map(|i| format!(r#"{{"kind":"moment","id":"{}"}}"#, id(i + 1)))
+        .collect();
+    lines[1899] = format!(r#"{{"kind":"moment","id":"{}"}}"#, id(7));
+    let err = vault.import_jsonl(&lines.join("\n")).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("line 1900: id: an entry with id"),
+        "{err}"
+    );
+    assert!(vault.reader().unwrap().is_empty(), "nothing was saved");
+    vault.reload_entries().unwrap();
+    assert!(
+        vault.reader().unwrap().is_empty(),
+        "nothing reached the file either"
+    );
+
+    lines[1899] = format!(r#"{{"kind":"moment","id":"{}","person":"Ana"}}"#, id(1900));
+    let ids = vault.import_jsonl(&lines.join("\n")).unwrap();
+    assert_eq!(ids.len(), 2000);
+    vault.reload_entries().unwrap();
+    assert_eq!(vault.reader().unwrap().len(), 2000);
+    assert!(vault.find_person("ana").is_some());
+}
