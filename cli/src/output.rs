@@ -4,23 +4,30 @@ use std::path::Path;
 
 use serde_json::Value;
 use tandem_core::vault::{DamagedRecord, entry_json};
-use tandem_core::{Entry, Person, Reader, RecoveryKey};
+use tandem_core::{Entry, Person, RecordId, RecoveryKey};
 
 /// Longest first line shown per entry in a listing, in characters.
 const PREVIEW_CHARS: usize = 60;
 
 /// Prints entries one per line (id prefix, local time, kind, person, first words), or a JSON
 /// array.
-pub fn entries(reader: &Reader, entries: &[&Entry], json: bool) {
+pub fn entries<'p>(
+    entries: &[&Entry],
+    person: impl Fn(&RecordId) -> Option<&'p Person>,
+    json: bool,
+) {
     if json {
-        let all: Vec<Value> = entries.iter().map(|e| reader.to_json(e)).collect();
+        let all: Vec<Value> = entries
+            .iter()
+            .map(|e| entry_json(e, e.person.and_then(|p| person(&p))))
+            .collect();
         println!("{}", Value::Array(all));
         return;
     }
     for e in entries {
-        let person = e
+        let alias = e
             .person
-            .and_then(|p| reader.person(&p))
+            .and_then(|p| person(&p))
             .map(|p| p.alias.as_str())
             .unwrap_or("-");
         let first_line = e.text.lines().next().unwrap_or("");
@@ -33,7 +40,7 @@ pub fn entries(reader: &Reader, entries: &[&Entry], json: bool) {
             &e.id.to_hex()[..8],
             e.occurred_at.format("%Y-%m-%d %H:%M"),
             e.kind().code(),
-            person,
+            alias,
             preview
         );
     }

@@ -33,6 +33,8 @@ pub fn new_passphrase(var: &str, label: &str) -> Result<Zeroizing<String>, Error
         return Ok(p);
     }
     let first = prompt(label, var)?;
+    // Say so before asking for it again.
+    tandem_core::vault::check_passphrase(&first)?;
     let again = prompt("Type it again: ", var)?;
     if *first != *again {
         return Err(Error::invalid(

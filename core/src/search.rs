@@ -13,30 +13,49 @@ use zeroize::Zeroizing;
 /// Appends `text` to `out`, lower-cased and without accents. Control characters become spaces,
 /// so the segment separator (a zero byte) can never appear inside a segment.
 pub fn fold_into(text: &str, out: &mut Vec<u8>) {
-    for c in text.chars() {
-        if c.is_ascii() {
-            let b = c as u8;
-            out.push(if b.is_ascii_control() {
+    out.reserve(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of ASCII, most of any journal, are folded byte by byte without decoding.
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - i);
+        out.extend(bytes[i..i + run].iter().map(|&b| {
+            if b.is_ascii_control() {
                 b' '
             } else {
                 b.to_ascii_lowercase()
-            });
-            continue;
+            }
+        }));
+        i += run;
+        if i < bytes.len() {
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("i is on a character boundary");
+            fold_char(c, out);
+            i += c.len_utf8();
         }
-        decompose_canonical(c, |d| {
-            if is_combining_mark(d) {
-                return;
-            }
-            for l in d.to_lowercase() {
-                if l.is_control() {
-                    out.push(b' ');
-                } else {
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-                }
-            }
-        });
     }
+}
+
+/// Folds one non-ASCII character: decomposed, combining marks dropped, lower-cased.
+fn fold_char(c: char, out: &mut Vec<u8>) {
+    decompose_canonical(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        for l in d.to_lowercase() {
+            if l.is_control() {
+                out.push(b' ');
+            } else {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    });
 }
 
 /// `text` folded as the index folds it.
@@ -265,6 +284,28 @@ impl SearchIndex {
     }
 }
 
+/// True when every term of `query` starts a word in `pieces`, folded as the index folds them.
+/// For one-off searches that do not build the index.
+pub fn matches<'a>(query: &Query, pieces: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut segment = Zeroizing::new(Vec::with_capacity(1024));
+    build_segment(pieces, &mut segment);
+    query
+        .terms
+        .iter()
+        .all(|t| word_start_match(&memmem::Finder::new(t.as_bytes()), &segment))
+}
+
+/// A cheap first test on text that contains everything searchable about an entry (its stored
+/// JSON): `false` means the entry cannot match, `true` that it may.
+pub fn may_match(query: &Query, text: &str) -> bool {
+    let mut folded = Zeroizing::new(Vec::with_capacity(text.len()));
+    fold_into(text, &mut folded);
+    query
+        .terms
+        .iter()
+        .all(|t| memmem::find(&folded, t.as_bytes()).is_some())
+}
+
 fn word_start_match(finder: &memmem::Finder, segment: &[u8]) -> bool {
     let mut pos = 0;
     while let Some(found) = finder.find(&segment[pos..]) {
@@ -333,6 +374,13 @@ mod tests {
         }
         assert!(idx.hay.len() < 1 << 21, "dead segments were compacted away");
         assert_eq!(idx.search(&Query::parse("keep")), vec![keep]);
+    }
+
+    #[test]
+    fn folding_handles_mixed_scripts_and_control_characters() {
+        assert_eq!(fold("Ça VA\tbien, Zoë! ÉLAN"), "ca va bien, zoe! elan");
+        assert_eq!(fold("Straße ΣΟΦΊΑ"), "straße σοφια");
+        assert_eq!(fold("a\u{0}b"), "a b");
     }
 
     #[test]

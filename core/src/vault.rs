@@ -24,7 +24,7 @@ use crate::entry::{Details, Entry, EntryDraft};
 use crate::error::{Error, Result};
 use crate::id::RecordId;
 use crate::person::{Person, PersonDraft};
-use crate::search::{Query, SearchIndex, build_segment};
+use crate::search::{self, Query, SearchIndex, build_segment};
 use crate::store::{
     KeySlot, PASSPHRASE_SLOT, RECORD_FORMAT, RECOVERY_SLOT, RawRecord, SlotKdf, Store, Table, Write,
 };
@@ -339,7 +339,8 @@ fn recovery_slot(vault_id: &[u8; 16], recovery: &RecoveryKey, data_key: &SecretK
     )
 }
 
-fn check_passphrase(passphrase: &str) -> Result<()> {
+/// Checks a new passphrase against the rules (at least [`MIN_PASSPHRASE_CHARS`] characters).
+pub fn check_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
         return Err(Error::invalid(
             "passphrase",
@@ -488,14 +489,8 @@ impl Vault {
         table: Table,
         raw: &RawRecord,
     ) -> Option<T> {
-        let id = RecordId::from_slice(&raw.id)?;
-        let key_id = u32::try_from(raw.key_id)
-            .ok()
-            .filter(|k| *k == DATA_KEY_ID)?;
-        let aad = record_aad(vault_id, table, key_id, &id);
-        let padded = crypto::open(key, &raw.nonce, &aad, &raw.ciphertext)?;
-        let json = crypto::unpad(&padded)?;
-        let mut value: T = serde_json::from_slice(json).ok()?;
+        let (id, padded) = open_json(vault_id, key, table, raw)?;
+        let mut value: T = serde_json::from_slice(crypto_body(&padded)).ok()?;
         value.set_id(id);
         Some(value)
     }
@@ -515,46 +510,43 @@ impl Vault {
         Ok(())
     }
 
-    /// Decrypts every entry into memory (if not done yet) and builds the search buffer.
-    pub fn load_entries(&mut self) -> Result<()> {
-        if self.entries.is_some() {
-            return Ok(());
-        }
+    /// Streams every entry row to `visit` on worker threads, one per core, while this thread
+    /// reads the next rows from SQLite. `visit` gets each record's id and decrypted JSON and
+    /// returns `Err(())` when the JSON is unreadable, `Ok(None)` to skip it, or `Ok(Some(_))`
+    /// to keep it. Kept values come back in file order; records that fail to decrypt or parse
+    /// are added to the damaged list.
+    fn scan_entries<R: Send>(
+        &mut self,
+        visit: impl Fn(RecordId, &[u8]) -> std::result::Result<Option<R>, ()> + Sync,
+    ) -> Result<Vec<R>> {
         let vault_id = *self.store.vault_id();
         let key = &self.key;
-        // Reading rows, and decrypting and parsing them, overlap: this thread streams batches of
-        // rows from SQLite while one worker per core decrypts and parses the batches it takes.
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .clamp(1, 8);
-        type Opened = (usize, Vec<Entry>, Vec<DamagedRecord>);
+        let threads = cores();
+        type Part<R> = (usize, Vec<R>, Vec<DamagedRecord>);
         let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<RawRecord>)>(threads * 2);
         let rx = std::sync::Mutex::new(rx);
         let store = &self.store;
+        let visit = &visit;
         let (read, mut parts) = std::thread::scope(|s| {
             let workers: Vec<_> = (0..threads)
                 .map(|_| {
                     let rx = &rx;
                     s.spawn(move || {
-                        let mut done: Vec<Opened> = Vec::new();
+                        let mut done: Vec<Part<R>> = Vec::new();
                         loop {
-                            let next = rx.lock().expect("no worker panics holding it").recv();
-                            let Ok((n, batch)) = next else { break };
-                            let mut entries = Vec::with_capacity(batch.len());
+                            let next = rx.lock().map(|rx| rx.recv());
+                            let Ok(Ok((n, batch))) = next else { break };
+                            let mut kept = Vec::new();
                             let mut damaged = Vec::new();
                             for raw in &batch {
-                                match Self::open_record::<Entry>(
-                                    &vault_id,
-                                    key,
-                                    Table::Entries,
-                                    raw,
-                                ) {
-                                    Some(entry) => entries.push(entry),
-                                    None => damaged.push(Self::damaged_record(Table::Entries, raw)),
+                                let opened = open_json(&vault_id, key, Table::Entries, raw);
+                                match opened.map(|(id, json)| visit(id, crypto_body(&json))) {
+                                    Some(Ok(Some(value))) => kept.push(value),
+                                    Some(Ok(None)) => {}
+                                    _ => damaged.push(Self::damaged_record(Table::Entries, raw)),
                                 }
                             }
-                            done.push((n, entries, damaged));
+                            done.push((n, kept, damaged));
                         }
                         done
                     })
@@ -567,7 +559,7 @@ impl Vault {
                 n += 1;
             });
             drop(tx);
-            let parts: Vec<Opened> = workers
+            let parts: Vec<Part<R>> = workers
                 .into_iter()
                 .flat_map(|w| w.join().expect("a decryption worker panicked"))
                 .collect();
@@ -575,9 +567,25 @@ impl Vault {
         });
         read?;
         parts.sort_unstable_by_key(|p| p.0);
-        let parts: Vec<(Vec<Entry>, Vec<DamagedRecord>)> =
-            parts.into_iter().map(|(_, e, d)| (e, d)).collect();
-        let total: usize = parts.iter().map(|p| p.0.len()).sum();
+        let mut out = Vec::new();
+        for (_, kept, damaged) in parts {
+            self.damaged.extend(damaged);
+            out.extend(kept);
+        }
+        Ok(out)
+    }
+
+    /// Decrypts every entry into memory (if not done yet) for lists and search.
+    pub fn load_entries(&mut self) -> Result<()> {
+        if self.entries.is_some() {
+            return Ok(());
+        }
+        let entries = self.scan_entries(|id, json| {
+            let mut entry: Entry = serde_json::from_slice(json).map_err(|_| ())?;
+            entry.id = id;
+            Ok(Some(entry))
+        })?;
+        let total = entries.len();
         let mut cache = EntryCache {
             slots: Vec::with_capacity(total),
             free: Vec::new(),
@@ -585,12 +593,9 @@ impl Vault {
             order: Vec::with_capacity(total),
             index: OnceLock::new(),
         };
-        for (entries, damaged) in parts {
-            self.damaged.extend(damaged);
-            for entry in entries {
-                cache.slot_of.insert(entry.id, cache.slots.len() as u32);
-                cache.slots.push(Some(entry));
-            }
+        for entry in entries {
+            cache.slot_of.insert(entry.id, cache.slots.len() as u32);
+            cache.slots.push(Some(entry));
         }
         let keys: Vec<_> = cache
             .slots
@@ -601,6 +606,43 @@ impl Vault {
         cache.order.sort_unstable_by_key(|&s| keys[s as usize]);
         self.entries = Some(cache);
         Ok(())
+    }
+
+    /// Entries matching `query` and `filter`, newest first, for one-off searches (the command
+    /// line). When entries are already in memory this is [`Reader::search`]; otherwise the file
+    /// is scanned once and only the matches are kept, so a search never holds the whole vault
+    /// in memory nor parses records that cannot match.
+    pub fn search_entries(&mut self, query: &str, filter: &Filter) -> Result<Vec<Entry>> {
+        if self.entries.is_some() {
+            let reader = self.reader()?;
+            return Ok(reader.search(query, filter).into_iter().cloned().collect());
+        }
+        let query = Query::parse(query);
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        // An entry's JSON holds everything searchable except its person's alias, and escapes
+        // backslashes: in those cases skip the quick test rather than miss a match.
+        let people = std::mem::take(&mut self.people);
+        let alias_may_match = people.iter().any(|p| search::may_match(&query, &p.alias));
+        let quick_test = !alias_may_match && query.terms().iter().all(|t| !t.contains('\\'));
+        let aliases = aliases(&people);
+        let scanned = self.scan_entries(|id, json| {
+            if quick_test && !search::may_match(&query, std::str::from_utf8(json).map_err(|_| ())?)
+            {
+                return Ok(None);
+            }
+            let mut entry: Entry = serde_json::from_slice(json).map_err(|_| ())?;
+            entry.id = id;
+            let hit =
+                filter.matches(&entry) && search::matches(&query, search_pieces(&entry, &aliases));
+            Ok(hit.then_some(entry))
+        });
+        drop(aliases);
+        self.people = people;
+        let mut hits = scanned?;
+        hits.sort_unstable_by_key(order_key);
+        Ok(hits)
     }
 
     /// Drops the decrypted entries and the search buffer while staying unlocked, to free memory;
@@ -1045,6 +1087,29 @@ fn now_local() -> DateTime<chrono::FixedOffset> {
     use chrono::Timelike;
     let now = Local::now().fixed_offset();
     now.with_nanosecond(0).unwrap_or(now)
+}
+
+/// Decrypts a raw record after checking its id and key id: the record's id and its padded
+/// plaintext, or `None` if anything about it is wrong.
+fn open_json(
+    vault_id: &[u8; 16],
+    key: &SecretKey,
+    table: Table,
+    raw: &RawRecord,
+) -> Option<(RecordId, Zeroizing<Vec<u8>>)> {
+    let id = RecordId::from_slice(&raw.id)?;
+    let key_id = u32::try_from(raw.key_id)
+        .ok()
+        .filter(|k| *k == DATA_KEY_ID)?;
+    let aad = record_aad(vault_id, table, key_id, &id);
+    let padded = crypto::open(key, &raw.nonce, &aad, &raw.ciphertext)?;
+    crypto::unpad(&padded)?;
+    Some((id, padded))
+}
+
+/// The payload inside a padded plaintext already checked by [`open_json`].
+fn crypto_body(padded: &[u8]) -> &[u8] {
+    crypto::unpad(padded).unwrap_or_default()
 }
 
 /// Drafts per chunk in the saving pipeline.

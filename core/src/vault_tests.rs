@@ -804,3 +804,67 @@ fn a_large_import_names_the_first_bad_line_even_deep_in_the_file() {
     assert_eq!(vault.reader().unwrap().len(), 2000);
     assert!(vault.find_person("ana").is_some());
 }
+
+#[test]
+fn a_one_off_search_finds_exactly_what_the_loaded_search_finds() {
+    let (_dir, path, mut vault) = new_vault();
+    vault.add_entries(every_kind("zz")).unwrap();
+    vault
+        .add_entry(draft(
+            Kind::Moment,
+            r#"{"text":"Café avec Élise \\ back\\slash","person":"Zoë","tags":["été"]}"#,
+        ))
+        .unwrap();
+    vault.lock();
+    let queries = [
+        "zz",
+        "next",
+        "p-zz",
+        "zoe",
+        "cafe",
+        "elis",
+        "ete",
+        "housing",
+        "in person",
+        "trust",
+        "\"avec elise\"",
+        "back\\slash",
+        "nothing-like-this",
+        "zz action",
+    ];
+    let filters = [
+        Filter::default(),
+        Filter {
+            kind: Some(Kind::Contact),
+            ..Default::default()
+        },
+    ];
+    let mut loaded = Vault::open(&path, PASS).unwrap();
+    let mut fresh = Vault::open(&path, PASS).unwrap();
+    for q in queries {
+        for f in &filters {
+            let want: Vec<RecordId> = loaded
+                .reader()
+                .unwrap()
+                .search(q, f)
+                .iter()
+                .map(|e| e.id)
+                .collect();
+            let got: Vec<RecordId> = fresh
+                .search_entries(q, f)
+                .unwrap()
+                .iter()
+                .map(|e| e.id)
+                .collect();
+            assert_eq!(got, want, "query {q:?}");
+            assert!(fresh.entries.is_none(), "nothing was kept in memory");
+        }
+    }
+    assert_eq!(
+        fresh
+            .search_entries("zoe", &Filter::default())
+            .unwrap()
+            .len(),
+        1
+    );
+}
