@@ -40,10 +40,11 @@ pub fn install_jrnl() -> Result {
 
 pub fn run(args: &[String]) -> Result {
     let quick = args.iter().any(|a| a == "--quick");
+    let whole_process_only = args.iter().any(|a| a == "--whole-process");
     apt_install(crate::PACKAGES_BUILD)?;
     apt_install(crate::PACKAGES_BENCH)?;
     install_jrnl()?;
-    if !quick {
+    if !quick && !whole_process_only {
         sh(cargo().args(["bench", "--locked", "-p", "tandem-core"]))?;
     }
     sh(cargo().args(["build", "--release", "--locked", "-p", "tandem-cli"]))?;

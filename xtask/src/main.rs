@@ -29,7 +29,9 @@ fn main() -> ExitCode {
                  setup [build|bench]  install what building (or benchmarking) needs\n  \
                  run [ARGS…]          build tandem and open your vault (ARGS go to tandem)\n  \
                  test                 formatting, lints and every test\n  \
-                 bench [--quick]      in-process and whole-process benchmarks"
+                 bench [--quick | --whole-process]\n                      \
+                 in-process (criterion) and whole-process benchmarks; --quick: 1,000 entries\n                      \
+                 only and no criterion; --whole-process: skip criterion"
             );
             return ExitCode::from(2);
         }
