@@ -428,6 +428,27 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// The ids of every row of a record table, without reading the records.
+    pub fn ids(&self, table: Table) -> Result<Vec<RecordId>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT id FROM {}", table.name()))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(match r.get_ref(0)? {
+                rusqlite::types::ValueRef::Blob(b) => b.to_vec(),
+                _ => Vec::new(),
+            })
+        })?;
+        let mut ids = Vec::new();
+        for row in rows {
+            // A malformed id cannot be asked for by prefix anyway; the scan reports it as damaged.
+            if let Some(id) = RecordId::from_slice(&row?) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
     /// Every row of a record table, handed to `each` in batches of `size` as they are read.
     pub fn records_in_batches(
         &self,

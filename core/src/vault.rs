@@ -684,12 +684,7 @@ impl Vault {
         }
         let ids: Vec<RecordId> = match &self.entries {
             Some(cache) => cache.slot_of.keys().copied().collect(),
-            None => self
-                .store
-                .records(Table::Entries)?
-                .iter()
-                .filter_map(|r| RecordId::from_slice(&r.id))
-                .collect(),
+            None => self.store.ids(Table::Entries)?,
         };
         let mut found = ids.into_iter().filter(|id| id.to_hex().starts_with(&text));
         match (found.next(), found.next()) {
