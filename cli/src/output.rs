@@ -24,6 +24,9 @@ pub fn entries<'p>(
         println!("{}", Value::Array(all));
         return;
     }
+    if entries.is_empty() {
+        eprintln!("No entries to show.");
+    }
     for e in entries {
         let alias = e
             .person

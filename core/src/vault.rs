@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
 use crate::crypto::{self, KdfParams, RecoveryKey, SALT_LEN, SecretKey};
-use crate::entry::{Details, Entry, EntryDraft};
+use crate::entry::{Entry, EntryDraft};
 use crate::error::{Error, Result};
 use crate::id::RecordId;
 use crate::person::{Person, PersonDraft};
@@ -1378,24 +1378,6 @@ pub fn entry_json(entry: &Entry, person: Option<&Person>) -> Value {
         map.insert("deleted_at".into(), Value::String(d.to_rfc3339()));
     }
     Value::Object(map)
-}
-
-impl Details {
-    /// Empty details of `kind`, for forms that start from nothing. A boundary starts as "other".
-    pub fn empty(kind: Kind) -> Details {
-        match kind {
-            Kind::Contact => Details::Contact(Default::default()),
-            Kind::Moment => Details::Moment(Default::default()),
-            Kind::Boundary => Details::Boundary(crate::entry::Boundary {
-                category: crate::vocab::BoundaryCategory::Other,
-                intensity: None,
-                action: None,
-                bring_to_supervision: false,
-                resolved: false,
-            }),
-            Kind::Wellbeing => Details::Wellbeing(Default::default()),
-        }
-    }
 }
 
 #[cfg(test)]
