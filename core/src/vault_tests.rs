@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use tempfile::TempDir;
 
 use super::*;
-use crate::entry::EntryDraft;
+use crate::entry::{Details, EntryDraft};
 
 const PASS: &str = "a long enough passphrase";
 
