@@ -7,7 +7,10 @@ use rusqlite::Connection;
 use tempfile::TempDir;
 
 use super::*;
+use chrono::NaiveDate;
+
 use crate::entry::{Details, EntryDraft};
+use crate::vocab::Kind;
 
 const PASS: &str = "a long enough passphrase";
 

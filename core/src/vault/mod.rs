@@ -13,10 +13,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use chrono::{DateTime, Local, NaiveDate, SubsecRound, Utc};
+use chrono::{DateTime, Local, SubsecRound, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
 use crate::crypto::{self, KdfParams, RecoveryKey, SALT_LEN, SecretKey};
@@ -24,11 +23,18 @@ use crate::entry::{Entry, EntryDraft};
 use crate::error::{Error, Result};
 use crate::id::RecordId;
 use crate::person::{Person, PersonDraft};
-use crate::search::{self, Query, SearchIndex, build_segment};
+use crate::search::{self, Query};
 use crate::store::{
     KeySlot, PASSPHRASE_SLOT, RECORD_FORMAT, RECOVERY_SLOT, RawRecord, SlotKdf, Store, Table, Write,
 };
-use crate::vocab::Kind;
+
+mod cache;
+mod pipeline;
+mod reader;
+
+use cache::{EntryCache, aliases, order_key, search_pieces};
+use pipeline::{InOrder, PIPELINE_CHUNK, cores, person_for};
+pub use reader::{Deleted, Filter, Reader, entry_json};
 
 /// Shortest passphrase Tandem accepts, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
@@ -44,198 +50,6 @@ pub struct DamagedRecord {
     pub what: &'static str,
     /// The record's id as stored (hex), or "(malformed id)".
     pub id: String,
-}
-
-/// Which entries a listing includes, beyond its other filters.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Deleted {
-    /// Only entries that are not deleted.
-    #[default]
-    Hide,
-    /// Only deleted entries (the bin).
-    Only,
-    /// Both.
-    Include,
-}
-
-/// What to list: every field is optional and they combine with "and".
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    pub kind: Option<Kind>,
-    /// First day included, in each entry's own time zone.
-    pub from: Option<NaiveDate>,
-    /// Last day included.
-    pub to: Option<NaiveDate>,
-    pub tag: Option<String>,
-    pub person: Option<RecordId>,
-    pub deleted: Deleted,
-}
-
-impl Filter {
-    /// True when `entry` passes every part of the filter.
-    pub fn matches(&self, entry: &Entry) -> bool {
-        let day = entry.occurred_at.date_naive();
-        self.kind.is_none_or(|k| entry.kind() == k)
-            && self.from.is_none_or(|d| day >= d)
-            && self.to.is_none_or(|d| day <= d)
-            && self
-                .tag
-                .as_deref()
-                .is_none_or(|t| entry.tags.iter().any(|x| x.eq_ignore_ascii_case(t.trim())))
-            && self.person.is_none_or(|p| entry.person == Some(p))
-            && match self.deleted {
-                Deleted::Hide => !entry.is_deleted(),
-                Deleted::Only => entry.is_deleted(),
-                Deleted::Include => true,
-            }
-    }
-}
-
-/// Entries in memory while the vault is unlocked. Entries sit in numbered slots; the timeline
-/// order and the search buffer refer to slots, so neither needs to hash ids.
-#[derive(Default)]
-struct EntryCache {
-    slots: Vec<Option<Entry>>,
-    free: Vec<u32>,
-    slot_of: HashMap<RecordId, u32>,
-    /// Slots, newest first.
-    order: Vec<u32>,
-    /// Built on the first search rather than at unlock, so opening the timeline never waits
-    /// for it; kept up to date on every save once built.
-    index: OnceLock<SearchIndex>,
-}
-
-/// Sort key for newest first: later `occurred_at` first, then the larger id.
-fn order_key(entry: &Entry) -> std::cmp::Reverse<(i64, RecordId)> {
-    std::cmp::Reverse((entry.occurred_at.timestamp_micros(), entry.id))
-}
-
-impl EntryCache {
-    fn get(&self, id: &RecordId) -> Option<&Entry> {
-        self.slot_of
-            .get(id)
-            .and_then(|&s| self.slots[s as usize].as_ref())
-    }
-
-    fn entry_at(&self, slot: u32) -> &Entry {
-        self.slots[slot as usize]
-            .as_ref()
-            .expect("ordered and indexed slots hold entries")
-    }
-
-    fn len(&self) -> usize {
-        self.slot_of.len()
-    }
-
-    fn position(&self, key: &std::cmp::Reverse<(i64, RecordId)>) -> usize {
-        self.order
-            .partition_point(|&s| order_key(self.entry_at(s)) < *key)
-    }
-
-    /// Adds or replaces one entry (a save while unlocked).
-    fn insert(&mut self, entry: Entry, aliases: &HashMap<RecordId, &str>) {
-        let slot = match self.slot_of.get(&entry.id) {
-            Some(&slot) => {
-                let at = self.position(&order_key(self.entry_at(slot)));
-                self.order.remove(at);
-                slot
-            }
-            None => {
-                let slot = self.free.pop().unwrap_or(self.slots.len() as u32);
-                if slot as usize == self.slots.len() {
-                    self.slots.push(None);
-                }
-                self.slot_of.insert(entry.id, slot);
-                slot
-            }
-        };
-        let at = self.position(&order_key(&entry));
-        self.order.insert(at, slot);
-        if let Some(index) = self.index.get_mut() {
-            let mut segment = Zeroizing::new(Vec::with_capacity(512));
-            build_segment(search_pieces(&entry, aliases), &mut segment);
-            index.append(slot, &segment, &[segment.len() as u32]);
-        }
-        self.slots[slot as usize] = Some(entry);
-    }
-
-    /// The search buffer, built across the cores on first use.
-    fn index(&self, people: &[Person]) -> &SearchIndex {
-        self.index.get_or_init(|| {
-            let aliases = aliases(people);
-            let numbered: Vec<(u32, &Entry)> = self
-                .slots
-                .iter()
-                .enumerate()
-                .filter_map(|(i, e)| e.as_ref().map(|e| (i as u32, e)))
-                .collect();
-            let parts = par_chunks(&numbered, |chunk| {
-                let mut hay = Zeroizing::new(Vec::with_capacity(chunk.len() * 400));
-                let mut segments = Vec::with_capacity(chunk.len());
-                for &(slot, entry) in chunk {
-                    let before = hay.len();
-                    build_segment(search_pieces(entry, &aliases), &mut hay);
-                    segments.push((slot, (hay.len() - before) as u32));
-                }
-                (hay, segments)
-            });
-            let bytes = parts.iter().map(|p| p.0.len()).sum();
-            let mut index = SearchIndex::with_capacity(bytes, numbered.len());
-            for (hay, segments) in parts {
-                index.append_slots(&hay, &segments);
-            }
-            index
-        })
-    }
-
-    fn remove(&mut self, id: &RecordId) {
-        if let Some(slot) = self.slot_of.remove(id) {
-            let at = self.position(&order_key(self.entry_at(slot)));
-            self.order.remove(at);
-            if let Some(index) = self.index.get_mut() {
-                index.remove(slot);
-            }
-            self.slots[slot as usize] = None;
-            self.free.push(slot);
-        }
-    }
-}
-
-/// Everything search looks at in an entry: its texts, tags, the person's alias and the codes of
-/// its vocabularies ("housing" finds housing contacts; `_` separates words for search).
-fn search_pieces<'a>(
-    entry: &'a Entry,
-    aliases: &HashMap<RecordId, &'a str>,
-) -> impl Iterator<Item = &'a str> {
-    let alias = entry.person.and_then(|p| aliases.get(&p).copied());
-    std::iter::once(entry.text.as_str())
-        .chain(entry.tags.iter().map(String::as_str))
-        .chain(alias)
-        .chain(entry.details.texts())
-        .chain(entry.details.codes())
-}
-
-/// Runs `f` over `items` split across the machine's cores; results come back in order.
-fn par_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 8);
-    let chunk = items.len().div_ceil(threads).max(1);
-    if items.len() <= chunk {
-        return vec![f(items)];
-    }
-    let f = &f;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| s.spawn(move || f(part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a worker thread panicked"))
-            .collect()
-    })
 }
 
 /// An unlocked vault. Dropping it locks: keys and every decrypted byte are wiped.
@@ -510,71 +324,6 @@ impl Vault {
         Ok(())
     }
 
-    /// Streams every entry row to `visit` on worker threads, one per core, while this thread
-    /// reads the next rows from SQLite. `visit` gets each record's id and decrypted JSON and
-    /// returns `Err(())` when the JSON is unreadable, `Ok(None)` to skip it, or `Ok(Some(_))`
-    /// to keep it. Kept values come back in file order; records that fail to decrypt or parse
-    /// are added to the damaged list.
-    fn scan_entries<R: Send>(
-        &mut self,
-        visit: impl Fn(RecordId, &[u8]) -> std::result::Result<Option<R>, ()> + Sync,
-    ) -> Result<Vec<R>> {
-        let vault_id = *self.store.vault_id();
-        let key = &self.key;
-        let threads = cores();
-        type Part<R> = (usize, Vec<R>, Vec<DamagedRecord>);
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<RawRecord>)>(threads * 2);
-        let rx = std::sync::Mutex::new(rx);
-        let store = &self.store;
-        let visit = &visit;
-        let (read, mut parts) = std::thread::scope(|s| {
-            let workers: Vec<_> = (0..threads)
-                .map(|_| {
-                    let rx = &rx;
-                    s.spawn(move || {
-                        let mut done: Vec<Part<R>> = Vec::new();
-                        loop {
-                            let next = rx.lock().map(|rx| rx.recv());
-                            let Ok(Ok((n, batch))) = next else { break };
-                            let mut kept = Vec::new();
-                            let mut damaged = Vec::new();
-                            for raw in &batch {
-                                let opened = open_json(&vault_id, key, Table::Entries, raw);
-                                match opened.map(|(id, json)| visit(id, crypto_body(&json))) {
-                                    Some(Ok(Some(value))) => kept.push(value),
-                                    Some(Ok(None)) => {}
-                                    _ => damaged.push(Self::damaged_record(Table::Entries, raw)),
-                                }
-                            }
-                            done.push((n, kept, damaged));
-                        }
-                        done
-                    })
-                })
-                .collect();
-            let mut n = 0;
-            let read = store.records_in_batches(Table::Entries, 2048, |batch| {
-                // A closed channel means every worker stopped, which only a panic does.
-                let _ = tx.send((n, batch));
-                n += 1;
-            });
-            drop(tx);
-            let parts: Vec<Part<R>> = workers
-                .into_iter()
-                .flat_map(|w| w.join().expect("a decryption worker panicked"))
-                .collect();
-            (read, parts)
-        });
-        read?;
-        parts.sort_unstable_by_key(|p| p.0);
-        let mut out = Vec::new();
-        for (_, kept, damaged) in parts {
-            self.damaged.extend(damaged);
-            out.extend(kept);
-        }
-        Ok(out)
-    }
-
     /// Decrypts every entry into memory (if not done yet) for lists and search.
     pub fn load_entries(&mut self) -> Result<()> {
         if self.entries.is_some() {
@@ -734,108 +483,6 @@ impl Vault {
             chunks.push(Ok(rest.by_ref().take(PIPELINE_CHUNK).collect()));
         }
         self.save_pipeline(chunks.into_iter(), label, parallel)
-    }
-
-    /// Saves chunks of numbered drafts, arriving in order, in one transaction: all or none.
-    ///
-    /// Each chunk is checked and turned into entries on this thread (people are resolved here, in
-    /// order); with `parallel`, worker threads then serialise, pad and encrypt it while this
-    /// thread writes the chunks already sealed, so encryption hides behind SQLite. An error
-    /// names `label` and the draft's number ("line 12") and rolls everything back.
-    fn save_pipeline(
-        &mut self,
-        chunks: impl Iterator<Item = Result<Vec<(usize, EntryDraft)>>>,
-        label: Option<&str>,
-        parallel: bool,
-    ) -> Result<Vec<RecordId>> {
-        let now = now_utc();
-        let vault_id = *self.store.vault_id();
-        let (store, key, people) = (&mut self.store, &self.key, &self.people);
-        let seal_chunk = |chunk: &[Entry]| -> Result<Vec<Write>> {
-            chunk
-                .iter()
-                .map(|e| seal_record(&vault_id, key, Table::Entries, e.id, e))
-                .collect()
-        };
-        let (saved, new_people) = store.write_with(|w| {
-            let (job_tx, job_rx) = std::sync::mpsc::channel::<Vec<Entry>>();
-            let job_rx = std::sync::Mutex::new(job_rx);
-            std::thread::scope(|s| {
-                // Owned by this closure, so any early return hangs up on the workers, which then
-                // stop, and the scope can end.
-                let job_tx = job_tx;
-                let (done_tx, done_rx) = std::sync::mpsc::channel::<Sealed>();
-                for _ in 0..if parallel { cores() } else { 0 } {
-                    let (job_rx, done_tx, seal_chunk) = (&job_rx, done_tx.clone(), &seal_chunk);
-                    s.spawn(move || {
-                        loop {
-                            let job = job_rx.lock().map(|rx| rx.recv());
-                            let Ok(Ok(chunk)) = job else { break };
-                            let sealed = seal_chunk(&chunk);
-                            // The writer hangs up only after an error: then stop as well.
-                            if done_tx.send((chunk, sealed)).is_err() {
-                                break;
-                            }
-                        }
-                    });
-                }
-                drop(done_tx);
-                let mut saved: Vec<Entry> = Vec::new();
-                let mut write = |(chunk, sealed): Sealed| -> Result<()> {
-                    w.apply(&sealed?)?;
-                    saved.extend(chunk);
-                    Ok(())
-                };
-                let mut new_people = Vec::new();
-                let mut seen = std::collections::HashSet::new();
-                let mut in_flight = 0usize;
-                for chunk in chunks {
-                    let mut built = Vec::new();
-                    for (n, draft) in chunk? {
-                        let entry =
-                            entry_from_draft(draft, people, &mut new_people, &mut seen, w, now)
-                                .map_err(|e| match label {
-                                    Some(label) => e.in_context(&format!("{label} {n}")),
-                                    None => e,
-                                })?;
-                        built.push(entry);
-                    }
-                    if !parallel {
-                        let sealed = seal_chunk(&built);
-                        write((built, sealed))?;
-                        continue;
-                    }
-                    job_tx
-                        .send(built)
-                        .map_err(|_| Error::Storage("the encryption workers stopped".into()))?;
-                    in_flight += 1;
-                    while let Ok(done) = done_rx.try_recv() {
-                        in_flight -= 1;
-                        write(done)?;
-                    }
-                }
-                drop(job_tx);
-                for _ in 0..in_flight {
-                    let done = done_rx
-                        .recv()
-                        .map_err(|_| Error::Storage("the encryption workers stopped".into()))?;
-                    write(done)?;
-                }
-                for p in &new_people {
-                    w.apply(&[seal_record(&vault_id, key, Table::People, p.id, p)?])?;
-                }
-                Ok((saved, new_people))
-            })
-        })?;
-        let ids = saved.iter().map(|e| e.id).collect();
-        self.commit_people(new_people);
-        if let Some(cache) = &mut self.entries {
-            let aliases = aliases(&self.people);
-            for e in saved {
-                cache.insert(e, &aliases);
-            }
-        }
-        Ok(ids)
     }
 
     /// Reads JSON Lines (one entry per line, each with `"kind"`) and saves them all in one
@@ -1107,131 +754,6 @@ fn crypto_body(padded: &[u8]) -> &[u8] {
     crypto::unpad(padded).unwrap_or_default()
 }
 
-/// Drafts per chunk in the saving pipeline.
-const PIPELINE_CHUNK: usize = 256;
-
-/// A chunk of entries and their sealed writes, from the encryption workers.
-type Sealed = (Vec<Entry>, Result<Vec<Write>>);
-
-/// Worker threads to use: one per core, within reason.
-fn cores() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 8)
-}
-
-/// Parsed chunks, handed on in their original order whatever order the workers finish in.
-struct InOrder<T> {
-    rx: std::sync::mpsc::Receiver<(usize, Result<T>)>,
-    pending: std::collections::BTreeMap<usize, Result<T>>,
-    next: usize,
-    total: usize,
-}
-
-impl<T> Iterator for InOrder<T> {
-    type Item = Result<T>;
-
-    fn next(&mut self) -> Option<Result<T>> {
-        if self.next == self.total {
-            return None;
-        }
-        loop {
-            if let Some(chunk) = self.pending.remove(&self.next) {
-                self.next += 1;
-                return Some(chunk);
-            }
-            match self.rx.recv() {
-                Ok((i, chunk)) => {
-                    self.pending.insert(i, chunk);
-                }
-                Err(_) => {
-                    return Some(Err(Error::Storage("the parsing workers stopped".into())));
-                }
-            }
-        }
-    }
-}
-
-/// Turns a checked draft into a new entry: resolves its person (creating them if new), and
-/// gives it a fresh id or, for a re-imported dump, keeps its own after checking it is unused.
-fn entry_from_draft(
-    mut draft: EntryDraft,
-    people: &[Person],
-    new_people: &mut Vec<Person>,
-    seen: &mut std::collections::HashSet<RecordId>,
-    w: &crate::store::TxWriter,
-    now: DateTime<Utc>,
-) -> Result<Entry> {
-    draft.validate()?;
-    let person = draft
-        .person
-        .as_deref()
-        .map(|name| person_for(people, name, new_people, now));
-    let record = draft.record.take();
-    // A fresh id is 128 random bits and cannot collide; only ids carried in from a dump are
-    // checked against the vault.
-    let id = match &record {
-        Some(r) => {
-            if !seen.insert(r.id) || w.contains(Table::Entries, &r.id)? {
-                return Err(Error::invalid(
-                    "id",
-                    format!("an entry with id {} already exists", r.id),
-                ));
-            }
-            r.id
-        }
-        None => RecordId::random(),
-    };
-    let created_at = record.as_ref().and_then(|r| r.created_at).unwrap_or(now);
-    Ok(Entry {
-        id,
-        occurred_at: draft
-            .occurred_at
-            .map(|t| t.trunc_subsecs(6))
-            .unwrap_or_else(now_local),
-        text: std::mem::take(&mut draft.text),
-        person,
-        tags: std::mem::take(&mut draft.tags),
-        share: draft.share,
-        created_at,
-        updated_at: record
-            .as_ref()
-            .and_then(|r| r.updated_at)
-            .unwrap_or(created_at),
-        deleted_at: record.as_ref().and_then(|r| r.deleted_at),
-        details: draft.details.clone(),
-    })
-}
-
-/// The id of the person called `name` among `people` and those being added, creating them
-/// (alias only) if nobody answers to it.
-fn person_for(
-    people: &[Person],
-    name: &str,
-    new_people: &mut Vec<Person>,
-    now: DateTime<Utc>,
-) -> RecordId {
-    if let Some(p) = people
-        .iter()
-        .chain(new_people.iter())
-        .find(|p| p.answers_to(name))
-    {
-        return p.id;
-    }
-    let person = Person {
-        id: RecordId::random(),
-        alias: name.trim().to_string(),
-        name: None,
-        details: None,
-        created_at: now,
-        updated_at: now,
-    };
-    let id = person.id;
-    new_people.push(person);
-    id
-}
-
 /// Serialises, pads and encrypts one record for `table`.
 fn seal_record<T: Serialize>(
     vault_id: &[u8; 16],
@@ -1253,11 +775,6 @@ fn seal_record<T: Serialize>(
         nonce,
         ciphertext,
     })
-}
-
-/// Each person's alias by id, for indexing their entries.
-fn aliases(people: &[Person]) -> HashMap<RecordId, &str> {
-    people.iter().map(|p| (p.id, p.alias.as_str())).collect()
 }
 
 fn not_found(id: &RecordId) -> Error {
@@ -1284,102 +801,5 @@ impl HasId for Person {
     }
 }
 
-/// Read access to the unlocked entries and people.
-pub struct Reader<'a> {
-    entries: &'a EntryCache,
-    people: &'a [Person],
-}
-
-impl<'a> Reader<'a> {
-    /// Number of entries in memory, deleted ones included.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// True when the vault holds no entries.
-    pub fn is_empty(&self) -> bool {
-        self.entries.len() == 0
-    }
-
-    /// The entries passing `filter`, newest first. Lazy, so a page of a long timeline costs only
-    /// that page.
-    pub fn list(&self, filter: &'a Filter) -> impl Iterator<Item = &'a Entry> + 'a {
-        let cache = self.entries;
-        cache
-            .order
-            .iter()
-            .map(move |&slot| cache.entry_at(slot))
-            .filter(move |e| filter.matches(e))
-    }
-
-    /// The entries matching `query` and `filter`, newest first.
-    pub fn search(&self, query: &str, filter: &Filter) -> Vec<&'a Entry> {
-        let query = Query::parse(query);
-        let mut hits: Vec<&Entry> = self
-            .entries
-            .index(self.people)
-            .search(&query)
-            .into_iter()
-            .map(|slot| self.entries.entry_at(slot))
-            .filter(|e| filter.matches(e))
-            .collect();
-        hits.sort_unstable_by_key(|e| order_key(e));
-        hits
-    }
-
-    /// The entry with this id.
-    pub fn get(&self, id: &RecordId) -> Option<&'a Entry> {
-        self.entries.get(id)
-    }
-
-    /// The person with this id.
-    pub fn person(&self, id: &RecordId) -> Option<&'a Person> {
-        self.people.iter().find(|p| p.id == *id)
-    }
-
-    /// An entry as flat JSON, the shape `add` takes plus id and timestamps, with the person's
-    /// alias in place of their id.
-    pub fn to_json(&self, entry: &Entry) -> Value {
-        entry_json(entry, entry.person.and_then(|p| self.person(&p)))
-    }
-}
-
-/// An entry as flat JSON (see [`Reader::to_json`]).
-pub fn entry_json(entry: &Entry, person: Option<&Person>) -> Value {
-    let mut map = Map::new();
-    map.insert("id".into(), Value::String(entry.id.to_hex()));
-    map.insert("kind".into(), Value::String(entry.kind().code().into()));
-    map.insert(
-        "occurred_at".into(),
-        Value::String(entry.occurred_at.to_rfc3339()),
-    );
-    map.insert("text".into(), Value::String(entry.text.clone()));
-    map.insert(
-        "person".into(),
-        person.map_or(Value::Null, |p| Value::String(p.alias.clone())),
-    );
-    map.insert(
-        "tags".into(),
-        Value::Array(entry.tags.iter().cloned().map(Value::String).collect()),
-    );
-    map.insert("share".into(), Value::Bool(entry.share));
-    for (k, v) in entry.details.fields_json() {
-        map.insert(k, v);
-    }
-    map.insert(
-        "created_at".into(),
-        Value::String(entry.created_at.to_rfc3339()),
-    );
-    map.insert(
-        "updated_at".into(),
-        Value::String(entry.updated_at.to_rfc3339()),
-    );
-    if let Some(d) = entry.deleted_at {
-        map.insert("deleted_at".into(), Value::String(d.to_rfc3339()));
-    }
-    Value::Object(map)
-}
-
 #[cfg(test)]
-#[path = "vault_tests.rs"]
 mod tests;
