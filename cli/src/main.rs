@@ -43,14 +43,12 @@ fn vault_path(cli: &Cli) -> Result<PathBuf, Error> {
     if let Some(p) = &cli.vault {
         return Ok(p.clone());
     }
-    directories::ProjectDirs::from("org", "Tandem", "Tandem")
-        .map(|d| d.data_dir().join("vault.tandem"))
-        .ok_or_else(|| {
-            Error::invalid(
-                "--vault",
-                "no home folder found for the default vault; pass --vault PATH",
-            )
-        })
+    tandem_core::vault::default_path().ok_or_else(|| {
+        Error::invalid(
+            "--vault",
+            "no home folder found for the default vault; pass --vault PATH",
+        )
+    })
 }
 
 fn unlock(cli: &Cli, path: &Path) -> Result<Vault, Error> {

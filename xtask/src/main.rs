@@ -10,9 +10,20 @@ mod bench;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-/// Debian packages each task needs. `rusqlite` builds SQLite from source (a C compiler);
-/// `setsid` (util-linux) runs the no-terminal test; `time` measures peak memory in benchmarks.
-const PACKAGES_BUILD: &[&str] = &["build-essential", "pkg-config", "util-linux"];
+/// Debian packages each task needs. `rusqlite` builds SQLite from source (a C compiler); the
+/// app's webview needs WebKitGTK and GTK (TOOLCHAIN.md); `setsid` (util-linux) runs the
+/// no-terminal test; `time` measures peak memory in benchmarks.
+const PACKAGES_BUILD: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "util-linux",
+    "libwebkit2gtk-4.1-dev",
+    "libgtk-3-dev",
+    "librsvg2-dev",
+    "libsoup-3.0-dev",
+    "libjavascriptcoregtk-4.1-dev",
+    "libssl-dev",
+];
 const PACKAGES_BENCH: &[&str] = &["time", "python3-venv"];
 
 fn main() -> ExitCode {

@@ -153,6 +153,14 @@ fn recovery_slot(vault_id: &[u8; 16], recovery: &RecoveryKey, data_key: &SecretK
     )
 }
 
+/// Where a vault lives when nobody says otherwise: `vault.tandem` in the platform's data folder
+/// for Tandem (`~/.local/share/tandem` on Linux). Front doors let `--vault` or `TANDEM_VAULT`
+/// override it.
+pub fn default_path() -> Option<std::path::PathBuf> {
+    directories::ProjectDirs::from("org", "Tandem", "Tandem")
+        .map(|d| d.data_dir().join("vault.tandem"))
+}
+
 /// Checks a new passphrase against the rules (at least [`MIN_PASSPHRASE_CHARS`] characters).
 pub fn check_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {

@@ -1,0 +1,19 @@
+// The app's commands, listed so Tauri generates an `allow-…` permission for each; the main
+// window's capability (capabilities/main.json) grants them, and nothing else can call them.
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "vault_status",
+            "create_vault",
+            "unlock",
+            "unlock_with_recovery",
+            "lock",
+            "list_entries",
+            "search_entries",
+            "add_entry",
+            "delete_entry",
+            "restore_entry",
+        ]),
+    ))
+    .expect("the Tauri build step failed");
+}

@@ -1,0 +1,201 @@
+//! tandem-app: the Tauri 2 shell around tandem-core.
+//!
+//! Each command in [`commands`] turns one request from the web UI into one core call and its
+//! answer back; no domain rule lives here. Keys and the unlocked vault stay in this process,
+//! never in the webview. Errors cross to the UI as `{ kind, message }` ([`UiError`]).
+
+#![forbid(unsafe_code)]
+
+pub mod commands;
+mod error;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use tandem_core::Vault;
+
+pub use error::UiError;
+
+/// What the shell holds: where the vault is and, while unlocked, the vault itself.
+pub struct AppState {
+    path: PathBuf,
+    vault: Mutex<Option<Vault>>,
+}
+
+impl AppState {
+    /// State for the vault at `path`, locked.
+    pub fn new(path: PathBuf) -> Self {
+        AppState {
+            path,
+            vault: Mutex::new(None),
+        }
+    }
+}
+
+/// The vault path: `TANDEM_VAULT` if set (the end-to-end tests use it), else the platform's data
+/// folder.
+pub fn vault_path() -> PathBuf {
+    std::env::var_os("TANDEM_VAULT")
+        .map(PathBuf::from)
+        .or_else(tandem_core::vault::default_path)
+        .unwrap_or_else(|| PathBuf::from("vault.tandem"))
+}
+
+/// Registers the state and every command on a builder of any runtime, so tests can build the
+/// same app on Tauri's mock runtime.
+pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::vault_status,
+            commands::create_vault,
+            commands::unlock,
+            commands::unlock_with_recovery,
+            commands::lock,
+            commands::list_entries,
+            commands::search_entries,
+            commands::add_entry,
+            commands::delete_entry,
+            commands::restore_entry,
+        ])
+}
+
+/// Starts the app on the default vault. Also the entry point on mobile targets.
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    build(tauri::Builder::default(), AppState::new(vault_path()))
+        .run(tauri::generate_context!())
+        .expect("Tandem could not start its window");
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+    use tauri::webview::InvokeRequest;
+    use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+    use super::*;
+
+    fn app(path: PathBuf) -> tauri::App<MockRuntime> {
+        build(mock_builder(), AppState::new(path))
+            .build(tauri::generate_context!())
+            .expect("the app builds on the mock runtime")
+    }
+
+    fn window(app: &tauri::App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
+        WebviewWindowBuilder::new(app, label, Default::default())
+            .build()
+            .unwrap()
+    }
+
+    fn call(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            w,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    #[test]
+    fn errors_cross_as_kind_and_message_only() {
+        let e = UiError::from(tandem_core::Error::WrongPassphrase);
+        assert_eq!(
+            serde_json::to_value(&e).unwrap(),
+            json!({"kind": "wrong_passphrase", "message": "wrong passphrase"})
+        );
+        let e = UiError::from(tandem_core::Error::invalid("mood", "9 is out of range"));
+        assert_eq!(
+            serde_json::to_value(&e).unwrap(),
+            json!({"kind": "invalid", "message": "mood: 9 is out of range"})
+        );
+        assert_eq!(
+            serde_json::to_value(UiError::locked()).unwrap(),
+            json!({"kind": "locked", "message": "The vault is locked."})
+        );
+    }
+
+    #[test]
+    fn a_worker_creates_writes_locks_and_unlocks_through_the_commands() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = app(dir.path().join("v.tandem"));
+        let main = window(&app, "main");
+
+        let status = call(&main, "vault_status", json!({})).unwrap();
+        assert_eq!(status, json!({"exists": false, "unlocked": false}));
+        let key = call(
+            &main,
+            "create_vault",
+            json!({"passphrase": "a long passphrase"}),
+        )
+        .unwrap();
+        assert_eq!(key.as_str().unwrap().len(), 44);
+
+        let id = call(
+            &main,
+            "add_entry",
+            json!({"kind": "moment", "entry": {"text": "we laughed", "themes": ["relatedness"]}}),
+        )
+        .unwrap();
+        let page = call(
+            &main,
+            "list_entries",
+            json!({"filter": {}, "offset": 0, "limit": 50}),
+        )
+        .unwrap();
+        assert_eq!(page["entries"][0]["id"], id);
+        assert_eq!(page["entries"][0]["text"], "we laughed");
+        assert_eq!(page["more"], false);
+
+        let bad = call(
+            &main,
+            "add_entry",
+            json!({"kind": "wellbeing", "entry": {"mood": 9}}),
+        );
+        assert_eq!(
+            bad,
+            Err(json!({"kind": "invalid", "message": "mood: 9 is out of range; allowed: 1 to 5"}))
+        );
+
+        call(&main, "lock", json!({})).unwrap();
+        let locked = call(
+            &main,
+            "list_entries",
+            json!({"filter": {}, "offset": 0, "limit": 5}),
+        );
+        assert_eq!(
+            locked,
+            Err(json!({"kind": "locked", "message": "The vault is locked."}))
+        );
+        let wrong = call(&main, "unlock", json!({"passphrase": "not it"}));
+        assert_eq!(
+            wrong,
+            Err(json!({"kind": "wrong_passphrase", "message": "wrong passphrase"}))
+        );
+        call(&main, "unlock", json!({"passphrase": "a long passphrase"})).unwrap();
+        let hits = call(
+            &main,
+            "search_entries",
+            json!({"query": "laugh", "filter": {}, "limit": 10}),
+        )
+        .unwrap();
+        assert_eq!(hits["entries"][0]["id"], id);
+    }
+
+    #[test]
+    fn only_the_main_window_may_call_the_commands() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = app(dir.path().join("v.tandem"));
+        let other = window(&app, "other");
+        assert!(call(&other, "vault_status", json!({})).is_err());
+    }
+}
