@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use tandem_core::entry::{EntryDraft, parse_date};
-use tandem_core::{Deleted, Error, Filter, Kind, PersonDraft, Vault};
+use tandem_core::entry::EntryDraft;
+use tandem_core::vault::FilterText;
+use tandem_core::{Error, Kind, PersonDraft, Vault};
 
 use args::{Cli, Command, ListArgs, PeopleCommand};
 
@@ -95,10 +96,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::List(list) => {
-            let filter = build_filter(list)?;
             let mut vault = unlock(&cli, &path)?;
-            let person = resolve_person_filter(&vault, list)?;
-            let filter = Filter { person, ..filter };
+            let filter = vault.filter(&filter_text(list), "--")?;
             let reader = vault.reader()?;
             let entries: Vec<_> = reader
                 .list(&filter)
@@ -109,10 +108,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Search { query, filters } => {
-            let filter = build_filter(filters)?;
             let mut vault = unlock(&cli, &path)?;
-            let person = resolve_person_filter(&vault, filters)?;
-            let filter = Filter { person, ..filter };
+            let filter = vault.filter(&filter_text(filters), "--")?;
             // One pass over the file that keeps only the matches: faster, and far lighter on
             // memory, than loading every entry for a single search.
             let mut hits = vault.search_entries(query, &filter)?;
@@ -227,48 +224,15 @@ fn read_stdin_json() -> Result<String, Error> {
     Ok(text)
 }
 
-fn build_filter(list: &ListArgs) -> Result<Filter, Error> {
-    let from = list
-        .from
-        .as_deref()
-        .map(|d| parse_date("--from", d))
-        .transpose()?;
-    let to = list
-        .to
-        .as_deref()
-        .map(|d| parse_date("--to", d))
-        .transpose()?;
-    if let (Some(f), Some(t)) = (from, to)
-        && f > t
-    {
-        return Err(Error::invalid("--to", format!("{t} is before --from {f}")));
-    }
-    Ok(Filter {
-        kind: list.kind.map(|k| k.0),
-        from,
-        to,
+/// The listing flags as typed; the core checks and resolves them.
+fn filter_text(list: &ListArgs) -> FilterText {
+    FilterText {
+        kind: list.kind.map(|k| k.0.code().to_string()),
+        from: list.from.clone(),
+        to: list.to.clone(),
         tag: list.tag.clone(),
-        person: None,
-        deleted: if list.deleted {
-            Deleted::Only
-        } else {
-            Deleted::Hide
-        },
-    })
-}
-
-fn resolve_person_filter(
-    vault: &Vault,
-    list: &ListArgs,
-) -> Result<Option<tandem_core::RecordId>, Error> {
-    match &list.person {
-        None => Ok(None),
-        Some(name) => vault.find_person(name).map(|p| Some(p.id)).ok_or_else(|| {
-            Error::invalid(
-                "--person",
-                format!("nobody called `{name}` is in your people list"),
-            )
-        }),
+        person: list.person.clone(),
+        deleted: list.deleted,
     }
 }
 

@@ -1,10 +1,11 @@
 //! The commands the UI may call. Each translates arguments, makes one core call, and translates
 //! the answer; validation, defaults and vocabularies all live in tandem-core.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
-use tandem_core::entry::{EntryDraft, parse_date};
-use tandem_core::{Deleted, Error, Filter, Kind, RecoveryKey, Vault};
+use tandem_core::entry::EntryDraft;
+use tandem_core::vault::FilterText;
+use tandem_core::{Error, Kind, RecoveryKey, Vault};
 use tauri::State;
 use zeroize::Zeroizing;
 
@@ -79,58 +80,6 @@ pub fn lock(state: State<'_, AppState>) {
     }
 }
 
-/// A listing filter as the UI sends it; every field optional.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct FilterArgs {
-    pub kind: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub tag: Option<String>,
-    pub person: Option<String>,
-    pub deleted: bool,
-}
-
-impl FilterArgs {
-    fn to_filter(&self, vault: &Vault) -> Answer<Filter> {
-        let kind = match &self.kind {
-            None => None,
-            Some(code) => Some(Kind::from_code(code).ok_or_else(|| {
-                Error::invalid("kind", format!("unknown kind; allowed: {}", Kind::codes()))
-            })?),
-        };
-        let person = match &self.person {
-            None => None,
-            Some(name) => Some(
-                vault
-                    .find_person(name)
-                    .ok_or_else(|| Error::invalid("person", "nobody by that name"))?
-                    .id,
-            ),
-        };
-        Ok(Filter {
-            kind,
-            from: self
-                .from
-                .as_deref()
-                .map(|d| parse_date("from", d))
-                .transpose()?,
-            to: self
-                .to
-                .as_deref()
-                .map(|d| parse_date("to", d))
-                .transpose()?,
-            tag: self.tag.clone(),
-            person,
-            deleted: if self.deleted {
-                Deleted::Only
-            } else {
-                Deleted::Hide
-            },
-        })
-    }
-}
-
 /// One page of entries, as flat JSON, and whether more follow.
 #[derive(Debug, Serialize)]
 pub struct Page {
@@ -144,12 +93,12 @@ const MAX_PAGE: usize = 500;
 #[tauri::command(async)]
 pub fn list_entries(
     state: State<'_, AppState>,
-    filter: FilterArgs,
+    filter: FilterText,
     offset: usize,
     limit: usize,
 ) -> Answer<Page> {
     with_vault(&state, |vault| {
-        let filter = filter.to_filter(vault)?;
+        let filter = vault.filter(&filter, "")?;
         let reader = vault.reader()?;
         let limit = limit.min(MAX_PAGE);
         let mut page: Vec<Value> = reader
@@ -171,11 +120,11 @@ pub fn list_entries(
 pub fn search_entries(
     state: State<'_, AppState>,
     query: String,
-    filter: FilterArgs,
+    filter: FilterText,
     limit: usize,
 ) -> Answer<Page> {
     with_vault(&state, |vault| {
-        let filter = filter.to_filter(vault)?;
+        let filter = vault.filter(&filter, "")?;
         let reader = vault.reader()?;
         let hits = reader.search(&query, &filter);
         let limit = limit.min(MAX_PAGE);

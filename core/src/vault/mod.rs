@@ -27,6 +27,7 @@ use crate::search::{self, Query};
 use crate::store::{
     KeySlot, PASSPHRASE_SLOT, RECORD_FORMAT, RECOVERY_SLOT, RawRecord, SlotKdf, Store, Table, Write,
 };
+use crate::vocab::Kind;
 
 mod cache;
 mod pipeline;
@@ -34,7 +35,7 @@ mod reader;
 
 use cache::{EntryCache, aliases, order_key, search_pieces};
 use pipeline::{InOrder, PIPELINE_CHUNK, cores, person_for};
-pub use reader::{Deleted, Filter, Reader, entry_json};
+pub use reader::{Deleted, Filter, FilterText, Reader, entry_json};
 
 /// Shortest passphrase Tandem accepts, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
@@ -642,6 +643,62 @@ impl Vault {
     /// The person with this id.
     pub fn person(&self, id: &RecordId) -> Option<&Person> {
         self.people.iter().find(|p| p.id == *id)
+    }
+
+    /// Checks a typed filter and resolves it against this vault. Error fields are named with
+    /// `prefix` before them (`--` for the command line's flags, nothing for the app's form).
+    pub fn filter(&self, text: &FilterText, prefix: &str) -> Result<Filter> {
+        let kind = text
+            .kind
+            .as_deref()
+            .map(|code| {
+                Kind::from_code(code).ok_or_else(|| {
+                    Error::invalid(
+                        format!("{prefix}kind"),
+                        format!("unknown kind `{code}`; allowed: {}", Kind::codes()),
+                    )
+                })
+            })
+            .transpose()?;
+        let day = |field: &str, value: &Option<String>| {
+            value
+                .as_deref()
+                .map(|d| crate::entry::parse_date(&format!("{prefix}{field}"), d))
+                .transpose()
+        };
+        let (from, to) = (day("from", &text.from)?, day("to", &text.to)?);
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(Error::invalid(
+                format!("{prefix}to"),
+                format!("{t} is before {prefix}from {f}"),
+            ));
+        }
+        let person = text
+            .person
+            .as_deref()
+            .map(|name| {
+                self.find_person(name).map(|p| p.id).ok_or_else(|| {
+                    Error::invalid(
+                        format!("{prefix}person"),
+                        format!("nobody called `{name}` is in your people list"),
+                    )
+                })
+            })
+            .transpose()?;
+        Ok(Filter {
+            kind,
+            from,
+            to,
+            tag: text.tag.clone(),
+            person,
+            deleted: if text.deleted {
+                Deleted::Only
+            } else {
+                Deleted::Hide
+            },
+        })
     }
 
     /// The person whose alias or name is `typed` (any case).

@@ -1,6 +1,7 @@
 //! Reading the unlocked vault: filters, listings, search, and entries as JSON.
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::cache::{EntryCache, order_key};
@@ -9,6 +10,20 @@ use crate::id::RecordId;
 use crate::person::Person;
 use crate::search::Query;
 use crate::vocab::Kind;
+
+/// A filter as people type it: a kind's code, days as `YYYY-MM-DD`, a tag, and a person's alias
+/// or name. Front doors pass this along; [`super::Vault::filter`] checks it and resolves it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FilterText {
+    pub kind: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub tag: Option<String>,
+    pub person: Option<String>,
+    /// Show the bin (deleted entries) instead of the journal.
+    pub deleted: bool,
+}
 
 /// Which entries a listing includes, beyond its other filters.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -7,6 +7,7 @@ use rusqlite::Connection;
 use tempfile::TempDir;
 
 use super::*;
+use crate::vault::FilterText;
 use chrono::NaiveDate;
 
 use crate::entry::{Details, EntryDraft};
@@ -870,4 +871,49 @@ fn a_one_off_search_finds_exactly_what_the_loaded_search_finds() {
             .len(),
         1
     );
+}
+
+#[test]
+fn typed_filters_are_checked_and_name_the_field_at_fault() {
+    let (_dir, _path, mut vault) = new_vault();
+    vault.add_entries(every_kind("f")).unwrap();
+    let text = |f: &dyn Fn(&mut FilterText)| {
+        let mut t = FilterText::default();
+        f(&mut t);
+        t
+    };
+    let err = |t: FilterText, prefix: &str| vault.filter(&t, prefix).unwrap_err().to_string();
+    assert!(
+        err(text(&|t| t.kind = Some("diary".into())), "")
+            .starts_with("kind: unknown kind `diary`; allowed: contact")
+    );
+    assert!(
+        err(text(&|t| t.from = Some("2026-02-30".into())), "--")
+            .starts_with("--from: `2026-02-30` is not a date")
+    );
+    assert_eq!(
+        err(
+            text(&|t| {
+                t.from = Some("2026-11-22".into());
+                t.to = Some("2026-11-21".into());
+            }),
+            ""
+        ),
+        "to: 2026-11-21 is before from 2026-11-22"
+    );
+    assert_eq!(
+        err(text(&|t| t.person = Some("Nobody".into())), "--"),
+        "--person: nobody called `Nobody` is in your people list"
+    );
+    let filter = vault
+        .filter(
+            &text(&|t| {
+                t.kind = Some("contact".into());
+                t.person = Some("p-f".into());
+                t.from = Some("2026-11-20".into());
+            }),
+            "",
+        )
+        .unwrap();
+    assert_eq!(vault.reader().unwrap().list(&filter).count(), 1);
 }
