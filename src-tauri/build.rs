@@ -13,6 +13,16 @@ fn main() {
             "add_entry",
             "delete_entry",
             "restore_entry",
+            "get_entry",
+            "update_entry",
+            "list_people",
+            "add_person",
+            "update_person",
+            "change_passphrase",
+            "new_recovery_key",
+            "vocabularies",
+            "get_settings",
+            "save_settings",
         ]),
     ))
     .expect("the Tauri build step failed");

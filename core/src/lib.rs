@@ -16,6 +16,7 @@ pub mod error;
 pub mod id;
 pub mod person;
 pub mod search;
+pub mod settings;
 pub mod store;
 #[doc(hidden)]
 pub mod synth;

@@ -214,6 +214,30 @@ vocabulary! {
     }
 }
 
+/// Every vocabulary's codes, under the entry field that takes them, in display order. Front ends
+/// build their choices from this, so they can never offer a value the core would refuse.
+pub fn fields() -> Vec<(&'static str, Vec<&'static str>)> {
+    fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|v| code(*v)).collect()
+    }
+    vec![
+        ("kind", codes(Kind::ALL, Kind::code)),
+        ("mode", codes(ContactMode::ALL, ContactMode::code)),
+        ("setting", codes(Setting::ALL, Setting::code)),
+        ("format", codes(ContactFormat::ALL, ContactFormat::code)),
+        ("domains", codes(Domain::ALL, Domain::code)),
+        ("activities", codes(Activity::ALL, Activity::code)),
+        ("referral", codes(ReferralType::ALL, ReferralType::code)),
+        ("themes", codes(MomentTheme::ALL, MomentTheme::code)),
+        ("values", codes(PeerValue::ALL, PeerValue::code)),
+        (
+            "category",
+            codes(BoundaryCategory::ALL, BoundaryCategory::code),
+        ),
+        ("self_care", codes(SelfCare::ALL, SelfCare::code)),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,5 +259,17 @@ mod tests {
         assert_eq!(Activity::ALL.len(), 11);
         assert_eq!(BoundaryCategory::ALL.len(), 10);
         assert_eq!(MomentTheme::ALL.len(), 7);
+    }
+
+    #[test]
+    fn every_vocabulary_field_is_a_field_of_some_kind() {
+        for (field, codes) in fields() {
+            assert!(!codes.is_empty());
+            let known = field == "kind"
+                || Kind::ALL
+                    .iter()
+                    .any(|k| crate::entry::Details::fields(*k).contains(&field));
+            assert!(known, "{field} is not an entry field");
+        }
     }
 }

@@ -1,11 +1,12 @@
 //! The commands the UI may call. Each translates arguments, makes one core call, and translates
 //! the answer; validation, defaults and vocabularies all live in tandem-core.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tandem_core::entry::EntryDraft;
-use tandem_core::vault::FilterText;
-use tandem_core::{Error, Kind, RecoveryKey, Vault};
+use tandem_core::settings::Settings;
+use tandem_core::vault::{FilterText, person_json};
+use tandem_core::{Error, Kind, PersonDraft, RecoveryKey, Vault};
 use tauri::State;
 use zeroize::Zeroizing;
 
@@ -135,13 +136,46 @@ pub fn search_entries(
     })
 }
 
+fn draft(kind: &str, entry: Value) -> Answer<EntryDraft> {
+    let kind = Kind::from_code(kind)
+        .ok_or_else(|| Error::invalid("kind", format!("allowed: {}", Kind::codes())))?;
+    Ok(EntryDraft::from_value(entry, Some(kind), false)?)
+}
+
 /// Saves a new entry of `kind` from the form's fields; answers its id.
 #[tauri::command(async)]
 pub fn add_entry(state: State<'_, AppState>, kind: String, entry: Value) -> Answer<String> {
-    let kind = Kind::from_code(&kind)
-        .ok_or_else(|| Error::invalid("kind", format!("allowed: {}", Kind::codes())))?;
-    let draft = EntryDraft::from_value(entry, Some(kind), false)?;
+    let draft = draft(&kind, entry)?;
     with_vault(&state, |vault| Ok(vault.add_entry(draft)?.to_hex()))
+}
+
+/// One entry as flat JSON, deleted or not.
+#[tauri::command]
+pub fn get_entry(state: State<'_, AppState>, id: String) -> Answer<Value> {
+    with_vault(&state, |vault| {
+        let id = vault.resolve_entry_id(&id)?;
+        let reader = vault.reader()?;
+        let entry = reader.get(&id).ok_or_else(|| Error::NotFound {
+            what: "entry",
+            id: id.to_hex(),
+        })?;
+        Ok(reader.to_json(entry))
+    })
+}
+
+/// Replaces an entry's fields with the form's; its id, kind and creation time stay.
+#[tauri::command(async)]
+pub fn update_entry(
+    state: State<'_, AppState>,
+    id: String,
+    kind: String,
+    entry: Value,
+) -> Answer<()> {
+    let draft = draft(&kind, entry)?;
+    with_vault(&state, |vault| {
+        let id = vault.resolve_entry_id(&id)?;
+        Ok(vault.update_entry(&id, draft)?)
+    })
 }
 
 #[tauri::command]
@@ -158,4 +192,93 @@ pub fn restore_entry(state: State<'_, AppState>, id: String) -> Answer<()> {
         let id = vault.resolve_entry_id(&id)?;
         Ok(vault.restore_entry(&id)?)
     })
+}
+
+/// The people list, sorted by alias, with the private fields for the people screen.
+#[tauri::command]
+pub fn list_people(state: State<'_, AppState>) -> Answer<Vec<Value>> {
+    with_vault(&state, |vault| {
+        Ok(vault.people().iter().map(person_json).collect())
+    })
+}
+
+/// A person as the form sends it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonForm {
+    alias: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    details: Option<String>,
+}
+
+impl From<PersonForm> for PersonDraft {
+    fn from(mut form: PersonForm) -> Self {
+        PersonDraft {
+            alias: std::mem::take(&mut form.alias),
+            name: form.name.take(),
+            details: form.details.take(),
+        }
+    }
+}
+
+#[tauri::command(async)]
+pub fn add_person(state: State<'_, AppState>, person: PersonForm) -> Answer<String> {
+    with_vault(&state, |vault| {
+        Ok(vault.add_person(person.into())?.to_hex())
+    })
+}
+
+#[tauri::command(async)]
+pub fn update_person(state: State<'_, AppState>, id: String, person: PersonForm) -> Answer<()> {
+    with_vault(&state, |vault| {
+        let id = tandem_core::RecordId::from_hex(&id)
+            .ok_or_else(|| Error::invalid("id", "not a person's id"))?;
+        Ok(vault.update_person(&id, person.into())?)
+    })
+}
+
+/// Changes the passphrase after checking the current one again.
+#[tauri::command(async)]
+pub fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    new_passphrase: String,
+) -> Answer<()> {
+    let (current, new_passphrase) = (Zeroizing::new(current), Zeroizing::new(new_passphrase));
+    with_vault(&state, |vault| {
+        vault.confirm_passphrase(&current)?;
+        Ok(vault.change_passphrase(&new_passphrase)?)
+    })
+}
+
+/// Replaces the recovery key after checking the passphrase; answers the new key, shown once.
+#[tauri::command(async)]
+pub fn new_recovery_key(state: State<'_, AppState>, current: String) -> Answer<String> {
+    let current = Zeroizing::new(current);
+    with_vault(&state, |vault| {
+        vault.confirm_passphrase(&current)?;
+        Ok(vault.replace_recovery_key()?.display().to_string())
+    })
+}
+
+/// The codes of every vocabulary, by the entry field that takes them.
+#[tauri::command]
+pub fn vocabularies() -> serde_json::Map<String, Value> {
+    tandem_core::vocab::fields()
+        .into_iter()
+        .map(|(field, codes)| (field.to_string(), Value::from(codes)))
+        .collect()
+}
+
+/// The app's preferences (language, theme, auto-lock); readable while locked.
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> Answer<Settings> {
+    Ok(Settings::load(&Settings::path_for(&state.path))?)
+}
+
+#[tauri::command]
+pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Answer<()> {
+    Ok(settings.save(&Settings::path_for(&state.path))?)
 }

@@ -57,6 +57,16 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
             commands::add_entry,
             commands::delete_entry,
             commands::restore_entry,
+            commands::get_entry,
+            commands::update_entry,
+            commands::list_people,
+            commands::add_person,
+            commands::update_person,
+            commands::change_passphrase,
+            commands::new_recovery_key,
+            commands::vocabularies,
+            commands::get_settings,
+            commands::save_settings,
         ])
 }
 
@@ -189,6 +199,145 @@ mod tests {
         )
         .unwrap();
         assert_eq!(hits["entries"][0]["id"], id);
+    }
+
+    #[test]
+    fn people_edits_settings_and_key_changes_go_through_the_commands() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = app(dir.path().join("v.tandem"));
+        let main = window(&app, "main");
+        call(
+            &main,
+            "create_vault",
+            json!({"passphrase": "first passphrase"}),
+        )
+        .unwrap();
+
+        let pid = call(
+            &main,
+            "add_person",
+            json!({"person": {"alias": "JB", "details": "likes tea"}}),
+        )
+        .unwrap();
+        let same = call(&main, "add_person", json!({"person": {"alias": "jb"}})).unwrap_err();
+        assert_eq!(same["kind"], "invalid");
+        call(
+            &main,
+            "update_person",
+            json!({"id": pid, "person": {"alias": "J.B.", "name": null, "details": "likes tea"}}),
+        )
+        .unwrap();
+        let people = call(&main, "list_people", json!({})).unwrap();
+        assert_eq!(
+            people,
+            json!([{"id": pid, "alias": "J.B.", "name": null, "details": "likes tea"}])
+        );
+
+        let id = call(
+            &main,
+            "add_entry",
+            json!({"kind": "contact", "entry": {"text": "coffee", "person": "J.B.", "mode": "phone"}}),
+        )
+        .unwrap();
+        call(
+            &main,
+            "update_entry",
+            json!({"id": id, "kind": "contact", "entry": {"text": "coffee and a walk", "person": "J.B.", "mode": "in_person"}}),
+        )
+        .unwrap();
+        let entry = call(&main, "get_entry", json!({"id": id})).unwrap();
+        assert_eq!(entry["text"], "coffee and a walk");
+        assert_eq!(entry["mode"], "in_person");
+        assert_eq!(entry["person"], "J.B.");
+        let wrong_kind = call(
+            &main,
+            "update_entry",
+            json!({"id": id, "kind": "moment", "entry": {"text": "x"}}),
+        )
+        .unwrap_err();
+        assert_eq!(wrong_kind["kind"], "invalid");
+
+        let vocab = call(&main, "vocabularies", json!({})).unwrap();
+        assert_eq!(
+            vocab["kind"],
+            json!(["contact", "moment", "boundary", "wellbeing"])
+        );
+
+        assert_eq!(
+            call(&main, "get_settings", json!({})).unwrap()["language"],
+            "en"
+        );
+        let french = json!({"language": "fr", "theme": "dark", "auto_lock_minutes": 1, "lock_when_hidden": true});
+        call(&main, "save_settings", json!({"settings": french})).unwrap();
+        assert_eq!(call(&main, "get_settings", json!({})).unwrap(), french);
+        let bad = call(
+            &main,
+            "save_settings",
+            json!({"settings": {"language": "xx"}}),
+        )
+        .unwrap_err();
+        assert_eq!(bad["kind"], "invalid");
+
+        let refused = call(
+            &main,
+            "change_passphrase",
+            json!({"current": "not the one", "newPassphrase": "second passphrase"}),
+        )
+        .unwrap_err();
+        assert_eq!(refused["kind"], "wrong_passphrase");
+        call(
+            &main,
+            "change_passphrase",
+            json!({"current": "first passphrase", "newPassphrase": "second passphrase"}),
+        )
+        .unwrap();
+        let key = call(
+            &main,
+            "new_recovery_key",
+            json!({"current": "second passphrase"}),
+        )
+        .unwrap();
+        call(&main, "lock", json!({})).unwrap();
+        assert_eq!(
+            call(&main, "unlock", json!({"passphrase": "first passphrase"})).unwrap_err()["kind"],
+            "wrong_passphrase"
+        );
+        call(&main, "unlock_with_recovery", json!({"recoveryKey": key})).unwrap();
+        assert_eq!(
+            call(
+                &main,
+                "list_entries",
+                json!({"filter": {}, "offset": 0, "limit": 5})
+            )
+            .unwrap()["entries"][0]["id"],
+            id
+        );
+    }
+
+    #[test]
+    fn every_command_in_build_rs_is_granted_to_the_main_window_and_nothing_more() {
+        let build = include_str!("../build.rs");
+        let listed: Vec<String> = build
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with('"') && l.ends_with("\","))
+            .map(|l| {
+                format!(
+                    "allow-{}",
+                    l.trim_matches(|c| c == '"' || c == ',').replace('_', "-")
+                )
+            })
+            .collect();
+        let capability: Value =
+            serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+        assert_eq!(capability["windows"], json!(["main"]));
+        let granted: Vec<String> = capability["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(granted, listed);
     }
 
     #[test]

@@ -35,7 +35,7 @@ mod reader;
 
 use cache::{EntryCache, aliases, order_key, search_pieces};
 use pipeline::{InOrder, PIPELINE_CHUNK, cores, person_for};
-pub use reader::{Deleted, Filter, FilterText, Reader, entry_json};
+pub use reader::{Deleted, Filter, FilterText, Reader, entry_json, person_json};
 
 /// Shortest passphrase Tandem accepts, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
@@ -179,6 +179,38 @@ enum Secret<'a> {
     Recovery(&'a RecoveryKey),
 }
 
+/// Unwraps the data key from the slot `secret` opens. A wrong secret gives the one error for
+/// its kind and reads nothing else.
+fn unwrap_data_key(store: &Store, secret: &Secret) -> Result<SecretKey> {
+    let (slot_name, wrong) = match secret {
+        Secret::Passphrase(_) => (PASSPHRASE_SLOT, Error::WrongPassphrase),
+        Secret::Recovery(_) => (RECOVERY_SLOT, Error::WrongRecoveryKey),
+    };
+    let slot = store.slot(slot_name)?;
+    let kek = match (secret, slot.kdf) {
+        (Secret::Passphrase(p), SlotKdf::Argon2id(params)) => {
+            crypto::derive_from_passphrase(p.as_bytes(), &slot.salt, params)?
+        }
+        (Secret::Recovery(r), SlotKdf::HkdfSha256) => crypto::derive_from_recovery(r, &slot.salt),
+        _ => {
+            return Err(Error::Damaged {
+                detail: format!("its {slot_name} key slot uses the wrong key derivation"),
+            });
+        }
+    };
+    let aad = slot_aad(store.vault_id(), slot_name, &slot.kdf, slot.key_id);
+    let opened = crypto::open(&kek, &slot.nonce, &aad, &slot.wrapped).ok_or(wrong)?;
+    let bytes: [u8; 32] = opened[..].try_into().map_err(|_| Error::Damaged {
+        detail: "its data key has the wrong length".into(),
+    })?;
+    if slot.key_id != DATA_KEY_ID {
+        return Err(Error::Damaged {
+            detail: format!("its data key has an unknown id {}", slot.key_id),
+        });
+    }
+    Ok(SecretKey::from_bytes(bytes))
+}
+
 impl Vault {
     /// Creates a vault at `path` (which must not exist) and returns it unlocked, with the recovery
     /// key to show the worker once.
@@ -219,35 +251,7 @@ impl Vault {
 
     fn unlock(path: &Path, secret: Secret) -> Result<Vault> {
         let mut store = Store::open(path)?;
-        let (slot_name, wrong) = match secret {
-            Secret::Passphrase(_) => (PASSPHRASE_SLOT, Error::WrongPassphrase),
-            Secret::Recovery(_) => (RECOVERY_SLOT, Error::WrongRecoveryKey),
-        };
-        let slot = store.slot(slot_name)?;
-        let kek = match (&secret, slot.kdf) {
-            (Secret::Passphrase(p), SlotKdf::Argon2id(params)) => {
-                crypto::derive_from_passphrase(p.as_bytes(), &slot.salt, params)?
-            }
-            (Secret::Recovery(r), SlotKdf::HkdfSha256) => {
-                crypto::derive_from_recovery(r, &slot.salt)
-            }
-            _ => {
-                return Err(Error::Damaged {
-                    detail: format!("its {slot_name} key slot uses the wrong key derivation"),
-                });
-            }
-        };
-        let aad = slot_aad(store.vault_id(), slot_name, &slot.kdf, slot.key_id);
-        let opened = crypto::open(&kek, &slot.nonce, &aad, &slot.wrapped).ok_or(wrong)?;
-        let bytes: [u8; 32] = opened[..].try_into().map_err(|_| Error::Damaged {
-            detail: "its data key has the wrong length".into(),
-        })?;
-        let key = SecretKey::from_bytes(bytes);
-        if slot.key_id != DATA_KEY_ID {
-            return Err(Error::Damaged {
-                detail: format!("its data key has an unknown id {}", slot.key_id),
-            });
-        }
+        let key = unwrap_data_key(&store, &secret)?;
         store.migrate()?;
         let mut vault = Vault {
             store,
@@ -258,6 +262,13 @@ impl Vault {
         };
         vault.load_people()?;
         Ok(vault)
+    }
+
+    /// Checks that `passphrase` is this vault's current one, without changing anything. The app
+    /// asks for it again before a passphrase change or a new recovery key, so nobody who finds
+    /// the app unlocked can take the vault over.
+    pub fn confirm_passphrase(&self, passphrase: &str) -> Result<()> {
+        unwrap_data_key(&self.store, &Secret::Passphrase(passphrase)).map(drop)
     }
 
     /// Re-wraps the data key under a new passphrase. No entry is re-encrypted.

@@ -165,3 +165,13 @@ pub fn entry_json(entry: &Entry, person: Option<&Person>) -> Value {
     }
     Value::Object(map)
 }
+
+/// A person as JSON for the app's people list: id, alias and the optional private fields.
+pub fn person_json(person: &Person) -> Value {
+    serde_json::json!({
+        "id": person.id.to_hex(),
+        "alias": person.alias,
+        "name": person.name,
+        "details": person.details,
+    })
+}
