@@ -1,5 +1,5 @@
 // The only module that talks to the Rust shell. Every call goes through `call`, and every failure
-// arrives as { kind, message } from Rust.
+// arrives as { kind, message } from Rust. Nothing here keeps a copy of what passes through.
 
 function invoke(cmd, args) {
   return window.__TAURI_INTERNALS__.invoke(cmd, args);
@@ -21,7 +21,17 @@ export const api = {
   lock: () => call('lock'),
   listEntries: (filter, offset, limit) => call('list_entries', { filter, offset, limit }),
   searchEntries: (query, filter, limit) => call('search_entries', { query, filter, limit }),
+  getEntry: (id) => call('get_entry', { id }),
   addEntry: (kind, entry) => call('add_entry', { kind, entry }),
+  updateEntry: (id, kind, entry) => call('update_entry', { id, kind, entry }),
   deleteEntry: (id) => call('delete_entry', { id }),
   restoreEntry: (id) => call('restore_entry', { id }),
+  listPeople: () => call('list_people'),
+  addPerson: (person) => call('add_person', { person }),
+  updatePerson: (id, person) => call('update_person', { id, person }),
+  changePassphrase: (current, newPassphrase) => call('change_passphrase', { current, newPassphrase }),
+  newRecoveryKey: (current) => call('new_recovery_key', { current }),
+  vocabularies: () => call('vocabularies'),
+  getSettings: () => call('get_settings'),
+  saveSettings: (settings) => call('save_settings', { settings }),
 };

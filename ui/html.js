@@ -20,3 +20,13 @@ export function html(strings, ...values) {
   values.forEach((v, i) => { out += escapeValue(v) + strings[i + 1]; });
   return new Safe(out);
 }
+
+/** Replaces an element's content with a rendered template. */
+export function render(element, template) {
+  element.innerHTML = String(template);
+}
+
+/** Sends an event up to the element that owns the state. */
+export function emit(element, name, detail = {}) {
+  element.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}

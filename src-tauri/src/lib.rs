@@ -6,6 +6,8 @@
 
 #![forbid(unsafe_code)]
 
+#[cfg(test)]
+mod catalogue_tests;
 pub mod commands;
 mod error;
 

@@ -1,94 +1,250 @@
-// The root element: owns the app's state (locked, unlocked, first run) and shows the screen for
-// it. Screens send events up; this element decides what happens next.
+// The root element. It owns the app's state: the settings, whether the vault is locked, which
+// screen shows, the people list and the timeline's place. Screens are child elements that get
+// what they need as properties and send events up; this element decides what happens next.
+//
+// Locking is its job too: on Lock, Ctrl/Cmd+L, the idle timeout or a hidden window it asks the
+// shell to drop the vault (keys and entries go with it, in Rust), forgets everything it held, and
+// replaces the whole page with the unlock screen, so no decrypted text stays in the DOM.
 import { api } from '../api.js';
-import { html } from '../html.js';
+import { html, render } from '../html.js';
+import { t, setLanguage, errorText } from '../i18n.js';
+
+const DEFAULT_SETTINGS = { language: 'en', theme: 'system', auto_lock_minutes: 5, lock_when_hidden: true };
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'];
 
 export class TandemApp extends HTMLElement {
+  constructor() {
+    super();
+    this.settings = { ...DEFAULT_SETTINGS };
+    this.settingsError = '';
+    this.vocab = null;
+    this.forgetVaultState();
+    this.idleTimer = null;
+    this.toastTimer = null;
+  }
+
+  /** Drops every decrypted thing this element holds. */
+  forgetVaultState() {
+    this.unlocked = false;
+    this.people = [];
+    this.timelineState = { filter: {}, offset: 0, query: '' };
+    this.undo = null;
+  }
+
   async connectedCallback() {
-    this.addEventListener('submit', (e) => this.onSubmit(e));
-    await this.refresh();
-  }
+    this.addEventListener('unlocked', (e) => this.afterUnlock(e.detail));
+    this.addEventListener('navigate', (e) => this.go(e.detail.screen, e.detail));
+    this.addEventListener('lock-now', () => this.lockNow());
+    this.addEventListener('settings-change', (e) => this.changeSettings(e.detail.settings));
+    this.addEventListener('people-changed', () => this.loadPeople());
+    this.addEventListener('timeline-state', (e) => { this.timelineState = e.detail; });
+    this.addEventListener('entry-saved', (e) => this.entrySaved(e.detail));
+    this.addEventListener('entry-deleted', (e) => this.entryDeleted(e.detail.id));
+    this.addEventListener('toast', (e) => this.toast(e.detail.message));
+    this.addEventListener('click', (e) => this.onClick(e));
+    window.addEventListener('keydown', (e) => this.onKey(e), true);
+    for (const name of ACTIVITY) window.addEventListener(name, () => this.resetIdle(), { passive: true, capture: true });
+    document.addEventListener('visibilitychange', () => {
+      if (document.hidden && this.unlocked && this.settings.lock_when_hidden) this.lockNow();
+    });
 
-  async refresh(message = '') {
-    const status = await api.status();
-    if (!status.exists) this.show(this.createForm(message));
-    else if (!status.unlocked) this.show(this.unlockForm(message));
-    else await this.showTimeline();
-  }
-
-  show(content) {
-    this.innerHTML = String(content);
-    const first = this.querySelector('input');
-    if (first) first.focus();
-  }
-
-  createForm(message) {
-    return html`<main class="card">
-      <h1>Welcome to Tandem</h1>
-      <p>Your journal stays on this device, locked with a passphrase only you know.</p>
-      <form data-action="create">
-        <label>Choose a passphrase <input name="passphrase" type="password" minlength="8" required autocomplete="new-password"></label>
-        <label>Type it again <input name="again" type="password" required autocomplete="new-password"></label>
-        <p class="error" role="alert">${message}</p>
-        <button type="submit">Create my journal</button>
-      </form>
-    </main>`;
-  }
-
-  unlockForm(message) {
-    return html`<main class="card">
-      <h1>Tandem</h1>
-      <form data-action="unlock">
-        <label>Passphrase <input name="passphrase" type="password" required autocomplete="current-password"></label>
-        <p class="error" role="alert">${message}</p>
-        <button type="submit">Unlock</button>
-      </form>
-    </main>`;
-  }
-
-  async showTimeline() {
-    const page = await api.listEntries({}, 0, 50);
-    this.show(html`<main>
-      <header><h1>Tandem</h1><form data-action="lock"><button type="submit">Lock</button></form></header>
-      <ul class="timeline">
-        ${page.entries.map((e) => html`<li><span class="kind">${e.kind}</span> <time>${e.occurred_at}</time> ${e.text}</li>`)}
-      </ul>
-      ${page.entries.length === 0 ? html`<p>No entries yet.</p>` : ''}
-    </main>`);
-  }
-
-  async onSubmit(event) {
-    event.preventDefault();
-    const form = event.target;
-    const data = new FormData(form);
     try {
-      switch (form.dataset.action) {
-        case 'create': {
-          if (data.get('passphrase') !== data.get('again')) {
-            this.show(this.createForm('The two passphrases differ.'));
-            return;
-          }
-          const key = await api.createVault(data.get('passphrase'));
-          this.show(html`<main class="card">
-            <h1>Your recovery key</h1>
-            <p>Write it down and keep it away from this device. It opens your journal if you forget your passphrase. If you lose both, nobody can open it.</p>
-            <p class="recovery-key">${key}</p>
-            <form data-action="continue"><button type="submit">I have written it down</button></form>
-          </main>`);
-          return;
-        }
-        case 'unlock':
-          await api.unlock(data.get('passphrase'));
-          break;
-        case 'lock':
-          await api.lock();
-          break;
-        default:
-          break;
-      }
-      await this.refresh();
+      this.settings = await api.getSettings();
     } catch (e) {
-      await this.refresh(e.message);
+      this.settingsError = errorText(e);
+    }
+    this.applySettings();
+    this.vocab = await api.vocabularies();
+    const status = await api.status();
+    if (status.unlocked) await this.afterUnlock();
+    else this.showLocked(status.exists);
+  }
+
+  applySettings() {
+    setLanguage(this.settings.language);
+    document.documentElement.dataset.theme = this.settings.theme;
+    document.title = t('app.name');
+    this.resetIdle();
+  }
+
+  async changeSettings(settings) {
+    try {
+      await api.saveSettings(settings);
+      const languageChanged = settings.language !== this.settings.language;
+      this.settings = settings;
+      this.applySettings();
+      if (languageChanged) this.go('settings');
+      this.toast(t('settings.saved'));
+    } catch (e) {
+      this.toast(errorText(e));
+    }
+  }
+
+  showLocked(exists) {
+    this.forgetVaultState();
+    const screen = document.createElement(exists ? 'tandem-unlock' : 'tandem-welcome');
+    render(this, html`<main class="locked" id="main">
+      ${this.settingsError ? html`<p class="error" role="alert">${this.settingsError}</p>` : ''}
+    </main>`);
+    this.querySelector('main').append(screen);
+  }
+
+  async afterUnlock(how = {}) {
+    this.unlocked = true;
+    render(this, html`<div class="shell">
+      <a class="skip" href="#main">${t('nav.skip')}</a>
+      <header class="bar">
+        <span class="brand">${t('app.name')}</span>
+        <nav aria-label="${t('nav.label')}">
+          <button type="button" data-go="timeline">${t('nav.journal')}</button>
+          <button type="button" data-go="people">${t('nav.people')}</button>
+          <button type="button" data-go="settings">${t('nav.settings')}</button>
+        </nav>
+        <button type="button" class="lock" data-action="lock" aria-keyshortcuts="Control+L Meta+L"
+          title="${t('nav.lock_hint')}">${t('nav.lock')}</button>
+      </header>
+      <main id="main" tabindex="-1"></main>
+      <div class="toast" role="status" aria-live="polite"></div>
+    </div>`);
+    await this.loadPeople();
+    this.resetIdle();
+    if (how.viaRecovery) {
+      // Someone who needed the recovery key has likely forgotten the passphrase: offer a new one.
+      await this.go('settings');
+      this.toast(t('unlock.after_recovery'));
+    } else {
+      this.go('timeline');
+    }
+  }
+
+  async loadPeople() {
+    try {
+      this.people = await api.listPeople();
+    } catch (e) {
+      if (e.kind === 'locked') return this.showLocked(true);
+      this.toast(errorText(e));
+    }
+  }
+
+  /** Shows a screen inside the unlocked shell. */
+  async go(screen, detail = {}) {
+    const main = this.querySelector('main');
+    if (!this.unlocked || !main) return;
+    let element;
+    switch (screen) {
+      case 'timeline':
+        element = document.createElement('tandem-timeline');
+        element.state = this.timelineState;
+        element.people = this.people;
+        element.vocab = this.vocab;
+        break;
+      case 'entry':
+        element = document.createElement('tandem-entry-view');
+        element.entryId = detail.id;
+        break;
+      case 'new':
+      case 'edit':
+        element = document.createElement('tandem-entry-form');
+        element.kind = detail.kind;
+        element.entry = detail.entry || null;
+        element.vocab = this.vocab;
+        element.people = this.people;
+        element.defaults = screen === 'new' ? await this.defaultsFor(detail.kind) : {};
+        break;
+      case 'people':
+        element = document.createElement('tandem-people');
+        element.people = this.people;
+        break;
+      case 'settings':
+        element = document.createElement('tandem-settings');
+        element.settings = this.settings;
+        break;
+      default:
+        return;
+    }
+    for (const b of this.querySelectorAll('nav [data-go]')) {
+      const current = b.dataset.go === screen || (b.dataset.go === 'timeline' && ['entry', 'new', 'edit'].includes(screen));
+      if (current) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
+    }
+    main.replaceChildren(element);
+  }
+
+  /** Sensible defaults for a new entry: a contact starts with the last contact's mode and setting. */
+  async defaultsFor(kind) {
+    if (kind !== 'contact') return {};
+    try {
+      const page = await api.listEntries({ kind: 'contact' }, 0, 1);
+      const last = page.entries[0];
+      return last ? { mode: last.mode, setting: last.setting, format: last.format } : {};
+    } catch {
+      return {};
+    }
+  }
+
+  entrySaved({ id, created }) {
+    this.toast(t(created ? 'entry.added' : 'entry.updated'));
+    this.loadPeople();
+    if (created) this.go('timeline'); else this.go('entry', { id });
+  }
+
+  entryDeleted(id) {
+    this.go('timeline');
+    this.toast(t('entry.deleted'), { label: t('entry.undo'), run: async () => {
+      try {
+        await api.restoreEntry(id);
+        this.toast(t('entry.restored'));
+        this.go('timeline');
+      } catch (e) {
+        this.toast(errorText(e));
+      }
+    } });
+  }
+
+  toast(message, action = null) {
+    const box = this.querySelector('.toast');
+    if (!box) return;
+    this.undo = action;
+    render(box, html`<span>${message}</span>${action ? html` <button type="button" data-action="toast-action">${action.label}</button>` : ''}`);
+    box.classList.add('shown');
+    clearTimeout(this.toastTimer);
+    // An undo stays offered long enough to reach it by keyboard or screen reader.
+    this.toastTimer = setTimeout(() => { box.classList.remove('shown'); render(box, html``); this.undo = null; }, action ? 12000 : 5000);
+  }
+
+  onClick(event) {
+    const target = event.target.closest('button');
+    if (!target) return;
+    if (target.dataset.go) this.go(target.dataset.go);
+    else if (target.dataset.action === 'lock') this.lockNow();
+    else if (target.dataset.action === 'toast-action' && this.undo) {
+      const { run } = this.undo;
+      this.undo = null;
+      run();
+    }
+  }
+
+  onKey(event) {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'l' && this.unlocked) {
+      event.preventDefault();
+      this.lockNow();
+    }
+  }
+
+  resetIdle() {
+    clearTimeout(this.idleTimer);
+    if (!this.unlocked) return;
+    this.idleTimer = setTimeout(() => this.lockNow(), this.settings.auto_lock_minutes * 60_000);
+  }
+
+  async lockNow() {
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.toastTimer);
+    // The page is cleared first, so nothing decrypted stays on screen even if the shell is slow.
+    render(this, html``);
+    try {
+      await api.lock();
+    } finally {
+      this.showLocked(true);
     }
   }
 }

@@ -1,0 +1,125 @@
+// Settings: language, theme and locking apply as soon as they change; the passphrase and the
+// recovery key each need the current passphrase again, so nobody who finds the app unlocked can
+// take the journal over.
+import { api } from '../api.js';
+import { html, render, emit } from '../html.js';
+import { t, errorText } from '../i18n.js';
+import { strength } from '../strength.js';
+
+export class TandemSettings extends HTMLElement {
+  connectedCallback() {
+    this.addEventListener('change', (e) => this.onChange(e));
+    this.addEventListener('submit', (e) => this.onSubmit(e));
+    this.addEventListener('input', (e) => this.onInput(e));
+    this.addEventListener('click', (e) => {
+      const action = e.target.closest('button')?.dataset.action;
+      if (action === 'lock') emit(this, 'lock-now');
+      if (action === 'key-done') render(this.querySelector('.new-key'), html``);
+    });
+    this.render();
+    this.querySelector('h1').focus();
+  }
+
+  render() {
+    const s = this.settings;
+    const choice = (name, value, text) => html`<label class="chip"><input type="radio" name="${name}" value="${value}" ${String(s[name]) === String(value) ? 'checked' : ''}><span>${text}</span></label>`;
+    render(this, html`<section aria-labelledby="settings-title">
+      <h1 id="settings-title" tabindex="-1">${t('settings.title')}</h1>
+      <form class="prefs" data-action="prefs">
+        <label for="s-language">${t('settings.language')}</label>
+        <select id="s-language" name="language">
+          ${['en', 'fr'].map((l) => html`<option value="${l}" ${s.language === l ? 'selected' : ''}>${t(`lang.${l}`)}</option>`)}
+        </select>
+        <fieldset class="chips"><legend>${t('settings.theme')}</legend>
+          ${['system', 'light', 'dark'].map((v) => choice('theme', v, t(`theme.${v}`)))}</fieldset>
+        <fieldset class="chips"><legend>${t('settings.auto_lock')}</legend>
+          ${[1, 5, 15].map((v) => choice('auto_lock_minutes', v, t('settings.minutes', { n: v })))}</fieldset>
+        <label class="check"><input type="checkbox" name="lock_when_hidden" ${s.lock_when_hidden ? 'checked' : ''}> ${t('settings.lock_when_hidden')}</label>
+      </form>
+
+      <h2>${t('settings.lock_title')}</h2>
+      <p>${t('settings.lock_hint')}</p>
+      <button type="button" data-action="lock">${t('nav.lock')}</button>
+
+      <h2>${t('settings.passphrase_title')}</h2>
+      <form data-action="passphrase" novalidate>
+        <label for="s-current">${t('settings.current')}</label>
+        <input id="s-current" name="current" type="password" autocomplete="current-password" required>
+        <label for="s-new">${t('settings.new_passphrase')}</label>
+        <input id="s-new" name="new" type="password" autocomplete="new-password" aria-describedby="s-strength" required>
+        <p id="s-strength" class="strength" aria-live="polite"></p>
+        <label for="s-again">${t('welcome.again')}</label>
+        <input id="s-again" name="again" type="password" autocomplete="new-password" required>
+        <p class="error" role="alert"></p>
+        <button type="submit">${t('settings.change_passphrase')}</button>
+      </form>
+
+      <h2>${t('settings.recovery_title')}</h2>
+      <p>${t('settings.recovery_hint')}</p>
+      <form data-action="recovery" novalidate>
+        <label for="s-current-2">${t('settings.current')}</label>
+        <input id="s-current-2" name="current" type="password" autocomplete="current-password" required>
+        <p class="error" role="alert"></p>
+        <button type="submit">${t('settings.new_recovery_key')}</button>
+      </form>
+      <div class="new-key"></div>
+    </section>`);
+  }
+
+  onInput(event) {
+    if (event.target.name !== 'new') return;
+    const out = this.querySelector('#s-strength');
+    const level = event.target.value ? strength(event.target.value) : '';
+    out.dataset.level = level;
+    out.textContent = level ? t(`strength.${level}`) : '';
+  }
+
+  onChange(event) {
+    const form = event.target.closest('form[data-action=prefs]');
+    if (!form) return;
+    const data = new FormData(form);
+    emit(this, 'settings-change', { settings: {
+      language: data.get('language'),
+      theme: data.get('theme'),
+      auto_lock_minutes: Number(data.get('auto_lock_minutes')),
+      lock_when_hidden: data.get('lock_when_hidden') === 'on',
+    } });
+  }
+
+  async onSubmit(event) {
+    event.preventDefault();
+    const form = event.target;
+    const data = new FormData(form);
+    const error = form.querySelector('.error');
+    error.textContent = '';
+    try {
+      if (form.dataset.action === 'passphrase') {
+        const next = data.get('new');
+        if (Array.from(next).length < 8) { error.textContent = t('welcome.too_short'); return; }
+        if (next !== data.get('again')) { error.textContent = t('welcome.differ'); return; }
+        error.textContent = t('settings.working');
+        await api.changePassphrase(data.get('current'), next);
+        form.reset();
+        error.textContent = '';
+        this.querySelector('#s-strength').textContent = '';
+        emit(this, 'toast', { message: t('settings.passphrase_changed') });
+      } else if (form.dataset.action === 'recovery') {
+        error.textContent = t('settings.working');
+        const key = await api.newRecoveryKey(data.get('current'));
+        form.reset();
+        error.textContent = '';
+        const box = this.querySelector('.new-key');
+        render(box, html`<div class="card inset" role="group" aria-labelledby="new-key-title">
+          <h3 id="new-key-title" tabindex="-1">${t('recovery.title')}</h3>
+          <p>${t('recovery.replaced')}</p>
+          <p class="recovery-key" id="recovery-key">${key.split('-').map((g) => html`<span>${g}</span> `)}</p>
+          <p class="warning"><strong>${t('recovery.lose_both')}</strong></p>
+          <button type="button" data-action="key-done">${t('recovery.written')}</button></div>`);
+        box.querySelector('h3').focus();
+      }
+    } catch (e) {
+      if (e.kind === 'locked') return emit(this, 'lock-now');
+      error.textContent = errorText(e);
+    }
+  }
+}

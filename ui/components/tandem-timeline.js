@@ -1,0 +1,167 @@
+// The journal: quick-add buttons, search, filters, and entries newest first grouped by day. It
+// shows one page at a time (never the whole vault in the page), and reports its place up so
+// coming back from an entry lands where the worker was.
+import { api } from '../api.js';
+import { html, render, emit } from '../html.js';
+import { t, label, errorText } from '../i18n.js';
+import { highlight } from '../highlight.js';
+import { dayOf, timeOf, dayHeading, summary } from '../entry-text.js';
+
+const PAGE = 50;
+const SEARCH_LIMIT = 200;
+
+export class TandemTimeline extends HTMLElement {
+  connectedCallback() {
+    this.state = { filter: {}, offset: 0, query: '', ...(this.state || {}) };
+    this.people = this.people || [];
+    this.searchTimer = null;
+    this.addEventListener('click', (e) => this.onClick(e));
+    this.addEventListener('submit', (e) => this.onSubmit(e));
+    this.addEventListener('input', (e) => {
+      if (e.target.name !== 'q') return;
+      clearTimeout(this.searchTimer);
+      // Searching as the worker types, once they pause, keeps the shell from working per key.
+      this.searchTimer = setTimeout(() => this.setState({ query: e.target.value.trim(), offset: 0 }), 250);
+    });
+    this.renderFrame();
+    this.load();
+  }
+
+  disconnectedCallback() {
+    clearTimeout(this.searchTimer);
+  }
+
+  setState(change) {
+    this.state = { ...this.state, ...change };
+    emit(this, 'timeline-state', this.state);
+    this.load();
+  }
+
+  renderFrame() {
+    const f = this.state.filter;
+    const filtered = Object.values(f).some(Boolean);
+    render(this, html`<section aria-labelledby="timeline-title">
+      <h1 id="timeline-title" tabindex="-1">${t('timeline.title')}</h1>
+      <div class="quick-add" role="group" aria-label="${t('timeline.new_entry')}">
+        ${['contact', 'moment', 'boundary', 'wellbeing'].map((k) => html`<button type="button" class="new" data-new="${k}">
+          <span aria-hidden="true">+</span> ${label('kind', k)}</button>`)}
+      </div>
+      <form role="search" class="search" data-action="search">
+        <label for="search-input" class="visually-hidden">${t('timeline.search')}</label>
+        <input id="search-input" name="q" type="search" value="${this.state.query}" placeholder="${t('timeline.search_placeholder')}" autocomplete="off">
+        <button type="submit">${t('timeline.search')}</button>
+      </form>
+      <details class="filters" ${filtered ? 'open' : ''}>
+        <summary>${t('timeline.filters')}${filtered ? html` <span class="badge">${t('timeline.filters_on')}</span>` : ''}</summary>
+        <form data-action="filter" class="filter-grid">
+          <label>${t('filter.kind')}
+            <select name="kind">
+              <option value="">${t('filter.any_kind')}</option>
+              ${['contact', 'moment', 'boundary', 'wellbeing'].map((k) => html`<option value="${k}" ${f.kind === k ? 'selected' : ''}>${label('kind', k)}</option>`)}
+            </select></label>
+          <label>${t('filter.person')}
+            <select name="person">
+              <option value="">${t('filter.anyone')}</option>
+              ${this.people.map((p) => html`<option value="${p.alias}" ${f.person === p.alias ? 'selected' : ''}>${p.alias}</option>`)}
+            </select></label>
+          <label>${t('filter.tag')} <input name="tag" value="${f.tag || ''}" autocomplete="off"></label>
+          <label>${t('filter.from')} <input name="from" type="date" value="${f.from || ''}"></label>
+          <label>${t('filter.to')} <input name="to" type="date" value="${f.to || ''}"></label>
+          <div class="actions">
+            <button type="submit">${t('filter.apply')}</button>
+            <button type="button" data-action="clear-filters">${t('filter.clear')}</button>
+          </div>
+        </form>
+      </details>
+      <p class="error" role="alert"></p>
+      <div class="entries" aria-live="polite" aria-busy="true"></div>
+      <nav class="pager" aria-label="${t('timeline.pages')}"></nav>
+    </section>`);
+  }
+
+  async load() {
+    const list = this.querySelector('.entries');
+    const error = this.querySelector('.error');
+    const { filter, offset, query } = this.state;
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const page = query
+        ? await api.searchEntries(query, filter, SEARCH_LIMIT)
+        : await api.listEntries(filter, offset, PAGE);
+      error.textContent = '';
+      this.renderEntries(page);
+    } catch (e) {
+      if (e.kind === 'locked') return emit(this, 'lock-now');
+      render(list, html``);
+      error.textContent = errorText(e);
+    } finally {
+      list.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  renderEntries(page) {
+    const { offset, query } = this.state;
+    const days = [];
+    for (const entry of page.entries) {
+      const day = dayOf(entry);
+      if (!days.length || days[days.length - 1].day !== day) days.push({ day, entries: [] });
+      days[days.length - 1].entries.push(entry);
+    }
+    const empty = query ? t('timeline.no_matches') : (Object.values(this.state.filter).some(Boolean) ? t('timeline.none_filtered') : t('timeline.empty'));
+    render(this.querySelector('.entries'), html`
+      ${query ? html`<p class="count">${t(page.more ? 'timeline.matches_more' : 'timeline.matches', { n: page.entries.length })}</p>` : ''}
+      ${page.entries.length === 0 ? html`<p class="empty">${empty}</p>` : ''}
+      ${days.map((d) => html`<section class="day" aria-label="${dayHeading(d.day)}">
+        <h2>${dayHeading(d.day)}</h2>
+        <ul>${d.entries.map((e) => html`<li>
+          <button type="button" class="entry-row kind-${e.kind}" data-id="${e.id}">
+            <span class="meta"><time datetime="${e.occurred_at}">${timeOf(e)}</time>
+              <span class="kind">${label('kind', e.kind)}</span>
+              ${e.person ? html`<span class="person">${highlight(e.person, query)}</span>` : ''}</span>
+            <span class="summary">${highlight(summary(e), query)}</span>
+            ${e.tags.length ? html`<span class="tags">${e.tags.map((tag) => html`<span class="tag">#${highlight(tag, query)}</span> `)}</span>` : ''}
+          </button></li>`)}</ul>
+      </section>`)}`);
+    const pager = this.querySelector('.pager');
+    const first = offset + 1;
+    const last = offset + page.entries.length;
+    render(pager, query || (offset === 0 && !page.more) ? html`` : html`
+      <button type="button" data-page="newer" ${offset === 0 ? 'disabled' : ''}>${t('timeline.newer')}</button>
+      <span>${t('timeline.range', { first, last })}</span>
+      <button type="button" data-page="older" ${page.more ? '' : 'disabled'}>${t('timeline.older')}</button>`);
+  }
+
+  onClick(event) {
+    const b = event.target.closest('button');
+    if (!b) return;
+    if (b.dataset.new) emit(this, 'navigate', { screen: 'new', kind: b.dataset.new });
+    else if (b.dataset.id) emit(this, 'navigate', { screen: 'entry', id: b.dataset.id });
+    else if (b.dataset.page) {
+      const offset = b.dataset.page === 'older' ? this.state.offset + PAGE : Math.max(0, this.state.offset - PAGE);
+      this.setState({ offset });
+      this.querySelector('h1').focus();
+    } else if (b.dataset.action === 'clear-filters') {
+      this.state = { ...this.state, filter: {}, offset: 0 };
+      emit(this, 'timeline-state', this.state);
+      this.renderFrame();
+      this.load();
+    }
+  }
+
+  onSubmit(event) {
+    event.preventDefault();
+    const form = event.target;
+    const data = new FormData(form);
+    if (form.dataset.action === 'search') {
+      clearTimeout(this.searchTimer);
+      this.setState({ query: String(data.get('q')).trim(), offset: 0 });
+    } else if (form.dataset.action === 'filter') {
+      const filter = {};
+      for (const key of ['kind', 'person', 'tag', 'from', 'to']) {
+        const v = String(data.get(key) || '').trim();
+        if (v) filter[key] = v;
+      }
+      this.setState({ filter, offset: 0 });
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// The unlock screen: the passphrase, or the recovery key for someone who forgot it.
+import { api } from '../api.js';
+import { html, render, emit } from '../html.js';
+import { t, errorText } from '../i18n.js';
+
+export class TandemUnlock extends HTMLElement {
+  connectedCallback() {
+    this.addEventListener('submit', (e) => this.onSubmit(e));
+    this.addEventListener('click', (e) => {
+      const b = e.target.closest('[data-mode]');
+      if (b) this.show(b.dataset.mode, '');
+    });
+    this.show('passphrase', '');
+  }
+
+  show(mode, message) {
+    this.mode = mode;
+    const recovery = mode === 'recovery';
+    render(this, html`<section class="card" aria-labelledby="unlock-title">
+      <h1 id="unlock-title">${t('unlock.title')}</h1>
+      <p>${t(recovery ? 'unlock.recovery_intro' : 'unlock.intro')}</p>
+      <form data-action="unlock" novalidate>
+        ${recovery
+          ? html`<label for="recovery-input">${t('unlock.recovery_key')}</label>
+            <input id="recovery-input" name="secret" class="mono" autocomplete="off" autocapitalize="characters" spellcheck="false" required>`
+          : html`<label for="unlock-passphrase">${t('unlock.passphrase')}</label>
+            <input id="unlock-passphrase" name="secret" type="password" autocomplete="current-password" required>`}
+        <p class="error" role="alert">${message}</p>
+        <button type="submit" class="primary">${t('unlock.button')}</button>
+      </form>
+      <button type="button" class="link" data-mode="${recovery ? 'passphrase' : 'recovery'}">
+        ${t(recovery ? 'unlock.use_passphrase' : 'unlock.use_recovery')}</button>
+    </section>`);
+    this.querySelector('input').focus();
+  }
+
+  async onSubmit(event) {
+    event.preventDefault();
+    const form = event.target;
+    const secret = new FormData(form).get('secret');
+    if (!secret) return this.show(this.mode, t('unlock.empty'));
+    const button = form.querySelector('button');
+    button.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    form.querySelector('.error').textContent = t('unlock.working');
+    try {
+      if (this.mode === 'recovery') await api.unlockWithRecovery(secret);
+      else await api.unlock(secret);
+      emit(this, 'unlocked', { viaRecovery: this.mode === 'recovery' });
+    } catch (e) {
+      this.show(this.mode, errorText(e));
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// A rough, local estimate of how hard a passphrase is to guess, for feedback only: the core
+// enforces the one hard rule (at least 8 characters). Long phrases of ordinary words score well,
+// short mixes of symbols less so, repeats and well-known choices badly.
+
+const COMMON = ['password', 'passphrase', 'qwerty', 'azerty', 'letmein', 'welcome', 'tandem', 'iloveyou', 'motdepasse', 'bonjour', 'admin', 'abc123'];
+
+/** One of 'too_short', 'weak', 'fair', 'strong'. */
+export function strength(passphrase) {
+  const chars = Array.from(passphrase);
+  if (chars.length < 8) return 'too_short';
+  const lower = passphrase.toLowerCase();
+  if (COMMON.some((w) => lower.includes(w)) && chars.length < 16) return 'weak';
+  if (/^(.)\1+$/.test(passphrase) || /^(0123456789|1234567890|abcdefgh)/.test(lower)) return 'weak';
+  let pool = 0;
+  if (/[a-z]/.test(passphrase)) pool += 26;
+  if (/[A-Z]/.test(passphrase)) pool += 26;
+  if (/[0-9]/.test(passphrase)) pool += 10;
+  if (/[^A-Za-z0-9]/.test(passphrase)) pool += 33;
+  // Repeated characters add little: count distinct ones more than length.
+  const distinct = new Set(chars).size;
+  let bits = Math.min(chars.length, distinct * 1.5) * Math.log2(Math.max(pool, 2));
+  const words = passphrase.trim().split(/[\s\-_.]+/).filter((w) => w.length >= 3);
+  if (words.length >= 4) bits = Math.max(bits, 64);
+  if (bits < 45) return 'weak';
+  if (bits < 64) return 'fair';
+  return 'strong';
+}
