@@ -24,6 +24,7 @@ export class TandemTimeline extends HTMLElement {
       this.searchTimer = setTimeout(() => this.setState({ query: e.target.value.trim(), offset: 0 }), 250);
     });
     this.renderFrame();
+    this.querySelector('h1').focus();
     this.load();
   }
 
