@@ -1,7 +1,7 @@
 //! The project's task runner: `cargo xtask setup | run | test | bench`.
 //!
 //! Everything a fresh Debian machine needs is installed here (system packages with apt-get, tools
-//! with cargo or pip), so the README's two commands and CI need nothing done by hand.
+//! with cargo, pip or npm), so the README's two commands and CI need nothing done by hand.
 
 #![forbid(unsafe_code)]
 
@@ -25,6 +25,14 @@ const PACKAGES_BUILD: &[&str] = &[
     "libssl-dev",
 ];
 const PACKAGES_BENCH: &[&str] = &["time", "python3-venv"];
+/// The end-to-end tests run the app on a virtual display (`xvfb-run`, which needs `xauth`) and
+/// drive its webview through WebKitGTK's WebDriver server (`WebKitWebDriver`).
+const PACKAGES_E2E: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
+/// Where the end-to-end tests live, relative to the workspace root; their axe-core comes from
+/// npm into `node_modules` there.
+const E2E_DIR: &str = "tests/e2e";
+/// The virtual display the end-to-end tests run on: as large as the largest size they check.
+const XVFB_SCREEN: &str = "-screen 0 1280x800x24";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,7 +45,9 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cargo xtask <task>\n\n\
                  tasks:\n  \
-                 setup [build|bench]  install what building (or benchmarking) needs\n  \
+                 setup [build|e2e|bench]\n                      \
+                 install what building and every test need; build: only what building\n                      \
+                 needs; e2e, bench: that and what the end-to-end tests or benchmarks need\n  \
                  run [ARGS…]          build tandem and open your vault (ARGS go to tandem)\n  \
                  test                 formatting, lints and every test\n  \
                  bench [--quick | --whole-process]\n                      \
@@ -118,8 +128,17 @@ pub fn apt_install(packages: &[&str]) -> Result {
     run(&args)
 }
 
+/// With no argument, installs what building and every test need; `build` only what building
+/// needs; `e2e` or `bench` add what those need to what building needs.
 fn setup(what: &[&str]) -> Result {
-    apt_install(PACKAGES_BUILD)?;
+    let e2e = what.is_empty() || what.contains(&"e2e");
+    if e2e {
+        // One apt-get run for both lists: each run starts with a slow `apt-get update`.
+        apt_install(&[PACKAGES_BUILD, PACKAGES_E2E].concat())?;
+        setup_e2e()?;
+    } else {
+        apt_install(PACKAGES_BUILD)?;
+    }
     if what.contains(&"bench") {
         apt_install(PACKAGES_BENCH)?;
         bench::install_jrnl()?;
@@ -127,11 +146,49 @@ fn setup(what: &[&str]) -> Result {
     Ok(())
 }
 
+/// What the end-to-end tests need besides Debian packages: tauri-driver (the WebDriver server
+/// that starts the app and hands its webview to WebKitWebDriver) and axe-core from npm, pinned
+/// by `tests/e2e/package-lock.json`.
+fn setup_e2e() -> Result {
+    if find_program("npm").is_none() {
+        apt_install(&["nodejs", "npm"])?;
+    }
+    if find_program("tauri-driver").is_none() {
+        sh(cargo().args(["install", "tauri-driver", "--locked", "--version", "^2"]))?;
+    }
+    // `npm ci` installs exactly the lock file's versions, and only when the lock file matches
+    // package.json. `--prefix` rather than a working directory, because `sh` runs every command
+    // from the workspace root.
+    sh(Command::new("npm").args([
+        "ci",
+        "--prefix",
+        E2E_DIR,
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+    ]))
+}
+
+/// Finds a program on `PATH`, or in cargo's bin folder, where `cargo install` puts it even when
+/// that folder is not on `PATH` (the end-to-end harness looks there too).
+fn find_program(name: &str) -> Option<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        dirs.push(PathBuf::from(home).join("bin"));
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    dirs.into_iter().map(|d| d.join(name)).find(|p| p.is_file())
+}
+
 /// Builds the release CLI and opens the default vault: creates it first if there is none (the
 /// passphrase is asked on the terminal), then lists the latest entries. With arguments, passes
 /// them to `tandem` instead.
 fn run(args: &[String]) -> Result {
-    setup(&[])?;
+    setup(&["build"])?;
     sh(cargo().args(["build", "--release", "--locked", "-p", "tandem-cli"]))?;
     let tandem = root().join("target/release/tandem");
     let tandem_cmd = || {
@@ -161,7 +218,7 @@ fn run(args: &[String]) -> Result {
     Ok(())
 }
 
-/// Formatting, lints, and every test (unit, integration, crash loop).
+/// Formatting, lints, and every test (unit, integration, crash loop, end to end).
 fn test() -> Result {
     setup(&[])?;
     sh(cargo().args(["fmt", "--all", "--", "--check"]))?;
@@ -174,7 +231,15 @@ fn test() -> Result {
         "-D",
         "warnings",
     ]))?;
-    sh(cargo().args(["test", "--workspace", "--locked"]))?;
+    // The end-to-end tests need a display and a built app, so they run on their own below.
+    sh(cargo().args(["test", "--workspace", "--locked", "--exclude", "tandem-e2e"]))?;
+    sh(cargo().args(["build", "--locked", "-p", "tandem-app"]))?;
+    // `-a` picks a free display number, so a desktop session or another run is left alone.
+    let mut e2e = Command::new("xvfb-run");
+    e2e.args(["-a", "-s", XVFB_SCREEN])
+        .arg(cargo().get_program())
+        .args(["test", "--locked", "-p", "tandem-e2e"]);
+    sh(&mut e2e)?;
     eprintln!("\nAll checks and tests passed.");
     Ok(())
 }

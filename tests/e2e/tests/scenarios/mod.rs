@@ -1,0 +1,4 @@
+//! One module per part of the app; each public `async fn` is a scenario listed in `e2e.rs`.
+
+pub mod first_run;
+pub mod harness;
