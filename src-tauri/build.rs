@@ -1,6 +1,8 @@
 // The app's commands, listed so Tauri generates an `allow-…` permission for each; the main
 // window's capability (capabilities/main.json) grants them, and nothing else can call them.
 fn main() {
+    // The UI is embedded at compile time; rebuild when any of it changes, new files included.
+    println!("cargo:rerun-if-changed=../ui");
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
             "vault_status",

@@ -73,7 +73,10 @@ export class TandemApp extends HTMLElement {
       const languageChanged = settings.language !== this.settings.language;
       this.settings = settings;
       this.applySettings();
-      if (languageChanged) this.go('settings');
+      if (languageChanged && this.unlocked) {
+        this.renderShell();
+        this.go('settings');
+      }
       this.toast(t('settings.saved'));
     } catch (e) {
       this.toast(errorText(e));
@@ -91,6 +94,20 @@ export class TandemApp extends HTMLElement {
 
   async afterUnlock(how = {}) {
     this.unlocked = true;
+    this.renderShell();
+    await this.loadPeople();
+    this.resetIdle();
+    if (how.viaRecovery) {
+      // Someone who needed the recovery key has likely forgotten the passphrase: offer a new one.
+      await this.go('settings');
+      this.toast(t('unlock.after_recovery'));
+    } else {
+      this.go('timeline');
+    }
+  }
+
+  /** The unlocked frame: header, navigation, the screen's place and the message area. */
+  renderShell() {
     render(this, html`<div class="shell">
       <a class="skip" href="#main">${t('nav.skip')}</a>
       <header class="bar">
@@ -106,15 +123,6 @@ export class TandemApp extends HTMLElement {
       <main id="main" tabindex="-1"></main>
       <div class="toast" role="status" aria-live="polite"></div>
     </div>`);
-    await this.loadPeople();
-    this.resetIdle();
-    if (how.viaRecovery) {
-      // Someone who needed the recovery key has likely forgotten the passphrase: offer a new one.
-      await this.go('settings');
-      this.toast(t('unlock.after_recovery'));
-    } else {
-      this.go('timeline');
-    }
   }
 
   async loadPeople() {

@@ -15,6 +15,7 @@ use tandem_e2e::{Scenario, scenario};
 const SCENARIOS: &[Scenario] = &[
     scenario!(harness::helpers_work),
     scenario!(first_run::first_run_screen),
+    scenario!(journey::a_new_worker_keeps_a_journal),
 ];
 
 fn main() -> ExitCode {

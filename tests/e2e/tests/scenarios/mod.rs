@@ -2,3 +2,4 @@
 
 pub mod first_run;
 pub mod harness;
+pub mod journey;
