@@ -48,7 +48,8 @@ fn main() -> ExitCode {
                  setup [build|e2e|bench]\n                      \
                  install what building and every test need; build: only what building\n                      \
                  needs; e2e, bench: that and what the end-to-end tests or benchmarks need\n  \
-                 run [ARGS…]          build tandem and open your vault (ARGS go to tandem)\n  \
+                 run [ARGS…]          build and open the app on your vault; with ARGS, run the\n                      \
+                 `tandem` command line instead (e.g. `run list`)\n  \
                  test                 formatting, lints and every test\n  \
                  bench [--quick | --whole-process]\n                      \
                  in-process (criterion) and whole-process benchmarks; --quick: 1,000 entries\n                      \
@@ -189,33 +190,26 @@ fn find_program(name: &str) -> Option<PathBuf> {
 /// them to `tandem` instead.
 fn run(args: &[String]) -> Result {
     setup(&["build"])?;
-    sh(cargo().args(["build", "--release", "--locked", "-p", "tandem-cli"]))?;
-    let tandem = root().join("target/release/tandem");
-    let tandem_cmd = || {
-        let mut c = Command::new(&tandem);
-        c.current_dir(root());
-        c
-    };
     if !args.is_empty() {
-        return sh(tandem_cmd().args(args));
+        // `./x run ARGS`: the command line, on the same default vault.
+        sh(cargo().args(["build", "--release", "--locked", "-p", "tandem-cli"]))?;
+        let mut tandem = Command::new(root().join("target/release/tandem"));
+        return sh(tandem.current_dir(root()).args(args));
     }
-    let vault_exists = Command::new(&tandem)
-        .args(["list", "--limit", "0"])
-        .env("TANDEM_PASSPHRASE", "")
-        .output()
-        .map(|o| !String::from_utf8_lossy(&o.stderr).contains("no vault at"))
-        .unwrap_or(false);
-    if !vault_exists {
-        eprintln!("No vault yet: let's create one.");
-        sh(tandem_cmd().arg("init"))?;
+    // `./x run`: the app, which offers to create the vault at the default location on first run.
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Err(
+            "the app needs a desktop session (neither DISPLAY nor WAYLAND_DISPLAY is set); \
+             on a machine without one, `./x run list` and the other `tandem` commands work"
+                .into(),
+        );
     }
-    sh(tandem_cmd().args(["list", "--limit", "20"]))?;
-    eprintln!(
-        "\nTandem is built at {}. Try `{} --help`.",
-        tandem.display(),
-        tandem.display()
-    );
-    Ok(())
+    sh(cargo().args(["build", "--release", "--locked", "-p", "tandem-app"]))?;
+    let vault = tandem_core::vault::default_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "vault.tandem".into());
+    eprintln!("Opening Tandem on {vault} (set TANDEM_VAULT to use another vault).");
+    sh(Command::new(root().join("target/release/tandem-app")).current_dir(root()))
 }
 
 /// Formatting, lints, and every test (unit, integration, crash loop, end to end).
