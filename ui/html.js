@@ -23,7 +23,8 @@ export function html(strings, ...values) {
 
 /** Replaces an element's content with a rendered template. */
 export function render(element, template) {
-  element.innerHTML = String(template);
+  if (!(template instanceof Safe)) throw new TypeError('render() takes an html`` template');
+  element.innerHTML = template.text;
 }
 
 /** Sends an event up to the element that owns the state. */

@@ -45,10 +45,29 @@ impl Drop for Person {
 impl Person {
     /// True when `typed` is this person's alias or name, ignoring case and surrounding spaces.
     pub fn answers_to(&self, typed: &str) -> bool {
-        let typed = typed.trim().to_lowercase();
-        self.alias.to_lowercase() == typed
-            || self.name.as_deref().map(str::to_lowercase).as_deref() == Some(typed.as_str())
+        self.has_alias(typed) || self.has_name(typed)
     }
+
+    fn has_alias(&self, typed: &str) -> bool {
+        self.alias.to_lowercase() == typed.trim().to_lowercase()
+    }
+
+    fn has_name(&self, typed: &str) -> bool {
+        let typed = typed.trim().to_lowercase();
+        self.name.as_deref().map(str::to_lowercase).as_deref() == Some(typed.as_str())
+    }
+}
+
+/// The person `typed` refers to. An alias wins over a real name, so one person's alias is never
+/// taken for someone else whose real name happens to be the same word.
+pub fn lookup<'a, I>(people: I, typed: &str) -> Option<&'a Person>
+where
+    I: Iterator<Item = &'a Person> + Clone,
+{
+    people
+        .clone()
+        .find(|p| p.has_alias(typed))
+        .or_else(|| people.into_iter().find(|p| p.has_name(typed)))
 }
 
 /// A new person or an edit, checked but not yet saved.

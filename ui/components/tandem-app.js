@@ -21,6 +21,7 @@ export class TandemApp extends HTMLElement {
     this.forgetVaultState();
     this.idleTimer = null;
     this.toastTimer = null;
+    this.navigation = 0;
   }
 
   /** Drops every decrypted thing this element holds. */
@@ -90,6 +91,8 @@ export class TandemApp extends HTMLElement {
       ${this.settingsError ? html`<p class="error" role="alert">${this.settingsError}</p>` : ''}
     </main>`);
     this.querySelector('main').append(screen);
+    // Timing marks carry no data; the app benchmark reads them (docs/benchmarks.md).
+    performance.mark('tandem:first-screen');
   }
 
   async afterUnlock(how = {}) {
@@ -138,6 +141,8 @@ export class TandemApp extends HTMLElement {
   async go(screen, detail = {}) {
     const main = this.querySelector('main');
     if (!this.unlocked || !main) return;
+    // A later navigation wins over one still waiting for its data.
+    const ticket = ++this.navigation;
     let element;
     switch (screen) {
       case 'timeline':
@@ -174,6 +179,7 @@ export class TandemApp extends HTMLElement {
       const current = b.dataset.go === screen || (b.dataset.go === 'timeline' && ['entry', 'new', 'edit'].includes(screen));
       if (current) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
     }
+    if (ticket !== this.navigation || !main.isConnected) return;
     main.replaceChildren(element);
   }
 
@@ -183,16 +189,20 @@ export class TandemApp extends HTMLElement {
     try {
       const page = await api.listEntries({ kind: 'contact' }, 0, 1);
       const last = page.entries[0];
-      return last ? { mode: last.mode, setting: last.setting, format: last.format } : {};
+      // Only mode and setting carry over: a group format would demand a group size the
+      // worker has not been asked for yet.
+      return last ? { mode: last.mode, setting: last.setting } : {};
     } catch {
       return {};
     }
   }
 
-  entrySaved({ id, created }) {
+  async entrySaved({ id, created }) {
+    // Back to the newest entries, unfiltered, so the new one is in sight.
+    if (created) this.timelineState = { filter: {}, offset: 0, query: '' };
+    await this.loadPeople();
+    if (created) await this.go('timeline'); else await this.go('entry', { id });
     this.toast(t(created ? 'entry.added' : 'entry.updated'));
-    this.loadPeople();
-    if (created) this.go('timeline'); else this.go('entry', { id });
   }
 
   entryDeleted(id) {

@@ -104,8 +104,8 @@ export class TandemEntryForm extends HTMLElement {
         </fieldset>`;
       }
       case 'scale':
-        return html`<fieldset class="chips scale" data-field="${name}" id="${id}">
-          <legend>${title}</legend><p class="hint">${t(`scale.${name}`)}</p>
+        return html`<fieldset class="chips scale" data-field="${name}" id="${id}" aria-describedby="${id}-hint">
+          <legend>${title}</legend><p class="hint" id="${id}-hint">${t(`scale.${name}`)}</p>
           ${[1, 2, 3, 4, 5].map((n) => html`<label class="chip"><input type="radio" name="${name}" value="${n}" ${value === n ? 'checked' : ''}><span>${n}</span></label>`)}
         </fieldset>`;
       case 'select':
@@ -115,7 +115,8 @@ export class TandemEntryForm extends HTMLElement {
       case 'bool':
         return html`<label class="check"><input type="checkbox" id="${id}" name="${name}" ${value ? 'checked' : ''} aria-describedby="${described}"> ${title}</label>${hintTag}`;
       case 'textarea':
-        return html`<label for="${id}">${title}</label>${hintTag}<textarea id="${id}" name="${name}" rows="${name === 'text' ? 4 : 2}" aria-describedby="${described}">${value || ''}</textarea>`;
+        return html`<label for="${id}">${title}</label>${hintTag}<textarea id="${id}" name="${name}" rows="${name === 'text' ? 4 : 2}" aria-describedby="${described}">
+${value || ''}</textarea>`;
       case 'person':
         return html`<label for="${id}">${title}</label>${hintTag}
           <input id="${id}" name="person" list="people-list" value="${value || ''}" autocomplete="off" aria-describedby="${described}">
@@ -151,8 +152,11 @@ export class TandemEntryForm extends HTMLElement {
         const tags = String(data.get(name) || '').split(',').map((s) => s.trim()).filter(Boolean);
         if (tags.length) entry.tags = tags;
       } else {
-        const raw = String(data.get(name) ?? '').trim();
+        const typed = String(data.get(name) ?? '');
+        const raw = typed.trim();
         if (!raw) continue;
+        // Free text is kept exactly as written; short fields and numbers are trimmed.
+        if (type === 'textarea') { entry[name] = typed; continue; }
         if (type === 'scale' || type === 'number') entry[name] = Number.isInteger(Number(raw)) ? Number(raw) : raw;
         else if (type === 'decimal') entry[name] = Number.isNaN(Number(raw)) ? raw : Number(raw);
         else if (type === 'datetime') {
@@ -165,6 +169,12 @@ export class TandemEntryForm extends HTMLElement {
     // False flags are the default; sending them only adds noise.
     for (const [k, v] of Object.entries(entry)) if (v === false) delete entry[k];
     return entry;
+  }
+
+  disconnectedCallback() {
+    this.entry = null;
+    this.values = null;
+    this.people = [];
   }
 
   async onSubmit(event) {

@@ -52,6 +52,10 @@ export class TandemEntryView extends HTMLElement {
     this.querySelector('h1').focus();
   }
 
+  disconnectedCallback() {
+    this.entry = null;
+  }
+
   async onClick(event) {
     const action = event.target.closest('button')?.dataset.action;
     if (!action) return;

@@ -40,6 +40,10 @@ export class TandemPeople extends HTMLElement {
     </section>`);
   }
 
+  disconnectedCallback() {
+    this.people = [];
+  }
+
   onClick(event) {
     const b = event.target.closest('button');
     if (!b) return;
@@ -56,6 +60,9 @@ export class TandemPeople extends HTMLElement {
     const data = new FormData(event.target);
     const text = (k) => String(data.get(k) || '').trim() || null;
     const person = { alias: text('alias') || '', name: text('name'), details: text('details') };
+    const button = event.target.querySelector('button[type=submit]');
+    if (button.disabled) return;
+    button.disabled = true;
     try {
       if (this.editing === 'new') await api.addPerson(person);
       else await api.updatePerson(this.editing, person);

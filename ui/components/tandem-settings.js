@@ -13,7 +13,6 @@ export class TandemSettings extends HTMLElement {
     this.addEventListener('input', (e) => this.onInput(e));
     this.addEventListener('click', (e) => {
       const action = e.target.closest('button')?.dataset.action;
-      if (action === 'lock') emit(this, 'lock-now');
       if (action === 'key-done') render(this.querySelector('.new-key'), html``);
     });
     this.render();
@@ -91,7 +90,10 @@ export class TandemSettings extends HTMLElement {
     const form = event.target;
     const data = new FormData(form);
     const error = form.querySelector('.error');
+    const button = form.querySelector('button[type=submit]');
+    if (button.disabled) return;
     error.textContent = '';
+    button.disabled = true;
     try {
       if (form.dataset.action === 'passphrase') {
         const next = data.get('new');
@@ -120,6 +122,8 @@ export class TandemSettings extends HTMLElement {
     } catch (e) {
       if (e.kind === 'locked') return emit(this, 'lock-now');
       error.textContent = errorText(e);
+    } finally {
+      button.disabled = false;
     }
   }
 }

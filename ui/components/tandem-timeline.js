@@ -15,6 +15,7 @@ export class TandemTimeline extends HTMLElement {
     this.state = { filter: {}, offset: 0, query: '', ...(this.state || {}) };
     this.people = this.people || [];
     this.searchTimer = null;
+    this.requests = 0;
     this.addEventListener('click', (e) => this.onClick(e));
     this.addEventListener('submit', (e) => this.onSubmit(e));
     this.addEventListener('input', (e) => {
@@ -30,6 +31,8 @@ export class TandemTimeline extends HTMLElement {
 
   disconnectedCallback() {
     clearTimeout(this.searchTimer);
+    this.requests++;
+    this.people = [];
   }
 
   setState(change) {
@@ -68,6 +71,7 @@ export class TandemTimeline extends HTMLElement {
           <label>${t('filter.tag')} <input name="tag" value="${f.tag || ''}" autocomplete="off"></label>
           <label>${t('filter.from')} <input name="from" type="date" value="${f.from || ''}"></label>
           <label>${t('filter.to')} <input name="to" type="date" value="${f.to || ''}"></label>
+          <label class="check"><input type="checkbox" name="deleted" ${f.deleted ? 'checked' : ''}> ${t('filter.bin')}</label>
           <div class="actions">
             <button type="submit">${t('filter.apply')}</button>
             <button type="button" data-action="clear-filters">${t('filter.clear')}</button>
@@ -75,7 +79,7 @@ export class TandemTimeline extends HTMLElement {
         </form>
       </details>
       <p class="error" role="alert"></p>
-      <div class="entries" aria-live="polite" aria-busy="true"></div>
+      <div class="entries" aria-busy="true"></div>
       <nav class="pager" aria-label="${t('timeline.pages')}"></nav>
     </section>`);
   }
@@ -85,12 +89,16 @@ export class TandemTimeline extends HTMLElement {
     const error = this.querySelector('.error');
     const { filter, offset, query } = this.state;
     list.setAttribute('aria-busy', 'true');
+    // Only the latest request may draw: an older search answering late must not win.
+    const ticket = ++this.requests;
     try {
       const page = query
         ? await api.searchEntries(query, filter, SEARCH_LIMIT)
         : await api.listEntries(filter, offset, PAGE);
+      if (ticket !== this.requests) return;
       error.textContent = '';
       this.renderEntries(page);
+      performance.mark('tandem:timeline');
     } catch (e) {
       if (e.kind === 'locked') return emit(this, 'lock-now');
       render(list, html``);
@@ -110,7 +118,7 @@ export class TandemTimeline extends HTMLElement {
     }
     const empty = query ? t('timeline.no_matches') : (Object.values(this.state.filter).some(Boolean) ? t('timeline.none_filtered') : t('timeline.empty'));
     render(this.querySelector('.entries'), html`
-      ${query ? html`<p class="count">${t(page.more ? 'timeline.matches_more' : 'timeline.matches', { n: page.entries.length })}</p>` : ''}
+      ${query ? html`<p class="count" role="status">${t(page.more ? 'timeline.matches_more' : 'timeline.matches', { n: page.entries.length })}</p>` : ''}
       ${page.entries.length === 0 ? html`<p class="empty">${empty}</p>` : ''}
       ${days.map((d) => html`<section class="day" aria-label="${dayHeading(d.day)}">
         <h2>${dayHeading(d.day)}</h2>
@@ -145,6 +153,7 @@ export class TandemTimeline extends HTMLElement {
       this.state = { ...this.state, filter: {}, offset: 0 };
       emit(this, 'timeline-state', this.state);
       this.renderFrame();
+      this.querySelector('details.filters summary').focus();
       this.load();
     }
   }
@@ -162,7 +171,12 @@ export class TandemTimeline extends HTMLElement {
         const v = String(data.get(key) || '').trim();
         if (v) filter[key] = v;
       }
-      this.setState({ filter, offset: 0 });
+      if (data.get('deleted') === 'on') filter.deleted = true;
+      this.state = { ...this.state, filter, offset: 0 };
+      emit(this, 'timeline-state', this.state);
+      this.renderFrame();
+      this.querySelector('details.filters summary').focus();
+      this.load();
     }
   }
 }

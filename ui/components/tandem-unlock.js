@@ -41,6 +41,7 @@ export class TandemUnlock extends HTMLElement {
     if (!secret) return this.show(this.mode, t('unlock.empty'));
     const button = form.querySelector('button');
     button.disabled = true;
+    performance.mark('tandem:unlock');
     form.setAttribute('aria-busy', 'true');
     form.querySelector('.error').textContent = t('unlock.working');
     try {

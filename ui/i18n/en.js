@@ -3,7 +3,6 @@ export default {
   "app.name": "Tandem",
   "lang.en": "English",
   "lang.fr": "Français",
-
   "nav.label": "Main",
   "nav.skip": "Skip to content",
   "nav.journal": "Journal",
@@ -11,7 +10,6 @@ export default {
   "nav.settings": "Settings",
   "nav.lock": "Lock",
   "nav.lock_hint": "Lock now (Ctrl+L)",
-
   "welcome.title": "Welcome to Tandem",
   "welcome.intro": "Your journal lives only on this device, locked with a passphrase that only you know. There is no account and nothing is sent anywhere.",
   "welcome.passphrase": "Choose a passphrase",
@@ -21,12 +19,10 @@ export default {
   "welcome.creating": "Creating your journal…",
   "welcome.too_short": "That passphrase is too short: use at least 8 characters.",
   "welcome.differ": "The two passphrases are not the same. Please type them again.",
-
   "strength.too_short": "Too short so far",
   "strength.weak": "Weak: easy to guess. Add a few more words.",
   "strength.fair": "Fair: one or two more words would make it strong.",
   "strength.strong": "Strong",
-
   "recovery.title": "Your recovery key",
   "recovery.explain": "If you ever forget your passphrase, this key opens your journal. Write it on paper and keep it somewhere safe, away from this device. It is shown only this once.",
   "recovery.replaced": "Your old recovery key no longer works. This new one opens your journal if you forget your passphrase. It is shown only this once.",
@@ -36,7 +32,6 @@ export default {
   "recovery.confirm": "I have it written down",
   "recovery.mismatch": "That is not the group asked for. Look at the key above and try again.",
   "recovery.written": "I have written it down",
-
   "unlock.title": "Unlock your journal",
   "unlock.intro": "Enter your passphrase.",
   "unlock.recovery_intro": "Enter the recovery key you wrote down when you created your journal.",
@@ -48,7 +43,6 @@ export default {
   "unlock.use_recovery": "Forgot it? Use your recovery key",
   "unlock.use_passphrase": "Use my passphrase instead",
   "unlock.after_recovery": "You opened your journal with the recovery key. Choose a new passphrase below.",
-
   "timeline.title": "Journal",
   "timeline.new_entry": "New entry",
   "timeline.search": "Search",
@@ -64,7 +58,6 @@ export default {
   "timeline.newer": "Newer",
   "timeline.older": "Older",
   "timeline.range": "Entries {first} to {last}",
-
   "filter.kind": "Kind",
   "filter.any_kind": "Any kind",
   "filter.person": "Person",
@@ -74,7 +67,6 @@ export default {
   "filter.to": "To",
   "filter.apply": "Apply",
   "filter.clear": "Clear filters",
-
   "form.new_title": "New entry: {kind}",
   "form.edit_title": "Edit: {kind}",
   "form.more": "More details",
@@ -82,7 +74,6 @@ export default {
   "form.add": "Save entry",
   "form.save": "Save",
   "form.cancel": "Cancel",
-
   "field.occurred_at": "When",
   "field.person": "Who",
   "field.text": "What happened",
@@ -115,31 +106,26 @@ export default {
   "field.triggered_by": "What it was",
   "field.self_care": "What I did for myself",
   "field.support_used": "Support I used",
-
   "hint.person": "Their alias or initials. A new one is added to your people.",
   "hint.tags": "Separate tags with commas.",
   "hint.duration_min": "Roughly is fine.",
   "hint.share": "Off unless you turn it on. Names are always removed.",
-
   "scale.intensity": "1 = a little, 5 = very hard",
   "scale.mood": "1 = very low, 5 = very good",
   "scale.energy": "1 = drained, 5 = full of energy",
   "scale.stress": "1 = calm, 5 = very stressed",
-
   "view.yes": "Yes",
   "view.edit": "Edit",
   "view.delete": "Delete",
   "view.restore": "Restore",
   "view.back": "Back to the journal",
   "view.in_bin": "This entry is in the bin.",
-
   "entry.added": "Entry saved.",
   "entry.updated": "Changes saved.",
   "entry.deleted": "Entry deleted.",
   "entry.undo": "Undo",
   "entry.restored": "Entry restored.",
   "wellbeing.mood_value": "Mood {n} / 5",
-
   "people.title": "People",
   "people.intro": "The people you support, by an alias or initials. A real name and notes are optional, stay encrypted on this device and never leave it.",
   "people.add": "Add a person",
@@ -153,7 +139,6 @@ export default {
   "people.private_hint": "Only you can see these. They are never included in a summary.",
   "people.empty": "No one yet. People are also added when you name someone new in an entry.",
   "people.saved": "Saved.",
-
   "settings.title": "Settings",
   "settings.saved": "Settings saved.",
   "settings.language": "Language",
@@ -172,11 +157,9 @@ export default {
   "settings.recovery_hint": "Get a new recovery key if the old one may have been seen or lost. The old one stops working.",
   "settings.new_recovery_key": "Make a new recovery key",
   "settings.working": "Working…",
-
   "theme.system": "Like my device",
   "theme.light": "Light",
   "theme.dark": "Dark",
-
   "error.wrong_passphrase": "That passphrase is not right. Check Caps Lock and try again.",
   "error.wrong_recovery_key": "That recovery key does not open this journal.",
   "error.malformed_recovery_key": "That does not look like a recovery key: check each group of four characters.",
@@ -193,7 +176,6 @@ export default {
   "error.storage": "The journal's file could not be read or written.",
   "error.locked": "Your journal is locked.",
   "error.internal": "Something went wrong inside Tandem.",
-
   "kind.contact": "Contact",
   "kind.moment": "Meaningful moment",
   "kind.boundary": "Boundary issue",
@@ -292,5 +274,6 @@ export default {
   "self_care.peer_support": "My own peer support",
   "self_care.counselling": "Counselling",
   "self_care.boundaries": "Holding a boundary",
-  "self_care.other": "Other"
+  "self_care.other": "Other",
+  "filter.bin": "Show the bin (deleted entries)"
 };

@@ -39,6 +39,9 @@ pub fn install_jrnl() -> Result {
 }
 
 pub fn run(args: &[String]) -> Result {
+    if args.iter().any(|a| a == "--app") {
+        return app();
+    }
     let quick = args.iter().any(|a| a == "--quick");
     let whole_process_only = args.iter().any(|a| a == "--whole-process");
     apt_install(crate::PACKAGES_BUILD)?;
@@ -89,8 +92,55 @@ pub fn run(args: &[String]) -> Result {
     Ok(())
 }
 
-/// Builds the input, the Tandem vault and the jrnl journal for `n` entries, once.
-fn prepare(dir: &Path, n: usize) -> Result {
+/// The app's benchmark (tests/e2e/src/bin/app-bench.rs): the release build, cold, on a vault of
+/// 100,000 entries, under Xvfb; then the binary's size as built and stripped.
+fn app() -> Result {
+    crate::setup(&["e2e"])?;
+    sh(cargo().args([
+        "build",
+        "--release",
+        "--locked",
+        "-p",
+        "tandem-cli",
+        "-p",
+        "tandem-app",
+    ]))?;
+    sh(cargo().args([
+        "build",
+        "--release",
+        "--locked",
+        "-p",
+        "tandem-e2e",
+        "--bin",
+        "app-bench",
+    ]))?;
+    let dir = root().join("target/bench/100000");
+    prepare_vault(&dir, 100_000)?;
+    let app = root().join("target/release/tandem-app");
+    sh(Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x800x24"])
+        .arg(root().join("target/release/app-bench"))
+        .arg(&dir)
+        .arg("5")
+        .env("TANDEM_PASSPHRASE", PASS)
+        .env("TANDEM_E2E_APP", &app))?;
+    let stripped = root().join("target/bench/tandem-app.stripped");
+    sh(Command::new("strip").arg("-o").arg(&stripped).arg(&app))?;
+    let mib = |p: &Path| {
+        std::fs::metadata(p)
+            .map(|m| m.len() as f64 / 1_048_576.0)
+            .unwrap_or(0.0)
+    };
+    println!(
+        "| release binary, as built / stripped | {:.1} MiB / {:.1} MiB |",
+        mib(&app),
+        mib(&stripped)
+    );
+    Ok(())
+}
+
+/// Builds the input and the Tandem vault for `n` entries, once.
+fn prepare_vault(dir: &Path, n: usize) -> Result {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     let input = dir.join("input.jsonl");
     if !input.exists() {
@@ -113,6 +163,13 @@ fn prepare(dir: &Path, n: usize) -> Result {
         env(&mut import);
         sh(&mut import)?;
     }
+    Ok(())
+}
+
+/// Builds the input, the Tandem vault and the jrnl journal for `n` entries, once.
+fn prepare(dir: &Path, n: usize) -> Result {
+    prepare_vault(dir, n)?;
+    let input = dir.join("input.jsonl");
     if !dir.join("jrnl/jrnl.yaml").exists() {
         sh(Command::new(venv().join("bin/python"))
             .arg(root().join("xtask/bench/jrnl_journal.py"))

@@ -714,7 +714,7 @@ impl Vault {
 
     /// The person whose alias or name is `typed` (any case).
     pub fn find_person(&self, typed: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.answers_to(typed))
+        crate::person::lookup(self.people.iter(), typed)
     }
 
     fn commit_people(&mut self, new_people: Vec<Person>) {

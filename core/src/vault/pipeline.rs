@@ -116,11 +116,7 @@ pub(super) fn person_for(
     new_people: &mut Vec<Person>,
     now: DateTime<Utc>,
 ) -> RecordId {
-    if let Some(p) = people
-        .iter()
-        .chain(new_people.iter())
-        .find(|p| p.answers_to(name))
-    {
+    if let Some(p) = crate::person::lookup(people.iter().chain(new_people.iter()), name) {
         return p.id;
     }
     let person = Person {

@@ -917,3 +917,23 @@ fn typed_filters_are_checked_and_name_the_field_at_fault() {
         .unwrap();
     assert_eq!(vault.reader().unwrap().list(&filter).count(), 1);
 }
+
+#[test]
+fn an_alias_is_never_taken_for_someone_elses_real_name() {
+    let (_dir, _path, mut vault) = new_vault();
+    let sam = vault.add_person(PersonDraft::alias("Sam")).unwrap();
+    vault
+        .add_person(PersonDraft {
+            alias: "A.B.".into(),
+            name: Some("Sam".into()),
+            details: None,
+        })
+        .unwrap();
+    let id = vault
+        .add_entry(draft(Kind::Moment, r#"{"person": "sam", "text": "tea"}"#))
+        .unwrap();
+    assert_eq!(vault.entry(&id).unwrap().person, Some(sam));
+    assert_eq!(vault.find_person("SAM").unwrap().id, sam);
+    // The real name still finds its person when no alias is that word.
+    assert_eq!(vault.find_person("a.b.").unwrap().alias, "A.B.");
+}

@@ -92,9 +92,13 @@ pub fn target_dir() -> PathBuf {
     }
 }
 
-/// The debug build of the app, which `cargo build -p tandem-app` makes.
+/// The debug build of the app, which `cargo build -p tandem-app` makes, unless `TANDEM_E2E_APP`
+/// names another build (the app benchmark uses the release build).
 pub fn app_binary() -> PathBuf {
-    target_dir().join("debug/tandem-app")
+    match std::env::var_os("TANDEM_E2E_APP") {
+        Some(path) => workspace_root().join(path),
+        None => target_dir().join("debug/tandem-app"),
+    }
 }
 
 /// Panics unless a display is set: without one the app panics in GTK start-up and the WebDriver
@@ -241,6 +245,7 @@ where
 /// too, synchronously.
 pub struct App {
     driver: Option<WebDriver>,
+    launched: Instant,
     tauri_driver: Option<Child>,
     port: u16,
     vault: PathBuf,
@@ -275,6 +280,7 @@ impl App {
             .unwrap_or_else(|e| panic!("could not start {}: {e}", tauri_driver.display()));
         let mut app = App {
             driver: None,
+            launched: Instant::now(),
             tauri_driver: Some(child),
             port,
             vault,
@@ -309,6 +315,7 @@ impl App {
         caps.set("browserName", "wry").expect("a string capability");
         caps.set("tauri:options", json!({ "application": binary }))
             .expect("a JSON capability");
+        app.launched = Instant::now();
         let session = WebDriver::builder(format!("http://127.0.0.1:{port}"), caps)
             .request_timeout(START_DEADLINE)
             .connect();
@@ -328,6 +335,11 @@ impl App {
             .expect("set the script timeout");
         app.driver = Some(driver);
         app
+    }
+
+    /// When the WebDriver session was requested, which is when WebKitWebDriver starts the app.
+    pub fn launched_at(&self) -> Instant {
+        self.launched
     }
 
     /// The WebDriver session, for anything the helpers below do not cover.

@@ -31,7 +31,8 @@ async fn page_html(app: &App) -> String {
 
 async fn add(app: &App, kind: &str, fill: impl AsyncFnOnce(&App)) {
     app.click(&format!("[data-new={kind}]")).await;
-    app.wait_for(&format!("form.entry-form[data-kind={kind}]")).await;
+    app.wait_for(&format!("form.entry-form[data-kind={kind}]"))
+        .await;
     fill(app).await;
     app.click("form.entry-form button[type=submit]").await;
     app.wait_for("#timeline-title").await;
@@ -52,13 +53,18 @@ pub async fn a_new_worker_keeps_a_journal() {
     app.type_into("#new-passphrase", PASSPHRASE).await;
     app.wait_for("#strength[data-level=strong]").await;
     app.type_into("#again-passphrase", "not the same").await;
-    app.click("form[data-action=create] button[type=submit]").await;
+    app.click("form[data-action=create] button[type=submit]")
+        .await;
     app.wait_for_text("form[data-action=create] .error", "not the same")
         .await;
-    assert!(!app.vault().exists(), "mismatched passphrases created a vault");
+    assert!(
+        !app.vault().exists(),
+        "mismatched passphrases created a vault"
+    );
     app.type_into("#new-passphrase", PASSPHRASE).await;
     app.type_into("#again-passphrase", PASSPHRASE).await;
-    app.click("form[data-action=create] button[type=submit]").await;
+    app.click("form[data-action=create] button[type=submit]")
+        .await;
 
     // The recovery key, shown once; one group of it must be typed back.
     app.wait_for("#recovery-key").await;
@@ -69,7 +75,11 @@ pub async fn a_new_worker_keeps_a_journal() {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join("-");
-    assert_eq!(key.len(), 44, "the recovery key is nine groups of four: {key}");
+    assert_eq!(
+        key.len(),
+        44,
+        "the recovery key is nine groups of four: {key}"
+    );
     let n: usize = app
         .attr("#key-part", "data-group")
         .await
@@ -78,12 +88,14 @@ pub async fn a_new_worker_keeps_a_journal() {
         .unwrap();
     app.screenshot("recovery-key-phone").await;
     app.type_into("#key-part", "ZZZZ").await;
-    app.click("form[data-action=confirm-key] button[type=submit]").await;
+    app.click("form[data-action=confirm-key] button[type=submit]")
+        .await;
     app.wait_for_text("form[data-action=confirm-key] .error", "not the group")
         .await;
     let group = key.split('-').nth(n - 1).unwrap().to_lowercase();
     app.type_into("#key-part", &group).await;
-    app.click("form[data-action=confirm-key] button[type=submit]").await;
+    app.click("form[data-action=confirm-key] button[type=submit]")
+        .await;
     app.wait_for("#timeline-title").await;
     assert!(app.vault().exists());
     app.axe("empty timeline").await;
@@ -131,7 +143,8 @@ pub async fn a_new_worker_keeps_a_journal() {
     app.click("details.more summary").await;
     app.type_into("#f-sleep_hours", "30").await;
     app.click("form.entry-form button[type=submit]").await;
-    app.wait_for_text("form.entry-form .error", "sleep_hours").await;
+    app.wait_for_text("form.entry-form .error", "sleep_hours")
+        .await;
     app.wait_for("#f-sleep_hours[aria-invalid=true]").await;
     app.type_into("#f-sleep_hours", "6.5").await;
     app.click("form.entry-form button[type=submit]").await;
@@ -158,7 +171,8 @@ pub async fn a_new_worker_keeps_a_journal() {
     // Filter by kind.
     app.click("details.filters summary").await;
     app.click("select[name=kind] option[value=boundary]").await;
-    app.click("form[data-action=filter] button[type=submit]").await;
+    app.click("form[data-action=filter] button[type=submit]")
+        .await;
     app.wait_count(".entry-row", 1).await;
     app.wait_for_text(".entry-row", BOUNDARY).await;
     app.click("[data-action=clear-filters]").await;
@@ -197,19 +211,24 @@ pub async fn a_new_worker_keeps_a_journal() {
     app.wait_for("form[data-action=unlock]").await;
     let html = page_html(&app).await;
     for text in [CONTACT_EDITED, MOMENT, BOUNDARY, WELLBEING, "JB"] {
-        assert!(!html.contains(text), "{text:?} is still in the page after locking");
+        assert!(
+            !html.contains(text),
+            "{text:?} is still in the page after locking"
+        );
     }
     app.axe("unlock").await;
 
     // A wrong passphrase is refused clearly; the right one opens the journal.
     app.type_into("#unlock-passphrase", "river lantern loudly nine")
         .await;
-    app.click("form[data-action=unlock] button[type=submit]").await;
+    app.click("form[data-action=unlock] button[type=submit]")
+        .await;
     app.wait_for_text("form[data-action=unlock] .error", "not right")
         .await;
     app.screenshot("wrong-passphrase-desktop").await;
     app.type_into("#unlock-passphrase", PASSPHRASE).await;
-    app.click("form[data-action=unlock] button[type=submit]").await;
+    app.click("form[data-action=unlock] button[type=submit]")
+        .await;
     app.wait_count(".entry-row", 4).await;
 
     // French, everywhere, and kept after a lock.
@@ -231,8 +250,19 @@ pub async fn a_new_worker_keeps_a_journal() {
         app.screenshot(&format!("settings-fr-{}", size.name)).await;
     }
     app.click("[data-go=timeline]").await;
-    app.wait_for_text("[data-new=moment]", "Moment marquant").await;
+    app.wait_for_text("[data-new=moment]", "Moment marquant")
+        .await;
     app.axe("timeline in French").await;
+
+    // The dark theme keeps every contrast axe checks.
+    app.click("[data-go=settings]").await;
+    app.click("input[name=theme][value=dark] + span").await;
+    app.wait_for("html[data-theme=dark]").await;
+    app.click("[data-go=timeline]").await;
+    app.wait_count(".entry-row", 4).await;
+    app.axe("timeline, dark").await;
+    app.set_size(PHONE).await;
+    app.screenshot("timeline-dark-phone").await;
 
     // Lock after one idle minute: the app locks itself with no one touching it.
     app.click("[data-go=settings]").await;
@@ -246,12 +276,16 @@ pub async fn a_new_worker_keeps_a_journal() {
         .expect("the app locks itself after one idle minute");
     app.wait_for_text("#unlock-title", "Déverrouiller").await;
     let html = page_html(&app).await;
-    assert!(!html.contains(CONTACT_EDITED), "entry text left after idle lock");
+    assert!(
+        !html.contains(CONTACT_EDITED),
+        "entry text left after idle lock"
+    );
 
     // The recovery key opens the journal and leads to a new passphrase.
     app.click("[data-mode=recovery]").await;
     app.type_into("#recovery-input", &key.to_lowercase()).await;
-    app.click("form[data-action=unlock] button[type=submit]").await;
+    app.click("form[data-action=unlock] button[type=submit]")
+        .await;
     app.wait_for("#settings-title").await;
     app.wait_for("#s-new").await;
     app.stop().await;
