@@ -10,7 +10,7 @@
 //! - unlock to timeline: inside the page, from the Unlock click to the first page of entries
 //!   rendered (key derivation, decrypting every entry, listing, rendering);
 //! - memory: resident memory of the app process and of its WebKit processes, idle on the unlock
-//!   screen and idle with the vault unlocked.
+//!   screen at start, idle with the vault unlocked on the timeline, and idle after locking again.
 
 use std::time::{Duration, Instant};
 
@@ -98,6 +98,7 @@ async fn main() {
     let passphrase = std::env::var("TANDEM_PASSPHRASE").expect("TANDEM_PASSPHRASE");
     let (mut outside, mut inside, mut unlock, mut outside_unlock) =
         (vec![], vec![], vec![], vec![]);
+    let mut mem_start = (0, 0);
     let mut mem_locked = (0, 0);
     let mut mem_open = (0, 0);
     for run in 0..runs {
@@ -113,6 +114,9 @@ async fn main() {
         .expect("the unlock screen within 30 s");
         outside.push((found - app.launched_at()).as_secs_f64() * 1000.0);
         inside.push(mark(&app, "tandem:first-screen").await);
+        if run == 0 {
+            mem_start = settled_memory().await;
+        }
 
         app.type_into("#unlock-passphrase", &passphrase).await;
         let clicked = Instant::now();
@@ -156,6 +160,11 @@ async fn main() {
     println!(
         "| unlock click to rendered timeline (outside) | {:.0} ms |",
         median(&mut outside_unlock)
+    );
+    println!(
+        "| idle memory on the unlock screen at start: app / WebKit processes | {:.0} MiB / {:.0} MiB |",
+        mib(mem_start.0),
+        mib(mem_start.1)
     );
     println!(
         "| idle memory, unlocked: app / WebKit processes | {:.0} MiB / {:.0} MiB |",
