@@ -50,6 +50,7 @@ export class TandemSettings extends HTMLElement {
         <label for="s-again">${t('welcome.again')}</label>
         <input id="s-again" name="again" type="password" autocomplete="new-password" required>
         <p class="error" role="alert"></p>
+        <p class="status" role="status"></p>
         <button type="submit">${t('settings.change_passphrase')}</button>
       </form>
 
@@ -59,6 +60,7 @@ export class TandemSettings extends HTMLElement {
         <label for="s-current-2">${t('settings.current')}</label>
         <input id="s-current-2" name="current" type="password" autocomplete="current-password" required>
         <p class="error" role="alert"></p>
+        <p class="status" role="status"></p>
         <button type="submit">${t('settings.new_recovery_key')}</button>
       </form>
       <div class="new-key"></div>
@@ -90,6 +92,7 @@ export class TandemSettings extends HTMLElement {
     const form = event.target;
     const data = new FormData(form);
     const error = form.querySelector('.error');
+    const status = form.querySelector('.status');
     const button = form.querySelector('button[type=submit]');
     if (button.disabled) return;
     error.textContent = '';
@@ -99,17 +102,15 @@ export class TandemSettings extends HTMLElement {
         const next = data.get('new');
         if (Array.from(next).length < 8) { error.textContent = t('welcome.too_short'); return; }
         if (next !== data.get('again')) { error.textContent = t('welcome.differ'); return; }
-        error.textContent = t('settings.working');
+        status.textContent = t('settings.working');
         await api.changePassphrase(data.get('current'), next);
         form.reset();
-        error.textContent = '';
         this.querySelector('#s-strength').textContent = '';
         emit(this, 'toast', { message: t('settings.passphrase_changed') });
       } else if (form.dataset.action === 'recovery') {
-        error.textContent = t('settings.working');
+        status.textContent = t('settings.working');
         const key = await api.newRecoveryKey(data.get('current'));
         form.reset();
-        error.textContent = '';
         const box = this.querySelector('.new-key');
         render(box, html`<div class="card inset" role="group" aria-labelledby="new-key-title">
           <h3 id="new-key-title" tabindex="-1">${t('recovery.title')}</h3>
@@ -124,6 +125,7 @@ export class TandemSettings extends HTMLElement {
       error.textContent = errorText(e);
     } finally {
       button.disabled = false;
+      status.textContent = '';
     }
   }
 }

@@ -26,6 +26,7 @@ export class TandemUnlock extends HTMLElement {
           : html`<label for="unlock-passphrase">${t('unlock.passphrase')}</label>
             <input id="unlock-passphrase" name="secret" type="password" autocomplete="current-password" required>`}
         <p class="error" role="alert">${message}</p>
+        <p class="status" role="status"></p>
         <button type="submit" class="primary">${t('unlock.button')}</button>
       </form>
       <button type="button" class="link" data-mode="${recovery ? 'passphrase' : 'recovery'}">
@@ -43,7 +44,7 @@ export class TandemUnlock extends HTMLElement {
     button.disabled = true;
     performance.mark('tandem:unlock');
     form.setAttribute('aria-busy', 'true');
-    form.querySelector('.error').textContent = t('unlock.working');
+    form.querySelector('.status').textContent = t('unlock.working');
     try {
       if (this.mode === 'recovery') await api.unlockWithRecovery(secret);
       else await api.unlock(secret);

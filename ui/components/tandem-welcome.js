@@ -34,6 +34,7 @@ export class TandemWelcome extends HTMLElement {
         <label for="again-passphrase">${t('welcome.again')}</label>
         <input id="again-passphrase" name="again" type="password" autocomplete="new-password" required>
         <p class="error" role="alert">${message}</p>
+        <p class="status" role="status"></p>
         <button type="submit" class="primary">${t('welcome.create')}</button>
       </form>
     </section>`);
@@ -78,7 +79,7 @@ export class TandemWelcome extends HTMLElement {
       if (Array.from(passphrase).length < 8) return this.showForm(t('welcome.too_short'));
       if (passphrase !== data.get('again')) return this.showForm(t('welcome.differ'));
       form.querySelector('button').disabled = true;
-      error.textContent = t('welcome.creating');
+      form.querySelector('.status').textContent = t('welcome.creating');
       try {
         this.key = await api.createVault(passphrase);
         this.showKey();
