@@ -18,6 +18,7 @@ pub mod person;
 pub mod search;
 pub mod settings;
 pub mod store;
+pub mod summary;
 #[doc(hidden)]
 pub mod synth;
 pub mod vault;

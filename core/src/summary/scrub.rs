@@ -1,0 +1,607 @@
+//! De-identification of free text for supervision summaries.
+//!
+//! One pass finds spans to replace, then one rewrite applies them, so the rules never see each
+//! other's replacements. In order of precedence:
+//! 1. structured identifiers (emails, links and bare domains, social handles, phone numbers,
+//!    street addresses, postal and ZIP codes, long digit runs such as health-card, SIN or SSN
+//!    numbers, full dates) become a bracketed class name, e.g. `[phone]`;
+//! 2. anyone in the worker's people list, by alias or real name, whole or in part, in any case,
+//!    with a possessive or a title before it, becomes their pseudonym in this summary
+//!    ("Person A"); identifying words from their private details are removed too;
+//! 3. other words that look like names (a capital letter away from the start of a sentence, a
+//!    word after a title or after "her sister", "my friend"…, a sentence-start word that is not
+//!    a common word) are flagged. The worker may keep a flagged word after review; unreviewed
+//!    (the command line), every flagged word is removed as `[name]`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::person::Person;
+
+/// What a removed span was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    Email,
+    Link,
+    Handle,
+    Phone,
+    Address,
+    PostalCode,
+    IdNumber,
+    Date,
+    KnownPerson,
+    PrivateDetail,
+    LikelyName,
+}
+
+impl Class {
+    /// What the reader sees in place of the removed text.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            Class::Email => "[email]",
+            Class::Link => "[link]",
+            Class::Handle => "[handle]",
+            Class::Phone => "[phone]",
+            Class::Address => "[address]",
+            Class::PostalCode => "[postal code]",
+            Class::IdNumber => "[number]",
+            Class::Date => "[date]",
+            Class::KnownPerson => "[person]",
+            Class::PrivateDetail => "[detail]",
+            Class::LikelyName => "[name]",
+        }
+    }
+}
+
+/// The result of scrubbing one text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scrubbed {
+    pub text: String,
+    /// How many spans of each class were removed.
+    pub removed: BTreeMap<Class, usize>,
+    /// Words that looked like names, whether removed or kept.
+    pub flagged: BTreeSet<String>,
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a valid built-in pattern")
+}
+
+/// Structured identifiers, most specific first: an email must win over the domain inside it.
+static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
+    const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)";
+    vec![
+        (
+            Class::Email,
+            re(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b"),
+        ),
+        (
+            Class::Link,
+            re(r"(?i)\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]"),
+        ),
+        (
+            Class::Link,
+            re(
+                r"(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:com|org|net|ca|us|uk|fr|io|gov|edu|info|co|me|app|ly|tv|be|ch|de)\b(?:/[^\s]*[^\s.,;:!?])?",
+            ),
+        ),
+        (
+            Class::Handle,
+            re(r"(?:^|[\s(])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,30})"),
+        ),
+        (
+            Class::Date,
+            re(&format!(
+                r"(?i)\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+)?{MONTHS}\.?,?\s+\d{{4}})\b"
+            )),
+        ),
+        // Identity numbers before phones: a SIN (3-3-3), an SSN (3-2-4) or a health card
+        // (4-3-3, often with a two-letter version code) would otherwise read as a phone number.
+        (
+            Class::IdNumber,
+            re(
+                r"\b(?:\d{3}[\s-]\d{3}[\s-]\d{3}|\d{3}-\d{2}-\d{4}|\d{4}[\s-]\d{3}[\s-]\d{3}(?:[\s-]?[A-Za-z]{2})?)\b",
+            ),
+        ),
+        (
+            Class::Phone,
+            re(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})(?:[\s.-]?\d{2,4}){2,4}\b"),
+        ),
+        (
+            Class::Address,
+            re(
+                r"(?i)\b\d{1,5}[a-z]?,?\s+(?:[a-zà-ÿ'.-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|crescent|cres|terrace|square|sq|parkway|pkwy|highway|hwy)\b\.?(?:\s+(?:north|south|east|west|[nsew])\b\.?)?(?:,?\s+(?:apt|apartment|unit|suite|#)\s*\w+)?",
+            ),
+        ),
+        (
+            Class::Address,
+            re(
+                r"(?i)\b\d{1,5},?\s+(?:rue|avenue|boulevard|chemin|place|allée|impasse|route)\s+(?:[a-zà-ÿ'-]+\s?){1,4}",
+            ),
+        ),
+        (
+            Class::PostalCode,
+            re(r"(?i)\b[abceghj-nprstvxy]\d[abceghj-nprstv-z][ -]?\d[abceghj-nprstv-z]\d\b"),
+        ),
+        (Class::PostalCode, re(r"\b\d{5}(?:-\d{4})?\b")),
+        (
+            Class::IdNumber,
+            re(r"\b\d(?:[\s-]?\d){5,}(?:[\s-]?[A-Za-z]{2})?\b"),
+        ),
+    ]
+});
+
+/// Titles that come before a name.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "miss", "dr", "mme", "mlle", "m", "monsieur", "madame", "sir",
+];
+
+/// Nouns after which the next word is likely someone's name ("her sister Maria").
+const RELATIONS: &[&str] = &[
+    "sister",
+    "brother",
+    "mother",
+    "mom",
+    "mum",
+    "mommy",
+    "father",
+    "dad",
+    "daddy",
+    "son",
+    "daughter",
+    "partner",
+    "wife",
+    "husband",
+    "boyfriend",
+    "girlfriend",
+    "friend",
+    "cousin",
+    "aunt",
+    "auntie",
+    "uncle",
+    "grandma",
+    "grandmother",
+    "grandpa",
+    "grandfather",
+    "niece",
+    "nephew",
+    "caseworker",
+    "worker",
+    "landlord",
+    "landlady",
+    "roommate",
+    "neighbour",
+    "neighbor",
+    "doctor",
+    "nurse",
+    "counsellor",
+    "counselor",
+    "therapist",
+    "lawyer",
+    "officer",
+    "pastor",
+    "kid",
+    "baby",
+    "ex",
+    "named",
+    "called",
+];
+
+/// Common words that start sentences or are capitalised for reasons other than being a name.
+const COMMON: &str = "a about after again all also always an and another any are around as at \
+    back be because been before being both but by came can could did do does done down during \
+    each even every first for from gave get got had has have he her here him his how i if in \
+    into is it its just last later let like made make many maybe me more most much must my \
+    never next no not now of off often on once one only or other our out over please really \
+    right same she should since so some soon still such that the their them then there these \
+    they this those though through to today together told tomorrow too took two under until up \
+    us very was we went were what when where which while who why will with without would yes \
+    yesterday yet you your after afterwards again along although anyway apparently finally \
+    hopefully instead luckily meanwhile nothing overall perhaps someone something sometimes \
+    tonight usually week weekend morning afternoon evening night monday tuesday wednesday \
+    thursday friday saturday sunday january february march april may june july august \
+    september october november december talked walked met called asked said felt feeling \
+    worked went checked shared listened helped brought visited spent started finished missed \
+    laughed cried noticed thanks thank good great hard long short new old big small little \
+    lots plenty quick slow tired calm okay ok not god english french canada canadian \
+    ontario quebec peer peers group housing food bank office shelter hospital clinic court \
+    support service services program team staff covid hiv sti er icu aa na ids odsp ow cas \
+    children kids family mental health harm reduction outreach street community city \
+    email mail text texted phone call dm lives lived born north south east west \
+    je il elle nous vous ils elles on le la les un une des mais et ou donc car avec pour \
+    dans sur chez aujourd hier demain puis ensuite alors";
+
+static COMMON_WORDS: LazyLock<BTreeSet<&'static str>> =
+    LazyLock::new(|| COMMON.split_whitespace().collect());
+
+/// Folds a word for comparison: lower case, accents removed, possessive dropped.
+fn fold(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let w = word
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches('\'')
+        .trim_end_matches('’');
+    w.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Words and their byte ranges: letters, digits, apostrophes and hyphens inside a word.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let inner = (c == '\'' || c == '’' || c == '-')
+            && start.is_some()
+            && chars.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(at);
+        } else if let Some(s) = start.take() {
+            out.push((s, at));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+struct Known {
+    pseudonym: String,
+    /// Whole aliases and names, folded, as they may appear with their punctuation ("J.B.").
+    phrases: Vec<String>,
+    /// Single folded words from the alias and name.
+    words: BTreeSet<String>,
+    /// Identifying words from the private details (capitalised words and anything with digits).
+    details: BTreeSet<String>,
+}
+
+/// Removes identifying text, knowing the worker's people list.
+pub struct Scrubber {
+    known: Vec<Known>,
+}
+
+impl Scrubber {
+    /// A scrubber for these people, each with the pseudonym this summary gives them.
+    pub fn new(people: &[(String, &Person)]) -> Scrubber {
+        let known = people
+            .iter()
+            .map(|(pseudonym, p)| {
+                let mut phrases = vec![fold(&p.alias)];
+                phrases.extend(p.name.as_deref().map(fold));
+                let mut name_words = BTreeSet::new();
+                for source in std::iter::once(p.alias.as_str()).chain(p.name.as_deref()) {
+                    for (s, e) in words(source) {
+                        let w = fold(&source[s..e]);
+                        // A single letter (an initial) only counts as part of a whole phrase.
+                        if w.chars().count() >= 2 && !TITLES.contains(&w.as_str()) {
+                            name_words.insert(w);
+                        }
+                    }
+                }
+                let mut details = BTreeSet::new();
+                if let Some(d) = p.details.as_deref() {
+                    for (s, e) in words(d) {
+                        let raw = &d[s..e];
+                        let w = fold(raw);
+                        let capital = raw.chars().next().is_some_and(char::is_uppercase);
+                        let digits = raw.chars().any(|c| c.is_ascii_digit());
+                        if (capital || digits)
+                            && w.chars().count() >= 2
+                            && !COMMON_WORDS.contains(w.as_str())
+                        {
+                            details.insert(w);
+                        }
+                    }
+                }
+                Known {
+                    pseudonym: pseudonym.clone(),
+                    phrases: phrases.into_iter().filter(|p| !p.is_empty()).collect(),
+                    words: name_words,
+                    details,
+                }
+            })
+            .collect();
+        Scrubber { known }
+    }
+
+    /// Scrubs `text`. Flagged words in `keep` (folded, as [`Scrubbed::flagged`] lists them) stay;
+    /// every other flagged word is removed.
+    pub fn scrub(&self, text: &str, keep: &BTreeSet<String>) -> Scrubbed {
+        let mut spans: Vec<(usize, usize, Class, String)> = Vec::new();
+        let mut taken = vec![false; text.len() + 1];
+        let mut claim = |spans: &mut Vec<_>, s: usize, e: usize, class: Class, with: String| {
+            if s >= e || taken[s..e].iter().any(|t| *t) {
+                return false;
+            }
+            taken[s..e].iter_mut().for_each(|t| *t = true);
+            spans.push((s, e, class, with));
+            true
+        };
+
+        for (class, pattern) in STRUCTURED.iter() {
+            for caps in pattern.captures_iter(text) {
+                let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
+                claim(
+                    &mut spans,
+                    m.start(),
+                    m.end(),
+                    *class,
+                    class.placeholder().into(),
+                );
+            }
+        }
+
+        let found = words(text);
+        let folded: Vec<String> = found.iter().map(|(s, e)| fold(&text[*s..*e])).collect();
+        let lower = text.to_lowercase();
+
+        // Whole aliases and names first, so "J.B." goes as one.
+        for k in &self.known {
+            for phrase in &k.phrases {
+                if phrase.chars().count() < 2 {
+                    continue;
+                }
+                for (s, _) in lower.match_indices(phrase.as_str()) {
+                    let e = s + phrase.len();
+                    let bounded = !text[..s]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                        && !text[e.min(text.len())..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric);
+                    if bounded && lower.len() == text.len() {
+                        claim(&mut spans, s, e, Class::KnownPerson, k.pseudonym.clone());
+                    }
+                }
+            }
+        }
+
+        let mut flagged = BTreeSet::new();
+        for (i, &(s, e)) in found.iter().enumerate() {
+            let word = &folded[i];
+            let raw = &text[s..e];
+            // The word's own span, without a possessive ending.
+            let own_end = s + raw
+                .find(['\'', '’'])
+                .filter(|at| raw[*at..].chars().count() <= 2)
+                .unwrap_or(raw.len());
+            if let Some(k) = self.known.iter().find(|k| k.words.contains(word)) {
+                let start = title_before(text, &found, &folded, i).unwrap_or(s);
+                if !claim(
+                    &mut spans,
+                    start,
+                    own_end,
+                    Class::KnownPerson,
+                    k.pseudonym.clone(),
+                ) {
+                    claim(
+                        &mut spans,
+                        s,
+                        own_end,
+                        Class::KnownPerson,
+                        k.pseudonym.clone(),
+                    );
+                }
+                continue;
+            }
+            if self.known.iter().any(|k| k.details.contains(word)) {
+                claim(
+                    &mut spans,
+                    s,
+                    own_end,
+                    Class::PrivateDetail,
+                    Class::PrivateDetail.placeholder().into(),
+                );
+                continue;
+            }
+            if looks_like_name(text, &found, &folded, i) && !keep.contains(word) {
+                flagged.insert(word.clone());
+                let start = title_before(text, &found, &folded, i).unwrap_or(s);
+                if !claim(
+                    &mut spans,
+                    start,
+                    own_end,
+                    Class::LikelyName,
+                    Class::LikelyName.placeholder().into(),
+                ) {
+                    claim(
+                        &mut spans,
+                        s,
+                        own_end,
+                        Class::LikelyName,
+                        Class::LikelyName.placeholder().into(),
+                    );
+                }
+            } else if looks_like_name(text, &found, &folded, i) {
+                flagged.insert(word.clone());
+            }
+        }
+
+        spans.sort_by_key(|s| s.0);
+        let mut out = String::with_capacity(text.len());
+        let mut removed = BTreeMap::new();
+        let mut at = 0;
+        let mut last: Option<String> = None;
+        for (s, e, class, with) in spans {
+            let between = &text[at..s];
+            // "Jordan Rivers" is one person: two replacements side by side become one.
+            if last.as_deref() == Some(with.as_str()) && between.trim().is_empty() {
+                at = e;
+                continue;
+            }
+            out.push_str(between);
+            out.push_str(&with);
+            *removed.entry(class).or_insert(0) += 1;
+            last = Some(with);
+            at = e;
+        }
+        out.push_str(&text[at..]);
+        Scrubbed {
+            text: out,
+            removed,
+            flagged,
+        }
+    }
+}
+
+/// The start of a title ("Dr.", "Mrs") just before word `i`, if there is one.
+fn title_before(
+    text: &str,
+    found: &[(usize, usize)],
+    folded: &[String],
+    i: usize,
+) -> Option<usize> {
+    let prev = i.checked_sub(1)?;
+    let (ps, pe) = found[prev];
+    let gap = &text[pe..found[i].0];
+    (TITLES.contains(&folded[prev].as_str()) && gap.trim_start_matches('.').trim().is_empty())
+        .then_some(ps)
+}
+
+fn looks_like_name(text: &str, found: &[(usize, usize)], folded: &[String], i: usize) -> bool {
+    let raw = &text[found[i].0..found[i].1];
+    let word = folded[i].as_str();
+    let first = raw.chars().next().unwrap_or(' ');
+    if !first.is_alphabetic() || word.chars().count() < 2 {
+        return false;
+    }
+    if TITLES.contains(&word) {
+        return false;
+    }
+    let common = COMMON_WORDS.contains(word);
+    let after_relation = i > 0 && RELATIONS.contains(&folded[i - 1].as_str());
+    let after_title = i > 0 && TITLES.contains(&folded[i - 1].as_str()) && first.is_uppercase();
+    if after_title || (after_relation && !common) {
+        return true;
+    }
+    if !first.is_uppercase() || common {
+        return false;
+    }
+    // An acronym (HIV, ODSP) is not a name.
+    if raw
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && raw.len() <= 5
+    {
+        return false;
+    }
+    // Capitalised and not a common word: at a sentence start or not, it is likely a name. The
+    // common-word list is what keeps ordinary sentence openings.
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+
+    fn person(alias: &str, name: Option<&str>, details: Option<&str>) -> Person {
+        Person {
+            id: crate::RecordId::random(),
+            alias: alias.into(),
+            name: name.map(Into::into),
+            details: details.map(Into::into),
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+        }
+    }
+
+    fn scrub(people: &[Person], text: &str) -> Scrubbed {
+        let named: Vec<(String, &Person)> = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("Person {}", (b'A' + i as u8) as char), p))
+            .collect();
+        Scrubber::new(&named).scrub(text, &BTreeSet::new())
+    }
+
+    #[test]
+    fn known_people_become_their_pseudonym_whole_or_in_part_any_case_with_titles() {
+        let people = [
+            person(
+                "J.B.",
+                Some("Jordan Brooks"),
+                Some("Lives near Parkdale, sister Tamsin"),
+            ),
+            person("Lee", None, None),
+        ];
+        let s = scrub(
+            &people,
+            "Met J.B. today. jordan's mood was up; Mr. Brooks called LEE after. Tamsin came too.",
+        );
+        assert_eq!(
+            s.text,
+            "Met Person A today. Person A's mood was up; Person A called Person B after. [detail] came too."
+        );
+        assert!(!s.text.to_lowercase().contains("jordan"));
+    }
+
+    #[test]
+    fn structured_identifiers_are_removed_by_class() {
+        let s = scrub(
+            &[],
+            "Email sam.k@example.com or call (416) 555-0199 or +44 20 7946 0958; see www.example.org \
+             and help.ca/forms, DM @samk_22. Lives at 221 King Street West apt 4, M5V 2T6, or \
+             90210. SIN 046 454 286, health card 1234-567-890 AB. Born 1984-03-07, seen on \
+             March 3, 2026 and 12/05/2025.",
+        );
+        for leak in [
+            "sam.k", "416", "7946", "example", "help.ca", "@samk", "221 King", "M5V", "90210",
+            "046", "1234", "1984", "March 3", "12/05",
+        ] {
+            assert!(!s.text.contains(leak), "{leak} left in {:?}", s.text);
+        }
+        for class in [
+            Class::Email,
+            Class::Phone,
+            Class::Link,
+            Class::Handle,
+            Class::Address,
+            Class::PostalCode,
+            Class::IdNumber,
+            Class::Date,
+        ] {
+            assert!(
+                s.removed.contains_key(&class),
+                "{class:?} not found in {:?}",
+                s.text
+            );
+        }
+    }
+
+    #[test]
+    fn likely_names_are_flagged_and_removed_unless_kept() {
+        let text = "We talked about her sister maria and how Devon helped. Priya joined later.";
+        let s = scrub(&[], text);
+        assert_eq!(
+            s.flagged,
+            ["devon", "maria", "priya"].map(String::from).into()
+        );
+        assert_eq!(
+            s.text,
+            "We talked about her sister [name] and how [name] helped. [name] joined later."
+        );
+        let kept = Scrubber::new(&[]).scrub(text, &["devon".to_string()].into());
+        assert!(kept.text.contains("Devon") && !kept.text.contains("Priya"));
+    }
+
+    #[test]
+    fn ordinary_words_and_acronyms_stay() {
+        let text =
+            "Went to the food bank. Then we talked about housing and HIV testing. He felt hopeful.";
+        let s = scrub(&[], text);
+        assert_eq!(s.text, text);
+        assert!(s.removed.is_empty());
+    }
+}
