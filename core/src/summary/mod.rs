@@ -3,3 +3,4 @@
 //! identifying text from the narratives a worker chose to share.
 
 pub mod scrub;
+pub mod suppress;
