@@ -9,5 +9,6 @@
 //! encryption, the export record in the vault, and the front doors.
 
 pub mod aggregate;
+pub mod document;
 pub mod scrub;
 pub mod suppress;

@@ -656,6 +656,21 @@ impl Vault {
         self.people.iter().find(|p| p.id == *id)
     }
 
+    /// A supervision summary of the period in `options` (see [`crate::summary`]).
+    pub fn summary(
+        &mut self,
+        options: &crate::summary::document::Options,
+    ) -> Result<crate::summary::document::Summary> {
+        let filter = Filter {
+            from: Some(options.from),
+            to: Some(options.to),
+            ..Filter::default()
+        };
+        let reader = self.reader()?;
+        let entries: Vec<&Entry> = reader.list(&filter).collect();
+        crate::summary::document::build(entries.iter().copied(), reader.people(), options)
+    }
+
     /// Checks a typed filter and resolves it against this vault. Error fields are named with
     /// `prefix` before them (`--` for the command line's flags, nothing for the app's form).
     pub fn filter(&self, text: &FilterText, prefix: &str) -> Result<Filter> {

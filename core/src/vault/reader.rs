@@ -118,6 +118,11 @@ impl<'a> Reader<'a> {
         self.entries.get(id)
     }
 
+    /// The people list.
+    pub fn people(&self) -> &'a [Person] {
+        self.people
+    }
+
     /// The person with this id.
     pub fn person(&self, id: &RecordId) -> Option<&'a Person> {
         self.people.iter().find(|p| p.id == *id)

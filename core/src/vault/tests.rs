@@ -937,3 +937,80 @@ fn an_alias_is_never_taken_for_someone_elses_real_name() {
     // The real name still finds its person when no alias is that word.
     assert_eq!(vault.find_person("a.b.").unwrap().alias, "A.B.");
 }
+
+#[test]
+fn a_summary_leaves_out_names_identifiers_unshared_words_and_exact_days() {
+    use crate::summary::document::Options;
+    let (_dir, _path, mut vault) = new_vault();
+    vault
+        .add_person(PersonDraft {
+            alias: "JB".into(),
+            name: Some("Jordan Brooks".into()),
+            details: Some("Her sister Tamsin; 14 Elm Street".into()),
+        })
+        .unwrap();
+    let shared = [
+        r#"{"occurred_at": "2026-11-02 10:00", "person": "JB", "share": true, "duration_min": 30, "mode": "phone", "text": "Called JB at 416-555-0199; jordan's sister Tamsin says hi."}"#,
+        r#"{"occurred_at": "2026-11-03 10:00", "person": "JB", "share": true, "mode": "phone", "text": "Mr. Brooks emailed jb@example.com about 14 Elm Street, M5V 2T6."}"#,
+        r#"{"occurred_at": "2026-11-04 10:00", "share": true, "mode": "phone", "text": "Met Devon at the library; his SIN 046 454 286 and birthday 1990-04-12 came up."}"#,
+    ];
+    for (i, json) in shared.iter().enumerate() {
+        vault.add_entry(draft(Kind::Contact, json)).unwrap();
+        let unshared = format!(
+            r#"{{"occurred_at": "2026-11-0{} 15:00", "mode": "phone", "text": "UNSHARED-CANARY {i}"}}"#,
+            i + 2
+        );
+        vault.add_entry(draft(Kind::Contact, &unshared)).unwrap();
+    }
+    vault
+        .add_entry(draft(
+            Kind::Boundary,
+            r#"{"occurred_at": "2026-11-05 12:00", "category": "gifts_or_money", "bring_to_supervision": true, "text": "He offered me money"}"#,
+        ))
+        .unwrap();
+    let from = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let to = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let summary = vault.summary(&Options::new(from, to)).unwrap();
+    let json = serde_json::to_string(&summary).unwrap();
+    for leak in [
+        "JB",
+        "Jordan",
+        "jordan",
+        "Brooks",
+        "Tamsin",
+        "416",
+        "example.com",
+        "Elm",
+        "M5V",
+        "046",
+        "1990",
+        "Devon",
+        "UNSHARED",
+        "offered me",
+        "2026-11-0",
+    ] {
+        assert!(!json.contains(leak), "{leak} leaked: {json}");
+    }
+    assert_eq!(summary.narratives.len(), 3);
+    assert_eq!(summary.narratives[0].person.as_deref(), Some("Person A"));
+    assert!(
+        summary.narratives[0]
+            .text
+            .contains("Person A's sister [detail]")
+    );
+    assert_eq!(summary.withheld.unshared_entries, 3);
+    assert_eq!(summary.agenda.len(), 1);
+    assert_eq!(summary.agenda[0].category, "gifts_or_money");
+    assert!(summary.flagged.contains("devon"));
+    // One boundary issue is under k; with the total shown, the contacts are its complement.
+    assert_eq!(
+        summary.entries_by_kind.published.cells,
+        vec![None, Some(0), None, Some(0)]
+    );
+    assert_eq!(summary.entries_by_kind.published.total, Some(7));
+    assert_eq!(summary.contact_minutes, Some(30));
+    // k below 2 is refused.
+    let mut bad = Options::new(from, to);
+    bad.k = 1;
+    assert!(vault.summary(&bad).unwrap_err().to_string().contains("k:"));
+}
