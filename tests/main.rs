@@ -3,6 +3,8 @@
 
 // The command-line contract: what each command prints, exit codes, one-line errors.
 mod cli;
+// `tandem export`: anonymized supervision summaries.
+mod export;
 // Files that are not vaults, tampered vaults and damaged records, met through the CLI.
 mod files;
 

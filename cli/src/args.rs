@@ -126,6 +126,33 @@ Example:
     )]
     Passwd,
 
+    /// Write an anonymized supervision summary of a period (HTML or JSON)
+    #[command(after_help = "\
+Only counts, the boundary issues marked for supervision, and the words of entries you chose to
+share leave your vault. Names and identifiers are removed, people become Person A, B…, dates
+become weeks, and counts under --k are withheld.
+
+Examples:
+  tandem export --from 2026-11-01 --to 2026-11-30 --out november.html
+  tandem export --from 2026-10-01 --to 2026-12-31 --out q4.json --format json --k 10")]
+    Export {
+        /// First day of the period (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// Last day of the period (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        /// Where to save the summary
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// html (a printable report) or json
+        #[arg(long, value_parser = ["html", "json"], default_value = "html")]
+        format: String,
+        /// Withhold any count describing fewer than N people or entries (at least 2)
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        k: u64,
+    },
+
     /// List the people you support, or add one
     People {
         #[command(subcommand)]

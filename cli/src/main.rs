@@ -119,6 +119,57 @@ fn run(cli: Cli) -> Result<(), Error> {
             output::warn_damaged(vault.damaged());
             Ok(())
         }
+        Command::Export {
+            from,
+            to,
+            out,
+            format,
+            k,
+        } => {
+            use tandem_core::summary::{document::Options, output};
+            let mut options = Options::new(
+                tandem_core::entry::parse_date("--from", from)?,
+                tandem_core::entry::parse_date("--to", to)?,
+            );
+            options.k = *k;
+            let mut vault = unlock(&cli, &path)?;
+            // The core names its options `to` and `k`; here they are flags.
+            let summary = vault.summary(&options).map_err(|e| match e {
+                Error::Invalid { field, message } => Error::Invalid {
+                    field: format!("--{field}"),
+                    message,
+                },
+                other => other,
+            })?;
+            let text = match format.as_str() {
+                "json" => output::json(&summary),
+                _ => output::html(&summary),
+            };
+            output::write_file(out, text.as_bytes())?;
+            println!(
+                "Saved the summary to {}: {} shared {}, {} possible {} removed, {} small {} withheld.",
+                out.display(),
+                summary.narratives.len(),
+                if summary.narratives.len() == 1 {
+                    "entry"
+                } else {
+                    "entries"
+                },
+                summary.flagged.len(),
+                if summary.flagged.len() == 1 {
+                    "name"
+                } else {
+                    "names"
+                },
+                summary.withheld.suppressed_cells,
+                if summary.withheld.suppressed_cells == 1 {
+                    "count"
+                } else {
+                    "counts"
+                },
+            );
+            Ok(())
+        }
         Command::Show { id, json } => {
             let mut vault = unlock(&cli, &path)?;
             let id = vault.resolve_entry_id(id)?;

@@ -10,5 +10,6 @@
 
 pub mod aggregate;
 pub mod document;
+pub mod output;
 pub mod scrub;
 pub mod suppress;

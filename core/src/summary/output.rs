@@ -1,0 +1,255 @@
+//! Writing a summary out: JSON (the schema in docs/summary-schema.md) or a self-contained HTML
+//! report (no scripts, no external resources, charts as inline SVG, printable on A4 and Letter),
+//! saved through a temporary file, fsync and rename so a crash never leaves half a report.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::aggregate::PublishedCounts;
+use super::document::Summary;
+use crate::error::{Error, Result};
+use crate::vocab;
+
+/// The summary as pretty JSON.
+pub fn json(summary: &Summary) -> String {
+    serde_json::to_string_pretty(summary).expect("a summary always serializes")
+}
+
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The English label of a vocabulary code, falling back to the code.
+fn label(field: &str, code: &str) -> String {
+    let known = match field {
+        "kind" => vocab::Kind::from_code(code).map(|v| v.label()),
+        "mode" => vocab::ContactMode::from_code(code).map(|v| v.label()),
+        "setting" => vocab::Setting::from_code(code).map(|v| v.label()),
+        "format" => vocab::ContactFormat::from_code(code).map(|v| v.label()),
+        "domains" => vocab::Domain::from_code(code).map(|v| v.label()),
+        "activities" => vocab::Activity::from_code(code).map(|v| v.label()),
+        "referral" => vocab::ReferralType::from_code(code).map(|v| v.label()),
+        "themes" => vocab::MomentTheme::from_code(code).map(|v| v.label()),
+        "values" => vocab::PeerValue::from_code(code).map(|v| v.label()),
+        "category" => vocab::BoundaryCategory::from_code(code).map(|v| v.label()),
+        _ => None,
+    };
+    known.unwrap_or(code).to_string()
+}
+
+/// A horizontal bar chart of one distribution; withheld cells are drawn as such, never as zero.
+fn chart(title: &str, field: &str, counts: &PublishedCounts) -> String {
+    let rows: Vec<(String, Option<u64>)> = counts
+        .codes
+        .iter()
+        .zip(&counts.published.cells)
+        .filter(|(_, c)| **c != Some(0))
+        .map(|(code, c)| (label(field, code), *c))
+        .collect();
+    if rows.is_empty() {
+        return format!(
+            "<section><h3>{}</h3><p class=\"none\">None in this period.</p></section>",
+            esc(title)
+        );
+    }
+    let max = rows.iter().filter_map(|r| r.1).max().unwrap_or(1).max(1) as f64;
+    let height = rows.len() * 22 + 4;
+    let mut svg = format!(
+        "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 600 {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(title)
+    );
+    for (i, (name, value)) in rows.iter().enumerate() {
+        let y = i * 22 + 2;
+        svg.push_str(&format!(
+            "<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text>",
+            y + 14,
+            esc(name)
+        ));
+        match value {
+            Some(v) => svg.push_str(&format!(
+                "<rect x=\"230\" y=\"{y}\" width=\"{:.1}\" height=\"16\" fill=\"#1d5b8f\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"12\">{v}</text>",
+                (*v as f64 / max) * 300.0,
+                236.0 + (*v as f64 / max) * 300.0,
+                y + 13
+            )),
+            None => svg.push_str(&format!(
+                "<text x=\"230\" y=\"{}\" font-size=\"12\" font-style=\"italic\">withheld (small number)</text>",
+                y + 13
+            )),
+        }
+    }
+    svg.push_str("</svg>");
+    let total = counts
+        .published
+        .total
+        .map_or("withheld".to_string(), |t| t.to_string());
+    format!(
+        "<section><h3>{}</h3>{svg}<p class=\"total\">Total: {total}</p></section>",
+        esc(title)
+    )
+}
+
+/// The summary as one HTML page with everything inline.
+pub fn html(summary: &Summary) -> String {
+    let s = summary;
+    let mut body = String::new();
+    body.push_str(&format!(
+        "<h1>Supervision summary</h1><p class=\"period\">Weeks {} to {} · cells describing fewer than {} people or entries are withheld</p>",
+        esc(&s.first_week),
+        esc(&s.last_week),
+        s.k
+    ));
+    body.push_str("<section class=\"statement\"><h2>What this summary contains</h2><ul>");
+    body.push_str(&format!(
+        "<li>Counts for the period; {} small counts withheld so no one can be singled out.</li>",
+        s.withheld.suppressed_cells
+    ));
+    body.push_str(&format!(
+        "<li>The worker's own words from {} entries they chose to share, with names and identifying details removed ({} removals). The words of {} other entries were not shared and are not here.</li>",
+        s.narratives.len() + s.agenda.iter().filter(|a| a.text.is_some()).count(),
+        s.withheld.removed.values().sum::<usize>(),
+        s.withheld.unshared_entries
+    ));
+    body.push_str("<li>People appear only as pseudonyms (Person A, Person B…) that hold for this summary alone. Dates are given by week.</li></ul></section>");
+    if !s.agenda.is_empty() {
+        body.push_str("<h2>To bring to supervision</h2><ul class=\"agenda\">");
+        for a in &s.agenda {
+            body.push_str(&format!(
+                "<li><strong>{}</strong> ({}){}</li>",
+                esc(&label("category", a.category)),
+                esc(&a.week),
+                a.text
+                    .as_deref()
+                    .map(|t| format!(": {}", esc(t)))
+                    .unwrap_or_default()
+            ));
+        }
+        body.push_str("</ul>");
+    }
+    body.push_str("<h2>Counts</h2>");
+    body.push_str(&chart("Entries by kind", "kind", &s.entries_by_kind));
+    body.push_str(&format!(
+        "<p>Contact minutes: {}</p>",
+        s.contact_minutes
+            .map_or("withheld".to_string(), |m| m.to_string())
+    ));
+    for (field, title) in [
+        ("mode", "Contacts by mode"),
+        ("setting", "Contacts by setting"),
+        ("format", "One to one or group"),
+        ("domains", "Areas of life"),
+        ("activities", "What the worker did"),
+        ("referral", "Referrals by type of service"),
+    ] {
+        if let Some(c) = s.contacts.get(field) {
+            body.push_str(&chart(title, field, c));
+        }
+    }
+    body.push_str(&chart(
+        "Meaningful moments: themes",
+        "themes",
+        &s.moment_themes,
+    ));
+    body.push_str(&chart(
+        "Meaningful moments: peer values",
+        "values",
+        &s.moment_values,
+    ));
+    body.push_str(&chart(
+        "Boundary issues still open",
+        "category",
+        &s.boundaries_open,
+    ));
+    body.push_str(&chart(
+        "Boundary issues resolved",
+        "category",
+        &s.boundaries_resolved,
+    ));
+    body.push_str("<h2>Wellbeing by week</h2>");
+    if s.wellbeing.is_empty() {
+        body.push_str("<p class=\"none\">No week had enough check-ins to show.</p>");
+    } else {
+        body.push_str("<table><thead><tr><th>Week</th><th>Mood</th><th>Energy</th><th>Stress</th></tr></thead><tbody>");
+        let cell = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.1}"));
+        for w in &s.wellbeing {
+            body.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&w.week),
+                cell(w.mood),
+                cell(w.energy),
+                cell(w.stress)
+            ));
+        }
+        body.push_str("</tbody></table>");
+    }
+    if !s.narratives.is_empty() {
+        body.push_str("<h2>In the worker's words</h2>");
+        for n in &s.narratives {
+            body.push_str(&format!(
+                "<article><p class=\"meta\">{} · {}{}</p><p>{}</p></article>",
+                esc(&n.week),
+                esc(&label("kind", n.kind)),
+                n.person
+                    .as_deref()
+                    .map(|p| format!(" · {}", esc(p)))
+                    .unwrap_or_default(),
+                esc(&n.text)
+            ));
+        }
+    }
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
+         <title>Supervision summary {} to {}</title><style>{STYLE}</style></head><body>{body}</body></html>\n",
+        esc(&s.first_week),
+        esc(&s.last_week)
+    )
+}
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:46rem;margin:1.5rem auto;padding:0 1rem;color:#1f2328}\
+h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #999}h3{font-size:1rem}\
+.statement{background:#f3f1ea;padding:.5rem 1rem;border-left:4px solid #1d5b8f}.none,.total,.meta,.period{color:#4b535d}\
+table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .75rem;text-align:left}\
+article{border-left:3px solid #999;padding-left:.75rem;margin:1rem 0}section,article,tr{break-inside:avoid}\
+@page{size:auto;margin:15mm}@media print{body{margin:0;max-width:none}}";
+
+/// Saves `contents` at `path`: written to a temporary file beside it, flushed to disk, then
+/// renamed over any old file, so the path holds either the old file or the whole new one.
+pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        context: format!("cannot write {}", path.display()),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::invalid("out", format!("{} is not a file name", path.display())))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(".tmp");
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    result.map_err(|e: std::io::Error| {
+        let _ = std::fs::remove_file(&tmp);
+        match e.raw_os_error() {
+            Some(28) => Error::DiskFull, // ENOSPC
+            _ => io(e),
+        }
+    })
+}

@@ -1,0 +1,87 @@
+// `tandem export`: summaries written to a file, with nothing identifying in them.
+
+use crate::Env;
+
+#[test]
+fn export_writes_html_and_json_without_names_unshared_words_or_days() {
+    let env = Env::with_vault();
+    env.ok(&["people", "add", "J.R.", "--name", "Jordan Rivers"]);
+    for day in 2..=8 {
+        env.add(
+            "contact",
+            &format!(
+                r#"{{"person":"J.R.","mode":"phone","duration_min":20,"share":true,"occurred_at":"2026-11-0{day} 10:00",
+                    "text":"Walked with Jordan to the clinic; call 613-555-0142 if late"}}"#
+            ),
+        );
+    }
+    env.add(
+        "moment",
+        r#"{"text":"NOT-SHARED words about Maria","occurred_at":"2026-11-03 12:00"}"#,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["html", "json"] {
+        let out = dir.path().join(format!("summary.{format}"));
+        let said = env.ok(&[
+            "export",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+            "--out",
+            out.to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        assert!(said.contains("7 shared entries"), "{said}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        for leak in ["Jordan", "J.R.", "613", "NOT-SHARED", "Maria", "2026-11-0"] {
+            assert!(!text.contains(leak), "{format}: {leak} leaked");
+        }
+        assert!(text.contains("Person A"), "{format}");
+        assert!(!text.contains("<script"), "{format}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("summary.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["format"], "tandem-summary");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["contact_minutes"], 140);
+    // No temporary file is left beside the summary.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn export_refuses_a_small_k_and_a_backwards_period_naming_the_flag() {
+    let env = Env::with_vault();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("s.html");
+    let out = out.to_str().unwrap();
+    let e = env.fail(&[
+        "export",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--out",
+        out,
+        "--k",
+        "1",
+    ]);
+    assert!(e.contains("--k") && e.contains("at least 2"), "{e}");
+    let e = env.fail(&[
+        "export",
+        "--from",
+        "2026-11-30",
+        "--to",
+        "2026-11-01",
+        "--out",
+        out,
+    ]);
+    assert!(e.contains("--to"), "{e}");
+    assert!(!dir.path().join("s.html").exists());
+}
