@@ -85,3 +85,83 @@ fn export_refuses_a_small_k_and_a_backwards_period_naming_the_flag() {
     assert!(e.contains("--to"), "{e}");
     assert!(!dir.path().join("s.html").exists());
 }
+
+/// `rage` (installed by `cargo xtask setup`), found on PATH or in cargo's bin folder.
+fn rage_tool(name: &str) -> std::path::PathBuf {
+    let mut dirs: Vec<std::path::PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(std::path::PathBuf::from(home).join(".cargo/bin"));
+    }
+    dirs.into_iter()
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| panic!("{name} is not installed: run `cargo xtask setup`"))
+}
+
+#[test]
+fn an_age_encrypted_summary_opens_with_the_standard_rage_tool_and_the_supervisors_key() {
+    let env = Env::with_vault();
+    for day in 2..=7 {
+        env.add(
+            "contact",
+            &format!(r#"{{"mode":"phone","share":true,"occurred_at":"2026-11-0{day} 10:00","text":"We planned the week"}}"#),
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("supervisor.txt");
+    let made = std::process::Command::new(rage_tool("rage-keygen"))
+        .arg("-o")
+        .arg(&key)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let public = std::fs::read_to_string(&key)
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("# public key: ").map(str::to_string))
+        .expect("rage-keygen writes the public key as a comment");
+    let out = dir.path().join("summary.json.age");
+    env.ok(&[
+        "export",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+        "--age-recipient",
+        &public,
+    ]);
+    let file = std::fs::read(&out).unwrap();
+    assert!(file.starts_with(b"age-encryption.org/v1"));
+    assert!(!String::from_utf8_lossy(&file).contains("planned"));
+    let opened = std::process::Command::new(rage_tool("rage"))
+        .arg("-d")
+        .arg("-i")
+        .arg(&key)
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(opened.status.success(), "{opened:?}");
+    let json: serde_json::Value = serde_json::from_slice(&opened.stdout).unwrap();
+    assert_eq!(json["format"], "tandem-summary");
+    assert_eq!(json["narratives"][0]["text"], "We planned the week");
+
+    let e = env.fail(&[
+        "export",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--out",
+        dir.path().join("x.age").to_str().unwrap(),
+        "--age-recipient",
+        "age1notakey",
+    ]);
+    assert!(e.contains("--age-recipient") && e.contains("age1"), "{e}");
+    assert!(!dir.path().join("x.age").exists());
+}

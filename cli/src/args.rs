@@ -134,7 +134,9 @@ become weeks, and counts under --k are withheld.
 
 Examples:
   tandem export --from 2026-11-01 --to 2026-11-30 --out november.html
-  tandem export --from 2026-10-01 --to 2026-12-31 --out q4.json --format json --k 10")]
+  tandem export --from 2026-10-01 --to 2026-12-31 --out q4.json --format json --k 10
+  tandem export --from 2026-11-01 --to 2026-11-30 --out nov.html.age --age-recipient age1…
+  (open it with `age -d -i key.txt nov.html.age` or `rage -d -i key.txt nov.html.age`)")]
     Export {
         /// First day of the period (YYYY-MM-DD)
         #[arg(long, value_name = "DATE")]
@@ -151,6 +153,12 @@ Examples:
         /// Withhold any count describing fewer than N people or entries (at least 2)
         #[arg(long, value_name = "N", default_value_t = 5)]
         k: u64,
+        /// Encrypt the file with age for the holder of this age public key (age1…)
+        #[arg(long, value_name = "KEY", conflicts_with = "age_passphrase")]
+        age_recipient: Option<String>,
+        /// Encrypt the file with age under a passphrase (TANDEM_AGE_PASSPHRASE, else asked twice)
+        #[arg(long)]
+        age_passphrase: bool,
     },
 
     /// List the people you support, or add one

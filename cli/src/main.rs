@@ -65,6 +65,17 @@ fn unlock(cli: &Cli, path: &Path) -> Result<Vault, Error> {
     }
 }
 
+/// The core names options as fields (`age_recipient`); on the command line they are flags.
+fn as_flag(e: Error) -> Error {
+    match e {
+        Error::Invalid { field, message } => Error::Invalid {
+            field: format!("--{}", field.replace('_', "-")),
+            message,
+        },
+        other => other,
+    }
+}
+
 fn run(cli: Cli) -> Result<(), Error> {
     let path = vault_path(&cli)?;
     match &cli.command {
@@ -125,6 +136,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             out,
             format,
             k,
+            age_recipient,
+            age_passphrase,
         } => {
             use tandem_core::summary::{document::Options, output};
             let mut options = Options::new(
@@ -132,20 +145,26 @@ fn run(cli: Cli) -> Result<(), Error> {
                 tandem_core::entry::parse_date("--to", to)?,
             );
             options.k = *k;
+            // Who can open the file is settled before the vault is unlocked.
+            let age_to = match (age_recipient, age_passphrase) {
+                (Some(key), _) => Some(output::AgeTo::Recipient(key.clone())),
+                (None, true) => Some(output::AgeTo::Passphrase(secrets::new_passphrase(
+                    "TANDEM_AGE_PASSPHRASE",
+                    "Passphrase for the summary file: ",
+                )?)),
+                (None, false) => None,
+            };
             let mut vault = unlock(&cli, &path)?;
-            // The core names its options `to` and `k`; here they are flags.
-            let summary = vault.summary(&options).map_err(|e| match e {
-                Error::Invalid { field, message } => Error::Invalid {
-                    field: format!("--{field}"),
-                    message,
-                },
-                other => other,
-            })?;
+            let summary = vault.summary(&options).map_err(as_flag)?;
             let text = match format.as_str() {
                 "json" => output::json(&summary),
                 _ => output::html(&summary),
             };
-            output::write_file(out, text.as_bytes())?;
+            let bytes = match &age_to {
+                Some(to) => output::encrypt(text.as_bytes(), to).map_err(as_flag)?,
+                None => text.into_bytes(),
+            };
+            output::write_file(out, &bytes)?;
             println!(
                 "Saved the summary to {}: {} shared {}, {} possible {} removed, {} small {} withheld.",
                 out.display(),

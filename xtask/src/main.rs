@@ -155,6 +155,10 @@ fn setup_e2e() -> Result {
     if find_program("npm").is_none() {
         apt_install(&["nodejs", "npm"])?;
     }
+    // rage: the standard command-line age tool the export tests open encrypted summaries with.
+    if find_program("rage").is_none() || find_program("rage-keygen").is_none() {
+        sh(cargo().args(["install", "rage", "--locked"]))?;
+    }
     if find_program("tauri-driver").is_none() {
         sh(cargo().args(["install", "tauri-driver", "--locked", "--version", "^2"]))?;
     }

@@ -253,3 +253,106 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
         }
     })
 }
+
+/// Who can open an encrypted summary.
+pub enum AgeTo {
+    /// Anyone with this passphrase (age's scrypt recipient).
+    Passphrase(zeroize::Zeroizing<String>),
+    /// The holder of the secret key for this age public key (`age1…`).
+    Recipient(String),
+}
+
+/// Encrypts `contents` as an age file (binary, age-encryption.org/v1), which `age` and `rage`
+/// open.
+pub fn encrypt(contents: &[u8], to: &AgeTo) -> Result<Vec<u8>> {
+    let encryptor = match to {
+        AgeTo::Passphrase(p) => {
+            if p.chars().count() < crate::vault::MIN_PASSPHRASE_CHARS {
+                return Err(Error::invalid(
+                    "age_passphrase",
+                    format!(
+                        "too short; use at least {} characters",
+                        crate::vault::MIN_PASSPHRASE_CHARS
+                    ),
+                ));
+            }
+            age::Encryptor::with_user_passphrase(age::secrecy::SecretString::from(
+                p.as_str().to_owned(),
+            ))
+        }
+        AgeTo::Recipient(key) => {
+            let recipient: age::x25519::Recipient = key.trim().parse().map_err(|_| {
+                Error::invalid(
+                    "age_recipient",
+                    "not an age public key; it starts with age1 and has 62 characters",
+                )
+            })?;
+            age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+                .map_err(|e| Error::invalid("age_recipient", e.to_string()))?
+        }
+    };
+    let mut out = Vec::with_capacity(contents.len() + 256);
+    let io = |source| Error::Io {
+        context: "cannot encrypt the summary".into(),
+        source,
+    };
+    let mut writer = encryptor.wrap_output(&mut out).map_err(io)?;
+    writer.write_all(contents).map_err(io)?;
+    writer.finish().map_err(io)?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn decrypt(file: &[u8], identity: &dyn age::Identity) -> Vec<u8> {
+        let d = age::Decryptor::new(file).unwrap();
+        let mut r = d.decrypt(std::iter::once(identity)).unwrap();
+        let mut out = Vec::new();
+        r.read_to_end(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn an_encrypted_summary_opens_with_the_supervisors_key_or_the_passphrase_only() {
+        let supervisor = age::x25519::Identity::generate();
+        let public = supervisor.to_public().to_string();
+        let file = encrypt(
+            b"{\"format\":\"tandem-summary\"}",
+            &AgeTo::Recipient(public),
+        )
+        .unwrap();
+        assert!(file.starts_with(b"age-encryption.org/v1"));
+        assert_eq!(
+            decrypt(&file, &supervisor),
+            b"{\"format\":\"tandem-summary\"}"
+        );
+        let stranger = age::x25519::Identity::generate();
+        let d = age::Decryptor::new(&file[..]).unwrap();
+        assert!(
+            d.decrypt(std::iter::once(&stranger as &dyn age::Identity))
+                .is_err()
+        );
+
+        let pass = AgeTo::Passphrase(zeroize::Zeroizing::new("supervision words".into()));
+        let file = encrypt(b"report", &pass).unwrap();
+        let id = age::scrypt::Identity::new(age::secrecy::SecretString::from(
+            "supervision words".to_owned(),
+        ));
+        assert_eq!(decrypt(&file, &id), b"report");
+    }
+
+    #[test]
+    fn a_malformed_recipient_or_short_passphrase_is_refused_by_name() {
+        let e = encrypt(b"x", &AgeTo::Recipient("age1nope".into())).unwrap_err();
+        assert!(e.to_string().contains("age_recipient"), "{e}");
+        let e = encrypt(
+            b"x",
+            &AgeTo::Passphrase(zeroize::Zeroizing::new("short".into())),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("age_passphrase"), "{e}");
+    }
+}
