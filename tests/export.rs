@@ -2,6 +2,21 @@
 
 use crate::Env;
 
+/// `tandem export` of November 2026 to `out`, with `extra` flags.
+fn november<'a>(out: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "export",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--out",
+        out,
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
 #[test]
 fn export_writes_html_and_json_without_names_unshared_words_or_days() {
     let env = Env::with_vault();
@@ -22,17 +37,7 @@ fn export_writes_html_and_json_without_names_unshared_words_or_days() {
     let dir = tempfile::tempdir().unwrap();
     for format in ["html", "json"] {
         let out = dir.path().join(format!("summary.{format}"));
-        let said = env.ok(&[
-            "export",
-            "--from",
-            "2026-11-01",
-            "--to",
-            "2026-11-30",
-            "--out",
-            out.to_str().unwrap(),
-            "--format",
-            format,
-        ]);
+        let said = env.ok(&november(out.to_str().unwrap(), &["--format", format]));
         assert!(said.contains("7 shared entries"), "{said}");
         let text = std::fs::read_to_string(&out).unwrap();
         for leak in ["Jordan", "J.R.", "613", "NOT-SHARED", "Maria", "2026-11-0"] {
@@ -61,17 +66,7 @@ fn export_refuses_a_small_k_and_a_backwards_period_naming_the_flag() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("s.html");
     let out = out.to_str().unwrap();
-    let e = env.fail(&[
-        "export",
-        "--from",
-        "2026-11-01",
-        "--to",
-        "2026-11-30",
-        "--out",
-        out,
-        "--k",
-        "1",
-    ]);
+    let e = env.fail(&november(out, &["--k", "1"]));
     assert!(e.contains("--k") && e.contains("at least 2"), "{e}");
     let e = env.fail(&[
         "export",
@@ -151,17 +146,10 @@ fn an_age_encrypted_summary_opens_with_the_standard_rage_tool_and_the_supervisor
     assert_eq!(json["format"], "tandem-summary");
     assert_eq!(json["narratives"][0]["text"], "We planned the week");
 
-    let e = env.fail(&[
-        "export",
-        "--from",
-        "2026-11-01",
-        "--to",
-        "2026-11-30",
-        "--out",
+    let e = env.fail(&november(
         dir.path().join("x.age").to_str().unwrap(),
-        "--age-recipient",
-        "age1notakey",
-    ]);
+        &["--age-recipient", "age1notakey"],
+    ));
     assert!(e.contains("--age-recipient") && e.contains("age1"), "{e}");
     assert!(!dir.path().join("x.age").exists());
 }
