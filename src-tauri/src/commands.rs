@@ -91,6 +91,24 @@ pub struct Page {
 /// The most entries one page may hold, so the UI never receives the whole vault at once.
 const MAX_PAGE: usize = 500;
 
+impl Page {
+    /// At most `limit` (capped at [`MAX_PAGE`]) of `entries` as JSON, and whether more followed.
+    fn of<'a>(
+        reader: &tandem_core::Reader<'a>,
+        entries: impl Iterator<Item = &'a tandem_core::Entry>,
+        limit: usize,
+    ) -> Page {
+        let limit = limit.min(MAX_PAGE);
+        let mut page: Vec<Value> = entries.take(limit + 1).map(|e| reader.to_json(e)).collect();
+        let more = page.len() > limit;
+        page.truncate(limit);
+        Page {
+            entries: page,
+            more,
+        }
+    }
+}
+
 #[tauri::command(async)]
 pub fn list_entries(
     state: State<'_, AppState>,
@@ -101,19 +119,7 @@ pub fn list_entries(
     with_vault(&state, |vault| {
         let filter = vault.filter(&filter, "")?;
         let reader = vault.reader()?;
-        let limit = limit.min(MAX_PAGE);
-        let mut page: Vec<Value> = reader
-            .list(&filter)
-            .skip(offset)
-            .take(limit + 1)
-            .map(|e| reader.to_json(e))
-            .collect();
-        let more = page.len() > limit;
-        page.truncate(limit);
-        Ok(Page {
-            entries: page,
-            more,
-        })
+        Ok(Page::of(&reader, reader.list(&filter).skip(offset), limit))
     })
 }
 
@@ -128,11 +134,7 @@ pub fn search_entries(
         let filter = vault.filter(&filter, "")?;
         let reader = vault.reader()?;
         let hits = reader.search(&query, &filter);
-        let limit = limit.min(MAX_PAGE);
-        Ok(Page {
-            more: hits.len() > limit,
-            entries: hits.iter().take(limit).map(|e| reader.to_json(e)).collect(),
-        })
+        Ok(Page::of(&reader, hits.into_iter(), limit))
     })
 }
 

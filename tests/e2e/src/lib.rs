@@ -693,18 +693,18 @@ impl App {
         let _ = Command::new("kill")
             .args(["-TERM", &child.id().to_string()])
             .status();
-        let end = Instant::now() + DEADLINE;
-        while Instant::now() < end {
-            if let Ok(Some(_)) = child.try_wait() {
-                return;
-            }
-            std::thread::sleep(POLL);
+        // Wait for the exit itself, on a thread, with a deadline: no polling.
+        let pid = child.id();
+        let (done, exited) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(child.wait());
+        });
+        if exited.recv_timeout(DEADLINE).is_err() {
+            eprintln!(
+                "warning: tauri-driver (pid {pid}) did not stop within {} s of SIGTERM",
+                DEADLINE.as_secs()
+            );
         }
-        eprintln!(
-            "warning: tauri-driver (pid {}) did not stop within {} s of SIGTERM",
-            child.id(),
-            DEADLINE.as_secs()
-        );
     }
 
     /// The text of `css` now, or a note that it is not there, for failure messages.
