@@ -26,7 +26,16 @@ pub const MAX_TAGS: usize = 30;
 pub const MAX_TAG_CHARS: usize = 40;
 
 /// Fields every kind has.
-pub const COMMON_FIELDS: &[&str] = &["kind", "occurred_at", "text", "person", "tags", "share"];
+pub const COMMON_FIELDS: &[&str] = &[
+    "kind",
+    "occurred_at",
+    "text",
+    "person",
+    "tags",
+    "share",
+    "agenda",
+    "discussed",
+];
 /// Fields only records (exports and dumps) carry; accepted on import, never on `add`.
 pub const RECORD_FIELDS: &[&str] = &["id", "created_at", "updated_at", "deleted_at"];
 
@@ -357,6 +366,12 @@ pub struct Entry {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub share: bool,
+    /// The worker added this entry to the agenda for their next supervision.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub agenda: bool,
+    /// Talked through in supervision: off the agenda, kept as a record.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub discussed: bool,
     #[serde(with = "stamp::utc")]
     pub created_at: DateTime<Utc>,
     #[serde(with = "stamp::utc")]
@@ -448,6 +463,48 @@ impl Entry {
     pub fn is_deleted(&self) -> bool {
         self.deleted_at.is_some()
     }
+
+    /// Where the entry stands on the "bring to supervision" agenda: boundary issues flagged
+    /// for supervision and entries the worker added are queued until marked discussed.
+    pub fn agenda_state(&self) -> Option<AgendaState> {
+        let flagged = matches!(&self.details, Details::Boundary(b) if b.bring_to_supervision);
+        match (self.agenda || flagged, self.discussed) {
+            (false, _) => None,
+            (true, false) => Some(AgendaState::Queued),
+            (true, true) => Some(AgendaState::Discussed),
+        }
+    }
+}
+
+/// An entry's place on the supervision agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaState {
+    /// To bring to the next supervision.
+    Queued,
+    /// Already talked through.
+    Discussed,
+}
+
+impl AgendaState {
+    /// The code used in JSON and filters.
+    pub fn code(self) -> &'static str {
+        match self {
+            AgendaState::Queued => "queued",
+            AgendaState::Discussed => "discussed",
+        }
+    }
+
+    /// Reads a code written by [`AgendaState::code`]; `field` names it in the error.
+    pub fn parse(field: &str, code: &str) -> Result<AgendaState> {
+        match code.trim() {
+            "queued" => Ok(AgendaState::Queued),
+            "discussed" => Ok(AgendaState::Discussed),
+            other => Err(Error::invalid(
+                field,
+                format!("unknown agenda state {other:?}; expected queued or discussed"),
+            )),
+        }
+    }
 }
 
 /// A new or edited entry, checked but not yet saved. `person` is still the name or alias the
@@ -459,6 +516,8 @@ pub struct EntryDraft {
     pub person: Option<String>,
     pub tags: Vec<String>,
     pub share: bool,
+    pub agenda: bool,
+    pub discussed: bool,
     pub details: Details,
     /// Set only by imports of Tandem's own dumps, so a re-import keeps ids and timestamps.
     pub record: Option<RecordFields>,
@@ -491,6 +550,8 @@ impl EntryDraft {
             person: None,
             tags: Vec::new(),
             share: false,
+            agenda: false,
+            discussed: false,
             details,
             record: None,
         }
@@ -607,6 +668,8 @@ impl EntryDraft {
                 }
                 "tags" => draft.tags = typed_field("tags", value)?,
                 "share" => draft.share = typed_field("share", value)?,
+                "agenda" => draft.agenda = typed_field("agenda", value)?,
+                "discussed" => draft.discussed = typed_field("discussed", value)?,
                 "id" => {
                     let text: String = typed_field("id", value)?;
                     record_id = Some(RecordId::from_hex(&text).ok_or_else(|| {
@@ -727,7 +790,7 @@ fn friendly_serde(message: String) -> String {
         .replace("f32", "a number")
 }
 
-fn strip_serde_position(message: &str) -> String {
+pub(crate) fn strip_serde_position(message: &str) -> String {
     match message.find(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),

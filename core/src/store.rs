@@ -18,7 +18,7 @@ use crate::id::RecordId;
 /// SQLite `application_id` of a Tandem vault: "TAND" in ASCII.
 pub const APPLICATION_ID: i32 = 0x5441_4E44;
 /// The schema version this build writes and reads (SQLite `user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 /// The record format version, bound into every record's associated data.
 pub const RECORD_FORMAT: u16 = 1;
 
@@ -50,6 +50,13 @@ const MIGRATIONS: &[&str] = &[
          nonce BLOB NOT NULL,
          ciphertext BLOB NOT NULL
      );",
+    // 2: a record of every supervision summary the worker saved.
+    "CREATE TABLE exports (
+         id BLOB PRIMARY KEY NOT NULL,
+         key_id INTEGER NOT NULL,
+         nonce BLOB NOT NULL,
+         ciphertext BLOB NOT NULL
+     );",
 ];
 
 /// The tables that hold encrypted records.
@@ -57,6 +64,7 @@ const MIGRATIONS: &[&str] = &[
 pub enum Table {
     Entries,
     People,
+    Exports,
 }
 
 impl Table {
@@ -64,6 +72,7 @@ impl Table {
         match self {
             Table::Entries => "entries",
             Table::People => "people",
+            Table::Exports => "exports",
         }
     }
 
@@ -82,6 +91,7 @@ impl Table {
         match self {
             Table::Entries => upsert!("entries"),
             Table::People => upsert!("people"),
+            Table::Exports => upsert!("exports"),
         }
     }
 
@@ -89,6 +99,7 @@ impl Table {
         match self {
             Table::Entries => "SELECT 1 FROM entries WHERE id = ?1",
             Table::People => "SELECT 1 FROM people WHERE id = ?1",
+            Table::Exports => "SELECT 1 FROM exports WHERE id = ?1",
         }
     }
 
@@ -96,6 +107,7 @@ impl Table {
         match self {
             Table::Entries => "DELETE FROM entries WHERE id = ?1",
             Table::People => "DELETE FROM people WHERE id = ?1",
+            Table::Exports => "DELETE FROM exports WHERE id = ?1",
         }
     }
 
@@ -104,6 +116,7 @@ impl Table {
         match self {
             Table::Entries => b'E',
             Table::People => b'P',
+            Table::Exports => b'X',
         }
     }
 }

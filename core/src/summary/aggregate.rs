@@ -208,6 +208,8 @@ mod tests {
             person: None,
             tags: vec![],
             share: d.share,
+            agenda: d.agenda,
+            discussed: d.discussed,
             created_at: chrono::Utc::now(),
             updated_at: chrono::Utc::now(),
             deleted_at: None,

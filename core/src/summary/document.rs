@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::aggregate::{PublishedCounts, aggregate, iso_week};
 use super::scrub::{Class, Scrubber};
 use super::suppress::{DEFAULT_K, MIN_K};
-use crate::entry::{Details, Entry};
+use crate::entry::{AgendaState, Details, Entry};
 use crate::error::{Error, Result};
 use crate::id::RecordId;
 use crate::person::Person;
@@ -66,11 +66,15 @@ pub struct Narrative {
     pub text: String,
 }
 
-/// A boundary issue the worker wants to bring to supervision.
+/// An entry the worker wants to bring to supervision: a boundary issue flagged for it, or any
+/// entry they added to the agenda.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AgendaItem {
     pub week: String,
-    pub category: &'static str,
+    pub kind: &'static str,
+    /// A boundary issue's category.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<&'static str>,
     /// The worker's words, only when they shared the entry.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
@@ -198,13 +202,14 @@ pub fn build<'a>(
     let mut unshared = 0;
     for e in &oldest_first {
         let week = iso_week(e.occurred_at.date_naive());
-        if let Details::Boundary(b) = &e.details
-            && b.bring_to_supervision
-            && !b.resolved
-        {
+        if e.agenda_state() == Some(AgendaState::Queued) {
             agenda.push(AgendaItem {
                 week: week.clone(),
-                category: b.category.code(),
+                kind: e.kind().code(),
+                category: match &e.details {
+                    Details::Boundary(b) => Some(b.category.code()),
+                    _ => None,
+                },
                 text: (e.share && !e.text.trim().is_empty()).then(|| scrub(&e.text)),
             });
             continue;

@@ -3,13 +3,18 @@
 //! - [`aggregate`]: the period's counts (per kind, contact minutes, distributions by field,
 //!   moment themes and values, boundary issues open and resolved, wellbeing by ISO week);
 //! - [`suppress`]: small cells withheld, with complementary cells so none can be worked out;
-//! - [`scrub`]: identifying text removed from the narratives a worker chose to share.
-//!
-//! Still to come (issue 4): the agenda, assembling the document, HTML and JSON output, age
-//! encryption, the export record in the vault, and the front doors.
+//! - [`scrub`]: identifying text removed from the narratives a worker chose to share;
+//! - [`document`]: the passes assembled into one summary, with the agenda and pseudonyms;
+//! - [`output`]: the summary as JSON or a self-contained HTML report, optionally age-encrypted,
+//!   written atomically;
+//! - [`record`]: the vault's own record of each summary saved;
+//! - [`received`]: the supervisor's side, reading summaries without a vault and combining
+//!   several into a team overview that keeps the suppression.
 
 pub mod aggregate;
 pub mod document;
 pub mod output;
+pub mod received;
+pub mod record;
 pub mod scrub;
 pub mod suppress;

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::aggregate::PublishedCounts;
 use super::document::Summary;
+use super::record::Format;
 use crate::error::{Error, Result};
 use crate::vocab;
 
@@ -120,7 +121,10 @@ pub fn html(summary: &Summary) -> String {
         for a in &s.agenda {
             body.push_str(&format!(
                 "<li><strong>{}</strong> ({}){}</li>",
-                esc(&label("category", a.category)),
+                esc(&match a.category {
+                    Some(c) => label("category", c),
+                    None => label("kind", a.kind),
+                }),
                 esc(&a.week),
                 a.text
                     .as_deref()
@@ -216,6 +220,18 @@ h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .75rem;text-align:left}\
 article{border-left:3px solid #999;padding-left:.75rem;margin:1rem 0}section,article,tr{break-inside:avoid}\
 @page{size:auto;margin:15mm}@media print{body{margin:0;max-width:none}}";
+
+/// The bytes of `summary` as a file in `format`, encrypted with age when `to` is given.
+pub fn render(summary: &Summary, format: Format, to: Option<&AgeTo>) -> Result<Vec<u8>> {
+    let text = match format {
+        Format::Json => json(summary),
+        Format::Html => html(summary),
+    };
+    match to {
+        Some(to) => encrypt(text.as_bytes(), to),
+        None => Ok(text.into_bytes()),
+    }
+}
 
 /// Saves `contents` at `path`: written to a temporary file beside it, flushed to disk, then
 /// renamed over any old file, so the path holds either the old file or the whole new one.

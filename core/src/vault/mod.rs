@@ -19,7 +19,7 @@ use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
 use crate::crypto::{self, KdfParams, RecoveryKey, SALT_LEN, SecretKey};
-use crate::entry::{Entry, EntryDraft};
+use crate::entry::{AgendaState, Details, Entry, EntryDraft};
 use crate::error::{Error, Result};
 use crate::id::RecordId;
 use crate::person::{Person, PersonDraft};
@@ -27,6 +27,8 @@ use crate::search::{self, Query};
 use crate::store::{
     KeySlot, PASSPHRASE_SLOT, RECORD_FORMAT, RECOVERY_SLOT, RawRecord, SlotKdf, Store, Table, Write,
 };
+use crate::summary::output::AgeTo;
+use crate::summary::record::{ExportRecord, Format};
 use crate::vocab::Kind;
 
 mod cache;
@@ -310,6 +312,7 @@ impl Vault {
             what: match table {
                 Table::Entries => "entry",
                 Table::People => "person",
+                Table::Exports => "export record",
             },
             id: RecordId::from_slice(&raw.id)
                 .map(|id| id.to_hex())
@@ -586,12 +589,42 @@ impl Vault {
             person,
             tags: std::mem::take(&mut draft.tags),
             share: draft.share,
+            agenda: draft.agenda,
+            discussed: draft.discussed,
             created_at: old.created_at,
             updated_at: now,
             deleted_at: old.deleted_at,
             details: draft.details.clone(),
         };
         self.save_entry(entry, new_people)
+    }
+
+    /// Puts an entry on the supervision agenda (`Some(Queued)`), marks it discussed
+    /// (`Some(Discussed)`), or takes it off (`None`, which also clears a boundary issue's
+    /// "bring to supervision"). Its words and other fields stay as they were.
+    pub fn set_agenda(&mut self, id: &RecordId, state: Option<AgendaState>) -> Result<()> {
+        let mut entry = self.entry(id)?;
+        match state {
+            Some(AgendaState::Queued) => {
+                entry.agenda = true;
+                entry.discussed = false;
+            }
+            Some(AgendaState::Discussed) => {
+                if entry.agenda_state().is_none() {
+                    entry.agenda = true;
+                }
+                entry.discussed = true;
+            }
+            None => {
+                entry.agenda = false;
+                entry.discussed = false;
+                if let Details::Boundary(b) = &mut entry.details {
+                    b.bring_to_supervision = false;
+                }
+            }
+        }
+        entry.updated_at = now_utc();
+        self.save_entry(entry, Vec::new())
     }
 
     /// Moves an entry to the bin. It stays in the vault, encrypted, until purged.
@@ -671,6 +704,51 @@ impl Vault {
         crate::summary::document::build(entries.iter().copied(), reader.people(), options)
     }
 
+    /// Builds the summary for `options`, writes it to `out` as `format` (encrypted with age when
+    /// `to` is given) via a temporary file, fsync and rename, and records the export in the
+    /// vault. If the record cannot be saved, the file is removed again: no summary leaves
+    /// without a trace in the vault.
+    pub fn export_summary(
+        &mut self,
+        options: &crate::summary::document::Options,
+        format: Format,
+        to: Option<&AgeTo>,
+        out: &Path,
+    ) -> Result<(crate::summary::document::Summary, ExportRecord)> {
+        let summary = self.summary(options)?;
+        let contents = crate::summary::output::render(&summary, format, to)?;
+        crate::summary::output::write_file(out, &contents)?;
+        let record = ExportRecord::new(&summary, options, format, to, out, &contents);
+        let saved = self
+            .seal_record(Table::Exports, record.id, &record)
+            .and_then(|w| self.store.write(&[w]));
+        if let Err(e) = saved {
+            let _ = std::fs::remove_file(out);
+            return Err(e);
+        }
+        Ok((summary, record))
+    }
+
+    /// Every summary saved from this vault, newest first. Unreadable records are reported in
+    /// [`Vault::damaged`] and left out.
+    pub fn exports(&mut self) -> Result<Vec<ExportRecord>> {
+        let raws = self.store.records(Table::Exports)?;
+        let mut records = Vec::with_capacity(raws.len());
+        for raw in &raws {
+            match Self::open_record::<ExportRecord>(
+                self.store.vault_id(),
+                &self.key,
+                Table::Exports,
+                raw,
+            ) {
+                Some(r) => records.push(r),
+                None => self.damaged.push(Self::damaged_record(Table::Exports, raw)),
+            }
+        }
+        records.sort_by_key(|r| std::cmp::Reverse(r.saved_at));
+        Ok(records)
+    }
+
     /// Checks a typed filter and resolves it against this vault. Error fields are named with
     /// `prefix` before them (`--` for the command line's flags, nothing for the app's form).
     pub fn filter(&self, text: &FilterText, prefix: &str) -> Result<Filter> {
@@ -713,12 +791,18 @@ impl Vault {
                 })
             })
             .transpose()?;
+        let agenda = text
+            .agenda
+            .as_deref()
+            .map(|code| AgendaState::parse(&format!("{prefix}agenda"), code))
+            .transpose()?;
         Ok(Filter {
             kind,
             from,
             to,
             tag: text.tag.clone(),
             person,
+            agenda,
             deleted: if text.deleted {
                 Deleted::Only
             } else {
@@ -881,6 +965,12 @@ trait HasId {
 }
 
 impl HasId for Entry {
+    fn set_id(&mut self, id: RecordId) {
+        self.id = id;
+    }
+}
+
+impl HasId for ExportRecord {
     fn set_id(&mut self, id: RecordId) {
         self.id = id;
     }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::cache::{EntryCache, order_key};
-use crate::entry::Entry;
+use crate::entry::{AgendaState, Entry};
 use crate::id::RecordId;
 use crate::person::Person;
 use crate::search::Query;
@@ -21,6 +21,8 @@ pub struct FilterText {
     pub to: Option<String>,
     pub tag: Option<String>,
     pub person: Option<String>,
+    /// `queued` or `discussed`: only entries in that place on the supervision agenda.
+    pub agenda: Option<String>,
     /// Show the bin (deleted entries) instead of the journal.
     pub deleted: bool,
 }
@@ -47,6 +49,7 @@ pub struct Filter {
     pub to: Option<NaiveDate>,
     pub tag: Option<String>,
     pub person: Option<RecordId>,
+    pub agenda: Option<AgendaState>,
     pub deleted: Deleted,
 }
 
@@ -62,6 +65,7 @@ impl Filter {
                 .as_deref()
                 .is_none_or(|t| entry.tags.iter().any(|x| x.eq_ignore_ascii_case(t.trim())))
             && self.person.is_none_or(|p| entry.person == Some(p))
+            && self.agenda.is_none_or(|a| entry.agenda_state() == Some(a))
             && match self.deleted {
                 Deleted::Hide => !entry.is_deleted(),
                 Deleted::Only => entry.is_deleted(),
@@ -154,6 +158,11 @@ pub fn entry_json(entry: &Entry, person: Option<&Person>) -> Value {
         Value::Array(entry.tags.iter().cloned().map(Value::String).collect()),
     );
     map.insert("share".into(), Value::Bool(entry.share));
+    map.insert("agenda".into(), Value::Bool(entry.agenda));
+    map.insert("discussed".into(), Value::Bool(entry.discussed));
+    if let Some(state) = entry.agenda_state() {
+        map.insert("agenda_state".into(), Value::String(state.code().into()));
+    }
     for (k, v) in entry.details.fields_json() {
         map.insert(k, v);
     }

@@ -1000,7 +1000,7 @@ fn a_summary_leaves_out_names_identifiers_unshared_words_and_exact_days() {
     );
     assert_eq!(summary.withheld.unshared_entries, 3);
     assert_eq!(summary.agenda.len(), 1);
-    assert_eq!(summary.agenda[0].category, "gifts_or_money");
+    assert_eq!(summary.agenda[0].category, Some("gifts_or_money"));
     assert!(summary.flagged.contains("devon"));
     // One boundary issue is under k; with the total shown, the contacts are its complement.
     assert_eq!(
@@ -1013,4 +1013,178 @@ fn a_summary_leaves_out_names_identifiers_unshared_words_and_exact_days() {
     let mut bad = Options::new(from, to);
     bad.k = 1;
     assert!(vault.summary(&bad).unwrap_err().to_string().contains("k:"));
+}
+
+#[test]
+fn the_agenda_holds_flagged_boundaries_and_added_entries_until_discussed() {
+    use crate::entry::AgendaState::{Discussed, Queued};
+    use crate::summary::document::Options;
+    let (_dir, path, mut vault) = new_vault();
+    let flagged = vault
+        .add_entry(draft(
+            Kind::Boundary,
+            r#"{"occurred_at": "2026-11-05 12:00", "category": "social_media", "bring_to_supervision": true}"#,
+        ))
+        .unwrap();
+    let added = vault
+        .add_entry(draft(
+            Kind::Moment,
+            r#"{"occurred_at": "2026-11-06 12:00", "agenda": true, "share": true, "text": "A quiet win"}"#,
+        ))
+        .unwrap();
+    let other = vault
+        .add_entry(draft(
+            Kind::Contact,
+            r#"{"occurred_at": "2026-11-07 12:00"}"#,
+        ))
+        .unwrap();
+    let queued = |vault: &mut Vault| -> Vec<RecordId> {
+        let f = vault
+            .filter(
+                &FilterText {
+                    agenda: Some("queued".into()),
+                    ..FilterText::default()
+                },
+                "",
+            )
+            .unwrap();
+        let r = vault.reader().unwrap();
+        r.list(&f).map(|e| e.id).collect()
+    };
+    assert_eq!(queued(&mut vault), vec![added, flagged]);
+
+    // An ordinary entry joins the agenda; the discussed one leaves it but is kept as a record.
+    vault.set_agenda(&other, Some(Queued)).unwrap();
+    vault.set_agenda(&flagged, Some(Discussed)).unwrap();
+    assert_eq!(queued(&mut vault), vec![other, added]);
+    assert_eq!(
+        vault.entry(&flagged).unwrap().agenda_state(),
+        Some(Discussed)
+    );
+
+    // The summary's agenda is what is still queued, with the words only of shared entries.
+    let from = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let to = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let summary = vault.summary(&Options::new(from, to)).unwrap();
+    let kinds: Vec<_> = summary
+        .agenda
+        .iter()
+        .map(|a| (a.kind, a.text.clone()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("moment", Some("A quiet win".to_string())),
+            ("contact", None)
+        ]
+    );
+
+    // Taking a flagged boundary off the agenda clears its flag; the marks survive a reopen.
+    vault.set_agenda(&flagged, None).unwrap();
+    drop(vault);
+    let mut vault = Vault::open(&path, PASS).unwrap();
+    assert_eq!(vault.entry(&flagged).unwrap().agenda_state(), None);
+    assert_eq!(queued(&mut vault), vec![other, added]);
+    let bad = vault.filter(
+        &FilterText {
+            agenda: Some("later".into()),
+            ..FilterText::default()
+        },
+        "--",
+    );
+    assert!(bad.unwrap_err().to_string().contains("--agenda"));
+}
+
+#[test]
+fn every_saved_summary_is_recorded_with_its_hash_and_reads_back_for_a_supervisor() {
+    use crate::summary::document::Options;
+    use crate::summary::output::AgeTo;
+    use crate::summary::received;
+    use crate::summary::record::{Encryption, Format, sha256_hex};
+    let (dir, path, mut vault) = new_vault();
+    for day in 2..9 {
+        vault
+            .add_entry(draft(
+                Kind::Contact,
+                &format!(r#"{{"occurred_at": "2026-11-0{day} 10:00", "duration_min": 20, "mode": "phone"}}"#),
+            ))
+            .unwrap();
+    }
+    let options = Options::new(
+        NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    );
+    let plain = dir.path().join("nov.json");
+    let (summary, record) = vault
+        .export_summary(&options, Format::Json, None, &plain)
+        .unwrap();
+    let bytes = std::fs::read(&plain).unwrap();
+    assert_eq!(record.sha256, sha256_hex(&bytes));
+    assert_eq!(record.encryption, Encryption::None);
+
+    let sealed = dir.path().join("nov.json.age");
+    let to = AgeTo::Passphrase(Zeroizing::new("supervision passphrase".into()));
+    vault
+        .export_summary(&options, Format::Json, Some(&to), &sealed)
+        .unwrap();
+    // A file that cannot be written leaves no record behind.
+    let nowhere = dir.path().join("missing-folder/nov.json");
+    assert!(
+        vault
+            .export_summary(&options, Format::Json, None, &nowhere)
+            .is_err()
+    );
+
+    drop(vault);
+    let mut vault = Vault::open(&path, PASS).unwrap();
+    let records = vault.exports().unwrap();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0].encryption, Encryption::Passphrase);
+    assert_eq!(records[1].id, record.id);
+    assert_eq!(records[1].path, plain.display().to_string());
+    assert!(
+        !String::from_utf8_lossy(&std::fs::read(&path).unwrap()).contains("nov.json"),
+        "export records are encrypted in the vault file"
+    );
+
+    // The supervisor's side reads both files back, the sealed one only with its passphrase.
+    let read = received::read("nov.json", &bytes, None).unwrap();
+    assert_eq!(
+        read.entries_by_kind.total,
+        summary.entries_by_kind.published.total
+    );
+    let sealed_bytes = std::fs::read(&sealed).unwrap();
+    let e = received::read("nov.json.age", &sealed_bytes, None).unwrap_err();
+    assert!(e.to_string().contains("is encrypted"), "{e}");
+    let e = received::read("nov.json.age", &sealed_bytes, Some("not it")).unwrap_err();
+    assert!(e.to_string().contains("does not open"), "{e}");
+    let opened = received::read(
+        "nov.json.age",
+        &sealed_bytes,
+        Some("supervision passphrase"),
+    )
+    .unwrap();
+    assert_eq!(opened, read);
+    let team = received::team(&[read.clone(), opened]).unwrap();
+    assert_eq!(team.entries_by_kind.total, Some(14));
+    assert_eq!(team.contact_minutes, Some(280));
+}
+
+#[test]
+fn a_vault_from_before_export_records_is_upgraded_on_unlock() {
+    let (_dir, path, vault) = new_vault();
+    drop(vault);
+    tamper(&path, "DROP TABLE exports; PRAGMA user_version = 1;");
+    // A wrong passphrase changes nothing.
+    assert!(Vault::open(&path, "not the passphrase at all").is_err());
+    let version = |p: &Path| -> i64 {
+        Connection::open(p)
+            .unwrap()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(version(&path), 1);
+    let mut vault = Vault::open(&path, PASS).unwrap();
+    assert_eq!(version(&path), crate::store::SCHEMA_VERSION);
+    assert!(vault.exports().unwrap().is_empty());
 }

@@ -616,7 +616,7 @@ impl App {
         folders[0].join(file)
     }
 
-    /// Checks the page as it is now with axe-core, and panics listing every violation of impact
+    /// Checks the page with axe-core once running transitions have finished, and panics listing every violation of impact
     /// "serious" or "critical" (rule, impact, help and the first elements at fault), after
     /// saving a screenshot. Milder ones are printed, so they are seen without failing the run.
     /// `screen` names the screen in the messages.
@@ -637,7 +637,11 @@ impl App {
         }
         let script = r#"
             const done = arguments[arguments.length - 1];
-            axe.run(document, { resultTypes: ['violations'] })
+            // Colours fade for 120 ms after a theme switch or a hover; axe must judge the
+            // settled page, so it starts once every running transition has finished.
+            const running = document.getAnimations ? document.getAnimations() : [];
+            Promise.all(running.map((a) => a.finished.catch(() => null)))
+              .then(() => axe.run(document, { resultTypes: ['violations'] }))
               .then((r) => done({ violations: r.violations.map((v) => ({
                 id: v.id, impact: v.impact, help: v.help,
                 targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
