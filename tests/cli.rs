@@ -212,7 +212,7 @@ fn bad_entries_are_refused_with_the_field_and_the_allowed_values() {
         (
             r#"{"txt":"typo"}"#,
             "moment",
-            "tandem: txt: unknown field for a moment entry; allowed: occurred_at, text, person, tags, share, themes, values, why_it_mattered",
+            "tandem: txt: unknown field for a moment entry; allowed: occurred_at, text, person, tags, share, agenda, discussed, themes, values, why_it_mattered",
         ),
         (
             r#"{"category":"other","intensity":7}"#,

@@ -153,3 +153,75 @@ fn an_age_encrypted_summary_opens_with_the_standard_rage_tool_and_the_supervisor
     assert!(e.contains("--age-recipient") && e.contains("age1"), "{e}");
     assert!(!dir.path().join("x.age").exists());
 }
+
+#[test]
+fn every_export_is_listed_with_the_hash_sha256sum_prints() {
+    let env = Env::with_vault();
+    for day in 2..=6 {
+        env.add(
+            "contact",
+            &format!(r#"{{"mode":"phone","occurred_at":"2026-11-0{day} 10:00"}}"#),
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("nov.html");
+    env.ok(&november(out.to_str().unwrap(), &["--k", "3"]));
+    // A refused export (bad key) leaves no record.
+    env.fail(&november(
+        dir.path().join("x.age").to_str().unwrap(),
+        &["--age-recipient", "age1notakey"],
+    ));
+    let listed: serde_json::Value = serde_json::from_str(&env.ok(&["exports", "--json"])).unwrap();
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    let summed = std::process::Command::new("sha256sum")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let summed = String::from_utf8(summed.stdout).unwrap();
+    assert_eq!(
+        listed[0]["sha256"],
+        summed.split_whitespace().next().unwrap()
+    );
+    assert_eq!(listed[0]["from"], "2026-11-01");
+    assert_eq!(listed[0]["k"], 3);
+    assert_eq!(listed[0]["format"], "html");
+    let text = env.ok(&["exports"]);
+    assert!(
+        text.contains("2026-11-01 to 2026-11-30") && text.contains("nov.html"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_agenda_lists_what_to_bring_and_forgets_nothing_marked_done() {
+    let env = Env::with_vault();
+    let flagged = env.add(
+        "boundary",
+        r#"{"category":"gifts_or_money","bring_to_supervision":true,"occurred_at":"2026-11-03 10:00","text":"Offered a gift card"}"#,
+    );
+    let moment = env.add(
+        "moment",
+        r#"{"occurred_at":"2026-11-04 10:00","text":"A breakthrough at group"}"#,
+    );
+    let agenda = env.ok(&["agenda"]);
+    assert!(
+        agenda.contains("gift card") && !agenda.contains("breakthrough"),
+        "{agenda}"
+    );
+    env.ok(&["agenda", "add", &moment[..6]]);
+    env.ok(&["agenda", "done", &flagged[..6]]);
+    let agenda = env.ok(&["agenda"]);
+    assert!(
+        !agenda.contains("gift card") && agenda.contains("breakthrough"),
+        "{agenda}"
+    );
+    let done = env.ok(&["agenda", "--discussed", "--json"]);
+    assert!(done.contains("\"agenda_state\":\"discussed\""), "{done}");
+    assert!(
+        env.ok(&["list", "--agenda", "queued"])
+            .contains("breakthrough")
+    );
+    let e = env.fail(&["list", "--agenda", "soon"]);
+    assert!(e.contains("--agenda") && e.contains("queued"), "{e}");
+}

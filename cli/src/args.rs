@@ -47,8 +47,8 @@ pub enum Command {
     /// Add an entry; prints its id
     #[command(after_help = "\
 KIND is contact, moment, boundary or wellbeing. The JSON holds the entry's fields: occurred_at,
-text, person (a name or alias; new ones join your people list), tags, share, and the kind's own
-fields. Unknown fields and values are refused with the allowed ones listed.
+text, person (a name or alias; new ones join your people list), tags, share, agenda (bring it to
+supervision), and the kind's own fields. Unknown fields and values are refused with the allowed ones listed.
 
 Examples:
   tandem add contact --json '{\"person\": \"J.\", \"duration_min\": 30, \"mode\": \"in_person\",
@@ -128,8 +128,8 @@ Example:
 
     /// Write an anonymized supervision summary of a period (HTML or JSON)
     #[command(after_help = "\
-Only counts, the boundary issues marked for supervision, and the words of entries you chose to
-share leave your vault. Names and identifiers are removed, people become Person A, B…, dates
+Only counts, your supervision agenda, and the words of entries you chose to share leave your
+vault. Every summary saved is recorded in the vault (see `tandem exports`). Names and identifiers are removed, people become Person A, B…, dates
 become weeks, and counts under --k are withheld.
 
 Examples:
@@ -161,6 +161,34 @@ Examples:
         age_passphrase: bool,
     },
 
+    /// The supervision agenda: entries to bring to your next supervision
+    #[command(after_help = "\
+Boundary issues marked \"bring to supervision\" are on the agenda, and so is any entry you add.
+Mark items discussed after supervision; they stay in your journal.
+Examples:
+  tandem agenda
+  tandem agenda add 3f9a
+  tandem agenda done 3f9a
+  tandem agenda --discussed")]
+    Agenda {
+        #[command(subcommand)]
+        command: Option<AgendaCommand>,
+        /// List the items already discussed instead
+        #[arg(long)]
+        discussed: bool,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the supervision summaries saved from this vault
+    #[command(
+        after_help = "Each line: when it was saved, the period, the format and encryption, the file, and its SHA-256\n(compare with `sha256sum FILE`)."
+    )]
+    Exports {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// List the people you support, or add one
     People {
         #[command(subcommand)]
@@ -168,6 +196,25 @@ Examples:
         /// Print JSON
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgendaCommand {
+    /// Put an entry on the agenda
+    Add {
+        /// The entry's id, or its first few characters
+        id: String,
+    },
+    /// Mark an item discussed in supervision
+    Done {
+        /// The entry's id, or its first few characters
+        id: String,
+    },
+    /// Take an entry off the agenda (a boundary issue stops being marked for supervision)
+    Remove {
+        /// The entry's id, or its first few characters
+        id: String,
     },
 }
 
@@ -204,6 +251,9 @@ pub struct ListArgs {
     /// Only entries about this person (alias or name)
     #[arg(long)]
     pub person: Option<String>,
+    /// Only entries on the supervision agenda: queued or discussed
+    #[arg(long, value_name = "STATE")]
+    pub agenda: Option<String>,
     /// Show the bin: deleted entries only
     #[arg(long)]
     pub deleted: bool,

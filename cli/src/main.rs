@@ -19,7 +19,7 @@ use tandem_core::entry::EntryDraft;
 use tandem_core::vault::FilterText;
 use tandem_core::{Error, Kind, PersonDraft, Vault};
 
-use args::{Cli, Command, ListArgs, PeopleCommand};
+use args::{AgendaCommand, Cli, Command, ListArgs, PeopleCommand};
 
 /// Largest JSON document `add` reads, so a runaway pipe cannot fill memory.
 const MAX_ENTRY_JSON: u64 = 1 << 20;
@@ -139,7 +139,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             age_recipient,
             age_passphrase,
         } => {
-            use tandem_core::summary::{document::Options, output};
+            use tandem_core::summary::{document::Options, output, record::Format};
             let mut options = Options::new(
                 tandem_core::entry::parse_date("--from", from)?,
                 tandem_core::entry::parse_date("--to", to)?,
@@ -154,17 +154,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )?)),
                 (None, false) => None,
             };
+            let format = Format::parse("--format", format)?;
             let mut vault = unlock(&cli, &path)?;
-            let summary = vault.summary(&options).map_err(as_flag)?;
-            let text = match format.as_str() {
-                "json" => output::json(&summary),
-                _ => output::html(&summary),
-            };
-            let bytes = match &age_to {
-                Some(to) => output::encrypt(text.as_bytes(), to).map_err(as_flag)?,
-                None => text.into_bytes(),
-            };
-            output::write_file(out, &bytes)?;
+            let (summary, _) = vault
+                .export_summary(&options, format, age_to.as_ref(), out)
+                .map_err(as_flag)?;
             println!(
                 "Saved the summary to {}: {} shared {}, {} possible {} removed, {} small {} withheld.",
                 out.display(),
@@ -221,6 +215,48 @@ fn run(cli: Cli) -> Result<(), Error> {
             let new = secrets::new_passphrase("TANDEM_NEW_PASSPHRASE", "New passphrase: ")?;
             vault.change_passphrase(&new)?;
             println!("Passphrase changed. Your recovery key still works.");
+            Ok(())
+        }
+        Command::Agenda {
+            command,
+            discussed,
+            json,
+        } => {
+            use tandem_core::entry::AgendaState;
+            let mut vault = unlock(&cli, &path)?;
+            let (id, state, done) = match command {
+                None => {
+                    let filter = vault.filter(
+                        &FilterText {
+                            agenda: Some(if *discussed { "discussed" } else { "queued" }.into()),
+                            ..FilterText::default()
+                        },
+                        "--",
+                    )?;
+                    let reader = vault.reader()?;
+                    // An agenda reads in the order things happened.
+                    let mut items: Vec<_> = reader.list(&filter).collect();
+                    items.reverse();
+                    output::entries(&items, |id| reader.person(id), *json);
+                    output::warn_damaged(vault.damaged());
+                    return Ok(());
+                }
+                Some(AgendaCommand::Add { id }) => (id, Some(AgendaState::Queued), "on the agenda"),
+                Some(AgendaCommand::Done { id }) => {
+                    (id, Some(AgendaState::Discussed), "marked discussed")
+                }
+                Some(AgendaCommand::Remove { id }) => (id, None, "off the agenda"),
+            };
+            let id = vault.resolve_entry_id(id)?;
+            vault.set_agenda(&id, state)?;
+            println!("{} {done}", &id.to_hex()[..8]);
+            Ok(())
+        }
+        Command::Exports { json } => {
+            let mut vault = unlock(&cli, &path)?;
+            let records = vault.exports()?;
+            output::exports(&records, *json);
+            output::warn_damaged(vault.damaged());
             Ok(())
         }
         Command::People { command, json } => {
@@ -302,6 +338,7 @@ fn filter_text(list: &ListArgs) -> FilterText {
         to: list.to.clone(),
         tag: list.tag.clone(),
         person: list.person.clone(),
+        agenda: list.agenda.clone(),
         deleted: list.deleted,
     }
 }

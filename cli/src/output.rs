@@ -133,3 +133,34 @@ pub fn recovery_key(path: &Path, key: &RecoveryKey) {
     println!("If you lose both the passphrase and this key, nobody can open the vault: not you,");
     println!("not Tandem, not anyone. There is no reset.");
 }
+
+/// Prints the record of saved summaries: one line each, newest first, or JSON.
+pub fn exports(records: &[tandem_core::summary::record::ExportRecord], json: bool) {
+    use tandem_core::summary::record::Encryption;
+    if json {
+        let all: Vec<Value> = records.iter().map(|r| r.to_json()).collect();
+        println!("{}", Value::Array(all));
+        return;
+    }
+    if records.is_empty() {
+        eprintln!("No summaries saved yet.");
+    }
+    for r in records {
+        let sealed = match &r.encryption {
+            Encryption::None => "not encrypted".to_string(),
+            Encryption::Passphrase => "age, passphrase".to_string(),
+            Encryption::Recipient { key } => format!("age, to {}…", &key[..key.len().min(12)]),
+        };
+        println!(
+            "{}  {} to {}  {} ({sealed})  {}  sha256 {}",
+            r.saved_at
+                .with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M"),
+            r.from,
+            r.to,
+            r.format.extension(),
+            r.path,
+            r.sha256
+        );
+    }
+}
