@@ -25,6 +25,13 @@ fn main() {
             "vocabularies",
             "get_settings",
             "save_settings",
+            "set_agenda",
+            "preview_summary",
+            "save_summary",
+            "list_exports",
+            "open_summaries",
+            "open_summary_with_key",
+            "close_summaries",
         ]),
     ))
     .expect("the Tauri build step failed");

@@ -15,7 +15,10 @@ use crate::{AppState, UiError};
 type Answer<T> = Result<T, UiError>;
 
 /// Runs `f` on the unlocked vault, or answers "locked".
-fn with_vault<T>(state: &AppState, f: impl FnOnce(&mut Vault) -> Answer<T>) -> Answer<T> {
+pub(crate) fn with_vault<T>(
+    state: &AppState,
+    f: impl FnOnce(&mut Vault) -> Answer<T>,
+) -> Answer<T> {
     let mut guard = state.vault.lock().map_err(|_| UiError::locked())?;
     match guard.as_mut() {
         Some(vault) => f(vault),

@@ -10,6 +10,7 @@
 mod catalogue_tests;
 pub mod commands;
 mod error;
+pub mod supervision;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -22,14 +23,19 @@ pub use error::UiError;
 pub struct AppState {
     path: PathBuf,
     vault: Mutex<Option<Vault>>,
+    /// Summaries opened in the supervisor's view; they need no vault.
+    received: Mutex<Vec<supervision::ReceivedFile>>,
+    dialogs: supervision::Dialogs,
 }
 
 impl AppState {
-    /// State for the vault at `path`, locked.
-    pub fn new(path: PathBuf) -> Self {
+    /// State for the vault at `path`, locked, choosing files through `dialogs`.
+    pub fn new(path: PathBuf, dialogs: supervision::Dialogs) -> Self {
         AppState {
             path,
             vault: Mutex::new(None),
+            received: Mutex::new(Vec::new()),
+            dialogs,
         }
     }
 }
@@ -47,6 +53,7 @@ pub fn vault_path() -> PathBuf {
 /// same app on Tauri's mock runtime.
 pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::vault_status,
@@ -69,15 +76,25 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
             commands::vocabularies,
             commands::get_settings,
             commands::save_settings,
+            supervision::set_agenda,
+            supervision::preview_summary,
+            supervision::save_summary,
+            supervision::list_exports,
+            supervision::open_summaries,
+            supervision::open_summary_with_key,
+            supervision::close_summaries,
         ])
 }
 
 /// Starts the app on the default vault. Also the entry point on mobile targets.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    build(tauri::Builder::default(), AppState::new(vault_path()))
-        .run(tauri::generate_context!())
-        .expect("Tandem could not start its window");
+    build(
+        tauri::Builder::default(),
+        AppState::new(vault_path(), supervision::Dialogs::from_env()),
+    )
+    .run(tauri::generate_context!())
+    .expect("Tandem could not start its window");
 }
 
 #[cfg(test)]
@@ -91,9 +108,13 @@ mod tests {
     use super::*;
 
     fn app(path: PathBuf) -> tauri::App<MockRuntime> {
-        build(mock_builder(), AppState::new(path))
-            .build(tauri::generate_context!())
-            .expect("the app builds on the mock runtime")
+        let answers = path.with_file_name("dialog-answers");
+        build(
+            mock_builder(),
+            AppState::new(path, supervision::Dialogs::answered_from(answers)),
+        )
+        .build(tauri::generate_context!())
+        .expect("the app builds on the mock runtime")
     }
 
     fn window(app: &tauri::App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
@@ -348,5 +369,137 @@ mod tests {
         let app = app(dir.path().join("v.tandem"));
         let other = window(&app, "other");
         assert!(call(&other, "vault_status", json!({})).is_err());
+    }
+
+    #[test]
+    fn a_worker_prepares_and_saves_a_summary_and_a_supervisor_opens_it_without_a_vault() {
+        let dir = tempfile::tempdir().unwrap();
+        let answers = dir.path().join("dialog-answers");
+        std::fs::create_dir(&answers).unwrap();
+        let app = app(dir.path().join("v.tandem"));
+        let main = window(&app, "main");
+        call(
+            &main,
+            "create_vault",
+            json!({"passphrase": "a long passphrase"}),
+        )
+        .unwrap();
+        for day in 2..=6 {
+            call(
+                &main,
+                "add_entry",
+                json!({"kind": "contact", "entry": {
+                    "occurred_at": format!("2026-11-0{day}T10:00:00-05:00"),
+                    "mode": "phone", "share": true,
+                    "text": "Talked with Marguerite about the move"}}),
+            )
+            .unwrap();
+        }
+        let flagged = call(
+            &main,
+            "add_entry",
+            json!({"kind": "boundary", "entry": {
+                "occurred_at": "2026-11-09T10:00:00-05:00",
+                "category": "gifts_or_money", "bring_to_supervision": true}}),
+        )
+        .unwrap();
+        let queued = call(
+            &main,
+            "list_entries",
+            json!({"filter": {"agenda": "queued"}, "offset": 0, "limit": 50}),
+        )
+        .unwrap();
+        assert_eq!(queued["entries"][0]["id"], flagged);
+
+        let request = json!({"from": "2026-11-01", "to": "2026-11-30", "k": 5, "keep": []});
+        let preview = call(&main, "preview_summary", json!({"request": request})).unwrap();
+        assert_eq!(preview["flagged"], json!(["marguerite"]));
+        assert_eq!(
+            preview["summary"]["narratives"][0]["text"],
+            "Talked with [name] about the move"
+        );
+        assert_eq!(
+            preview["summary"]["agenda"][0]["category"],
+            "gifts_or_money"
+        );
+        let kept =
+            json!({"from": "2026-11-01", "to": "2026-11-30", "k": 5, "keep": ["Marguerite"]});
+        let preview = call(&main, "preview_summary", json!({"request": kept})).unwrap();
+        assert_eq!(
+            preview["summary"]["narratives"][0]["text"],
+            "Talked with Marguerite about the move"
+        );
+
+        call(
+            &main,
+            "set_agenda",
+            json!({"id": flagged, "agenda": "discussed"}),
+        )
+        .unwrap();
+        let record = call(
+            &main,
+            "save_summary",
+            json!({"request": request, "format": "json",
+                   "protect": {"to": "passphrase", "passphrase": "for my supervisor"}}),
+        )
+        .unwrap();
+        let saved = answers.join("supervision-summary-2026-11-01-to-2026-11-30.json.age");
+        assert_eq!(record["path"], saved.display().to_string());
+        assert_eq!(record["encryption"], json!({"to": "passphrase"}));
+        let listed = call(&main, "list_exports", json!({})).unwrap();
+        assert_eq!(listed[0]["sha256"], record["sha256"]);
+        let bad = call(
+            &main,
+            "save_summary",
+            json!({"request": request, "format": "pdf", "protect": {"to": "nobody"}}),
+        );
+        assert_eq!(bad.unwrap_err()["kind"], "invalid");
+
+        // The supervisor's side works while the vault is locked.
+        call(&main, "lock", json!({})).unwrap();
+        std::fs::write(answers.join("broken.json"), "{ not json").unwrap();
+        let inbox = call(&main, "open_summaries", json!({})).unwrap();
+        let states: Vec<&str> = inbox["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["state"].as_str().unwrap())
+            .collect();
+        assert_eq!(states, ["unreadable", "needs_key"]);
+        assert!(
+            inbox["files"][0]["problem"]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("broken.json:")
+        );
+        let name = inbox["files"][1]["name"].as_str().unwrap().to_string();
+        let wrong = call(
+            &main,
+            "open_summary_with_key",
+            json!({"name": name, "key": "nope"}),
+        )
+        .unwrap();
+        assert_eq!(wrong["files"][1]["state"], "needs_key");
+        assert!(
+            wrong["files"][1]["problem"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("does not open")
+        );
+        let open = call(
+            &main,
+            "open_summary_with_key",
+            json!({"name": name, "key": "for my supervisor"}),
+        )
+        .unwrap();
+        assert_eq!(open["files"][1]["state"], "open");
+        let summary = &open["files"][1]["summary"];
+        assert_eq!(summary["entries_by_kind"]["total"], 6);
+        // Marked discussed before saving, the boundary issue is not on the summary's agenda.
+        assert_eq!(summary["agenda"], json!([]));
+        assert_eq!(
+            summary["narratives"][0]["text"],
+            "Talked with [name] about the move"
+        );
     }
 }

@@ -1,0 +1,307 @@
+//! Commands for supervision: the agenda, the export wizard's preview and save, the record of
+//! saved summaries, and the supervisor's read-only view of received summaries (which needs no
+//! vault). Files are chosen in native dialogs opened from here, so the webview never gets
+//! file-system access of its own.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tandem_core::Error;
+use tandem_core::entry::{AgendaState, parse_date};
+use tandem_core::summary::document::Options;
+use tandem_core::summary::output::{self, AgeTo};
+use tandem_core::summary::received::{self, FileKind, Received};
+use tandem_core::summary::record::Format;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use zeroize::Zeroizing;
+
+use crate::commands::with_vault;
+use crate::{AppState, UiError};
+
+type Answer<T> = Result<T, UiError>;
+
+/// Puts an entry on the agenda (`queued`), marks it `discussed`, or takes it off (`null`).
+#[tauri::command]
+pub fn set_agenda(state: State<'_, AppState>, id: String, agenda: Option<String>) -> Answer<()> {
+    let agenda = agenda
+        .as_deref()
+        .map(|code| AgendaState::parse("agenda", code))
+        .transpose()?;
+    with_vault(&state, |vault| {
+        let id = vault.resolve_entry_id(&id)?;
+        Ok(vault.set_agenda(&id, agenda)?)
+    })
+}
+
+/// The wizard's choices: the period, k, and the flagged words the worker keeps.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryRequest {
+    from: String,
+    to: String,
+    k: u64,
+    #[serde(default)]
+    keep: Vec<String>,
+}
+
+impl SummaryRequest {
+    fn options(&self) -> Answer<Options> {
+        let mut options =
+            Options::new(parse_date("from", &self.from)?, parse_date("to", &self.to)?);
+        options.k = self.k;
+        options.keep = self.keep.iter().map(|w| w.trim().to_lowercase()).collect();
+        Ok(options)
+    }
+}
+
+/// What would leave: the summary exactly as its JSON file would hold it, and the words that
+/// looked like names, for the worker to review (removed unless kept).
+#[derive(Debug, Serialize)]
+pub struct Preview {
+    summary: Value,
+    flagged: Vec<String>,
+}
+
+#[tauri::command(async)]
+pub fn preview_summary(state: State<'_, AppState>, request: SummaryRequest) -> Answer<Preview> {
+    let options = request.options()?;
+    with_vault(&state, |vault| {
+        let summary = vault.summary(&options)?;
+        let text = output::json(&summary);
+        Ok(Preview {
+            summary: serde_json::from_str(&text).unwrap_or(Value::Null),
+            flagged: summary.flagged.iter().cloned().collect(),
+        })
+    })
+}
+
+/// Who may open a saved summary.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "to", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Protect {
+    Nobody,
+    Passphrase { passphrase: String },
+    Recipient { key: String },
+}
+
+/// Asks where to save the summary, saves it, and answers the vault's record of it; `null`
+/// when the worker closes the dialog without choosing.
+#[tauri::command(async)]
+pub fn save_summary<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: SummaryRequest,
+    format: String,
+    protect: Protect,
+) -> Answer<Option<Value>> {
+    let options = request.options()?;
+    let format = Format::parse("format", &format)?;
+    let to = match protect {
+        Protect::Nobody => None,
+        Protect::Passphrase { passphrase } => Some(AgeTo::Passphrase(Zeroizing::new(passphrase))),
+        Protect::Recipient { key } => Some(AgeTo::Recipient(key)),
+    };
+    let mut name = format!(
+        "supervision-summary-{}-to-{}.{}",
+        options.from,
+        options.to,
+        format.extension()
+    );
+    if to.is_some() {
+        name.push_str(".age");
+    }
+    let Some(path) = state.dialogs.save(&app, &name) else {
+        return Ok(None);
+    };
+    with_vault(&state, |vault| {
+        let (_, record) = vault.export_summary(&options, format, to.as_ref(), &path)?;
+        Ok(Some(record.to_json()))
+    })
+}
+
+/// Every summary saved from this vault, newest first.
+#[tauri::command(async)]
+pub fn list_exports(state: State<'_, AppState>) -> Answer<Vec<Value>> {
+    with_vault(&state, |vault| {
+        Ok(vault.exports()?.iter().map(|r| r.to_json()).collect())
+    })
+}
+
+/// A summary file the supervisor opened, and what came of reading it.
+pub struct ReceivedFile {
+    name: String,
+    bytes: Vec<u8>,
+    summary: Option<Received>,
+    problem: Option<UiError>,
+}
+
+/// One opened file as the UI sees it.
+#[derive(Debug, Serialize)]
+pub struct FileView {
+    name: String,
+    /// `open`, `needs_key` or `unreadable`.
+    state: &'static str,
+    summary: Option<Received>,
+    problem: Option<UiError>,
+}
+
+/// The supervisor's view: each opened file, and the team overview of those that are open.
+#[derive(Debug, Serialize)]
+pub struct Inbox {
+    files: Vec<FileView>,
+    team: Option<received::Team>,
+}
+
+fn view(files: &[ReceivedFile]) -> Inbox {
+    let open: Vec<Received> = files.iter().filter_map(|f| f.summary.clone()).collect();
+    Inbox {
+        files: files
+            .iter()
+            .map(|f| FileView {
+                name: f.name.clone(),
+                state: if f.summary.is_some() {
+                    "open"
+                } else if received::file_kind(&f.bytes) == FileKind::Age
+                    && f.problem
+                        .as_ref()
+                        .is_none_or(|p| p.message.starts_with("key:"))
+                {
+                    "needs_key"
+                } else {
+                    "unreadable"
+                },
+                summary: f.summary.clone(),
+                problem: f.problem.clone(),
+            })
+            .collect(),
+        team: (open.len() > 1).then(|| received::team(&open)).flatten(),
+    }
+}
+
+fn read_file(name: String, bytes: Vec<u8>, key: Option<&str>) -> ReceivedFile {
+    match received::read(&name, &bytes, key) {
+        Ok(summary) => ReceivedFile {
+            name,
+            bytes,
+            summary: Some(summary),
+            problem: None,
+        },
+        Err(e) => {
+            // An encrypted file without a key is not a problem yet: it waits for its key.
+            let waiting = key.is_none() && received::file_kind(&bytes) == FileKind::Age;
+            ReceivedFile {
+                name,
+                bytes,
+                summary: None,
+                problem: (!waiting).then(|| e.into()),
+            }
+        }
+    }
+}
+
+/// Asks for summary files (JSON or age) and opens them read-only, beside any already open.
+#[tauri::command(async)]
+pub fn open_summaries<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Answer<Inbox> {
+    let paths = state.dialogs.pick(&app);
+    let mut files = state.received.lock().map_err(|_| UiError::locked())?;
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+            context: format!("cannot read {}", path.display()),
+            source,
+        })?;
+        files.retain(|f| f.name != name);
+        files.push(read_file(name, bytes, None));
+    }
+    Ok(view(&files))
+}
+
+/// Opens the encrypted file `name` with a passphrase or an age secret key.
+#[tauri::command(async)]
+pub fn open_summary_with_key(
+    state: State<'_, AppState>,
+    name: String,
+    key: String,
+) -> Answer<Inbox> {
+    let key = Zeroizing::new(key);
+    let mut files = state.received.lock().map_err(|_| UiError::locked())?;
+    let file = files
+        .iter_mut()
+        .find(|f| f.name == name)
+        .ok_or_else(|| Error::invalid("name", format!("{name} is not open")))?;
+    let bytes = std::mem::take(&mut file.bytes);
+    *file = read_file(name, bytes, Some(&key));
+    Ok(view(&files))
+}
+
+/// Closes every received summary.
+#[tauri::command]
+pub fn close_summaries(state: State<'_, AppState>) {
+    if let Ok(mut files) = state.received.lock() {
+        files.clear();
+    }
+}
+
+/// Where files are chosen: the native dialogs, or, when `TANDEM_TEST_DIALOG_DIR` names a
+/// folder, that folder without asking (the end-to-end tests cannot click through a GTK dialog).
+/// A save then goes to the folder under the suggested name, and an open takes every `.json`
+/// and `.age` file in it.
+pub struct Dialogs {
+    answer_from: Option<PathBuf>,
+}
+
+impl Dialogs {
+    /// Native dialogs, unless the environment names a test folder.
+    pub fn from_env() -> Dialogs {
+        Dialogs {
+            answer_from: std::env::var_os("TANDEM_TEST_DIALOG_DIR").map(PathBuf::from),
+        }
+    }
+
+    /// Dialogs answered from `dir`, for tests.
+    pub fn answered_from(dir: PathBuf) -> Dialogs {
+        Dialogs {
+            answer_from: Some(dir),
+        }
+    }
+
+    fn save<R: Runtime>(&self, app: &AppHandle<R>, suggested: &str) -> Option<PathBuf> {
+        if let Some(dir) = &self.answer_from {
+            return Some(dir.join(suggested));
+        }
+        app.dialog()
+            .file()
+            .set_title("Save the supervision summary")
+            .set_file_name(suggested)
+            .blocking_save_file()
+            .and_then(|f| f.into_path().ok())
+    }
+
+    fn pick<R: Runtime>(&self, app: &AppHandle<R>) -> Vec<PathBuf> {
+        if let Some(dir) = &self.answer_from {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "json" || e == "age"))
+                .collect();
+            found.sort();
+            return found;
+        }
+        app.dialog()
+            .file()
+            .set_title("Open supervision summaries")
+            .add_filter("Tandem summaries", &["json", "age"])
+            .blocking_pick_files()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|f| f.into_path().ok())
+            .collect()
+    }
+}
