@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tandem_core::Error;
 use tandem_core::entry::{AgendaState, parse_date};
-use tandem_core::summary::document::Options;
+use tandem_core::summary::document::{Include, Options};
 use tandem_core::summary::output::{self, AgeTo};
 use tandem_core::summary::received::{self, FileKind, Received};
 use tandem_core::summary::record::Format;
@@ -44,6 +44,8 @@ pub struct SummaryRequest {
     k: u64,
     #[serde(default)]
     keep: Vec<String>,
+    #[serde(default)]
+    include: Include,
 }
 
 impl SummaryRequest {
@@ -52,6 +54,7 @@ impl SummaryRequest {
             Options::new(parse_date("from", &self.from)?, parse_date("to", &self.to)?);
         options.k = self.k;
         options.keep = self.keep.iter().map(|w| w.trim().to_lowercase()).collect();
+        options.include = self.include;
         Ok(options)
     }
 }

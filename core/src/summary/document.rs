@@ -26,6 +26,30 @@ pub struct Options {
     pub k: u64,
     /// Flagged words the worker reviewed and chose to keep (folded, as flagged).
     pub keep: BTreeSet<String>,
+    /// The parts beyond the counts, each on unless the worker leaves it out.
+    pub include: Include,
+}
+
+/// The parts of a summary a worker may leave out; the counts are always there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Include {
+    /// The words of entries marked `share`.
+    pub words: bool,
+    /// The supervision agenda.
+    pub agenda: bool,
+    /// Weekly wellbeing averages.
+    pub wellbeing: bool,
+}
+
+impl Default for Include {
+    fn default() -> Self {
+        Include {
+            words: true,
+            agenda: true,
+            wellbeing: true,
+        }
+    }
 }
 
 impl Options {
@@ -36,6 +60,7 @@ impl Options {
             to,
             k: DEFAULT_K,
             keep: BTreeSet::new(),
+            include: Include::default(),
         }
     }
 
@@ -202,7 +227,8 @@ pub fn build<'a>(
     let mut unshared = 0;
     for e in &oldest_first {
         let week = iso_week(e.occurred_at.date_naive());
-        if e.agenda_state() == Some(AgendaState::Queued) {
+        let words = options.include.words && e.share && !e.text.trim().is_empty();
+        if options.include.agenda && e.agenda_state() == Some(AgendaState::Queued) {
             agenda.push(AgendaItem {
                 week: week.clone(),
                 kind: e.kind().code(),
@@ -210,11 +236,11 @@ pub fn build<'a>(
                     Details::Boundary(b) => Some(b.category.code()),
                     _ => None,
                 },
-                text: (e.share && !e.text.trim().is_empty()).then(|| scrub(&e.text)),
+                text: words.then(|| scrub(&e.text)),
             });
             continue;
         }
-        if e.share && !e.text.trim().is_empty() {
+        if words {
             narratives.push(Narrative {
                 week,
                 kind: e.kind().code(),
@@ -240,8 +266,13 @@ pub fn build<'a>(
     let boundaries_open = publish(&a.boundaries_open);
     let boundaries_resolved = publish(&a.boundaries_resolved);
     let contact_count = a.entries_by_kind.counts[0];
+    let weeks = if options.include.wellbeing {
+        a.wellbeing
+    } else {
+        Vec::new()
+    };
     let (shown_weeks, thin_weeks): (Vec<_>, Vec<_>) =
-        a.wellbeing.into_iter().partition(|w| w.check_ins >= k);
+        weeks.into_iter().partition(|w| w.check_ins >= k);
     Ok(Summary {
         format: "tandem-summary",
         version: VERSION,

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::document::{Options, Summary};
+use super::document::{Include, Options, Summary};
 use super::output::AgeTo;
 use crate::error::{Error, Result};
 use crate::id::RecordId;
@@ -83,6 +83,9 @@ pub struct ExportRecord {
     /// Flagged words the worker chose to keep.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kept: Vec<String>,
+    /// The parts included beyond the counts.
+    #[serde(default)]
+    pub include: Include,
     /// Where the file was saved.
     pub path: String,
     /// SHA-256 of the file as written, in lowercase hex.
@@ -112,6 +115,7 @@ impl ExportRecord {
             format,
             encryption: Encryption::of(to),
             kept: options.keep.iter().cloned().collect(),
+            include: options.include,
             path: path.display().to_string(),
             sha256: sha256_hex(contents),
             bytes: contents.len() as u64,

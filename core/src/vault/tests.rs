@@ -1079,6 +1079,20 @@ fn the_agenda_holds_flagged_boundaries_and_added_entries_until_discussed() {
         ]
     );
 
+    // Left out by the worker, the words and the agenda do not leave; the counts still do.
+    let mut without = Options::new(from, to);
+    without.include.words = false;
+    let summary = vault.summary(&without).unwrap();
+    assert!(summary.narratives.is_empty() && summary.agenda.iter().all(|a| a.text.is_none()));
+    assert_eq!(summary.withheld.unshared_entries, 1);
+    without.include = crate::summary::document::Include {
+        agenda: false,
+        ..Default::default()
+    };
+    let summary = vault.summary(&without).unwrap();
+    assert!(summary.agenda.is_empty());
+    assert_eq!(summary.narratives[0].text, "A quiet win");
+
     // Taking a flagged boundary off the agenda clears its flag; the marks survive a reopen.
     vault.set_agenda(&flagged, None).unwrap();
     drop(vault);
