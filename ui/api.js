@@ -34,4 +34,11 @@ export const api = {
   vocabularies: () => call('vocabularies'),
   getSettings: () => call('get_settings'),
   saveSettings: (settings) => call('save_settings', { settings }),
+  setAgenda: (id, agenda) => call('set_agenda', { id, agenda }),
+  previewSummary: (request) => call('preview_summary', { request }),
+  saveSummary: (request, format, protect) => call('save_summary', { request, format, protect }),
+  listExports: () => call('list_exports'),
+  openSummaries: () => call('open_summaries'),
+  openSummaryWithKey: (name, key) => call('open_summary_with_key', { name, key }),
+  closeSummaries: () => call('close_summaries'),
 };

@@ -42,6 +42,7 @@ export class TandemApp extends HTMLElement {
     this.addEventListener('entry-saved', (e) => this.entrySaved(e.detail));
     this.addEventListener('entry-deleted', (e) => this.entryDeleted(e.detail.id));
     this.addEventListener('toast', (e) => this.toast(e.detail.message));
+    this.addEventListener('leave-summaries', () => this.showLocked(this.vaultExists));
     this.addEventListener('click', (e) => this.onClick(e));
     window.addEventListener('keydown', (e) => this.onKey(e), true);
     for (const name of ACTIVITY) window.addEventListener(name, () => this.resetIdle(), { passive: true, capture: true });
@@ -86,10 +87,12 @@ export class TandemApp extends HTMLElement {
 
   showLocked(exists) {
     this.forgetVaultState();
+    this.vaultExists = exists;
     const screen = document.createElement(exists ? 'tandem-unlock' : 'tandem-welcome');
     render(this, html`<main class="locked" id="main">
       ${this.settingsError ? html`<p class="error" role="alert">${this.settingsError}</p>` : ''}
-    </main>`);
+    </main>
+    <footer class="locked-footer"><button type="button" class="link" data-action="summaries">${t('received.entry')}</button></footer>`);
     this.querySelector('main').append(screen);
     // Timing marks carry no data; the app benchmark reads them (docs/benchmarks.md).
     performance.mark('tandem:first-screen');
@@ -118,6 +121,7 @@ export class TandemApp extends HTMLElement {
         <nav aria-label="${t('nav.label')}">
           <button type="button" data-go="timeline">${t('nav.journal')}</button>
           <button type="button" data-go="people">${t('nav.people')}</button>
+          <button type="button" data-go="supervision">${t('nav.supervision')}</button>
           <button type="button" data-go="settings">${t('nav.settings')}</button>
         </nav>
         <button type="button" class="lock" data-action="lock" aria-keyshortcuts="Control+L Meta+L"
@@ -167,6 +171,9 @@ export class TandemApp extends HTMLElement {
       case 'people':
         element = document.createElement('tandem-people');
         element.people = this.people;
+        break;
+      case 'supervision':
+        element = document.createElement('tandem-supervision');
         break;
       case 'settings':
         element = document.createElement('tandem-settings');
@@ -234,6 +241,11 @@ export class TandemApp extends HTMLElement {
     if (!target) return;
     if (target.dataset.go) this.go(target.dataset.go);
     else if (target.dataset.action === 'lock') this.lockNow();
+    else if (target.dataset.action === 'summaries' && !this.unlocked) {
+      // The supervisor's side needs no vault: it replaces the locked screen until left.
+      render(this, html`<main class="locked" id="main"></main>`);
+      this.querySelector('main').append(document.createElement('tandem-summaries'));
+    }
     else if (target.dataset.action === 'toast-action' && this.undo) {
       const { run } = this.undo;
       this.undo = null;

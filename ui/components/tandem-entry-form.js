@@ -11,11 +11,11 @@ import { t, label, errorText } from '../i18n.js';
 const LAYOUT = {
   contact: {
     quick: ['occurred_at', 'person', 'mode', 'setting', 'duration_min', 'text'],
-    more: ['format', 'group_size', 'domains', 'activities', 'referral', 'next_step', 'follow_up_on', 'collaborative', 'tags', 'share'],
+    more: ['format', 'group_size', 'domains', 'activities', 'referral', 'next_step', 'follow_up_on', 'collaborative', 'tags', 'agenda', 'share'],
   },
   moment: {
     quick: ['occurred_at', 'person', 'text', 'themes'],
-    more: ['values', 'why_it_mattered', 'tags', 'share'],
+    more: ['values', 'why_it_mattered', 'tags', 'agenda', 'share'],
   },
   boundary: {
     quick: ['occurred_at', 'category', 'intensity', 'text'],
@@ -23,7 +23,7 @@ const LAYOUT = {
   },
   wellbeing: {
     quick: ['occurred_at', 'mood', 'energy', 'stress', 'text'],
-    more: ['sleep_hours', 'triggered', 'triggered_by', 'self_care', 'support_used', 'tags', 'share'],
+    more: ['sleep_hours', 'triggered', 'triggered_by', 'self_care', 'support_used', 'tags', 'agenda', 'share'],
   },
 };
 
@@ -34,7 +34,7 @@ const TYPE = {
   duration_min: 'number', group_size: 'number', intensity: 'scale', mood: 'scale', energy: 'scale', stress: 'scale',
   sleep_hours: 'decimal', next_step: 'line', why_it_mattered: 'textarea', action: 'textarea',
   triggered_by: 'line', support_used: 'line', follow_up_on: 'date',
-  collaborative: 'bool', bring_to_supervision: 'bool', resolved: 'bool', triggered: 'bool',
+  collaborative: 'bool', bring_to_supervision: 'bool', resolved: 'bool', triggered: 'bool', agenda: 'bool',
 };
 
 function pad(n) {
@@ -165,6 +165,12 @@ ${value || ''}</textarea>`;
           entry.occurred_at = raw.replace('T', ' ');
         } else entry[name] = raw;
       }
+    }
+    // Agenda marks the form does not show stay as they were: a boundary issue's "added to the
+    // agenda", and whether an item was already discussed.
+    if (this.entry) {
+      if (!layout.more.includes('agenda') && this.entry.agenda) entry.agenda = true;
+      if (this.entry.discussed) entry.discussed = true;
     }
     // False flags are the default; sending them only adds noise.
     for (const [k, v] of Object.entries(entry)) if (v === false) delete entry[k];

@@ -37,6 +37,7 @@ export class TandemEntryView extends HTMLElement {
       <h1 id="entry-title" tabindex="-1">${label('kind', e.kind)}</h1>
       <p class="when"><time datetime="${e.occurred_at}">${dayHeading(dayOf(e))}, ${timeOf(e)}</time></p>
       ${e.deleted_at ? html`<p class="warning">${t('view.in_bin')}</p>` : ''}
+      ${e.agenda_state ? html`<p class="badge-line"><span class="badge">${t(`agenda.state_${e.agenda_state}`)}</span></p>` : ''}
       ${e.text ? html`<p class="entry-text">${e.text}</p>` : ''}
       ${e.tags.length ? html`<p class="tags">${e.tags.map((tag) => html`<span class="tag">#${tag}</span> `)}</p>` : ''}
       <dl class="fields">${rows.map((n) => html`<div><dt>${t(`field.${n}`)}</dt><dd>${shown(n, e[n])}</dd></div>`)}</dl>
@@ -44,6 +45,10 @@ export class TandemEntryView extends HTMLElement {
         ${e.deleted_at
           ? html`<button type="button" data-action="restore">${t('view.restore')}</button>`
           : html`<button type="button" class="primary" data-action="edit">${t('view.edit')}</button>
+            ${e.agenda_state === 'queued'
+              ? html`<button type="button" data-agenda="discussed">${t('agenda.mark_discussed')}</button>
+                <button type="button" data-agenda="">${t('agenda.remove')}</button>`
+              : html`<button type="button" data-agenda="queued">${t(e.agenda_state === 'discussed' ? 'agenda.bring_back' : 'agenda.add')}</button>`}
             <button type="button" class="danger" data-action="delete">${t('view.delete')}</button>`}
         <button type="button" data-action="back">${t('view.back')}</button>
       </div>
@@ -56,8 +61,22 @@ export class TandemEntryView extends HTMLElement {
     this.entry = null;
   }
 
+  async setAgenda(state) {
+    try {
+      await api.setAgenda(this.entry.id, state);
+      emit(this, 'toast', { message: t(state === 'queued' ? 'agenda.added' : state === 'discussed' ? 'agenda.marked' : 'agenda.removed') });
+      emit(this, 'navigate', { screen: 'entry', id: this.entry.id });
+    } catch (e) {
+      if (e.kind === 'locked') return emit(this, 'lock-now');
+      this.querySelector('.error').textContent = errorText(e);
+    }
+    return undefined;
+  }
+
   async onClick(event) {
-    const action = event.target.closest('button')?.dataset.action;
+    const button = event.target.closest('button');
+    if (button && button.dataset.agenda !== undefined) return this.setAgenda(button.dataset.agenda || null);
+    const action = button?.dataset.action;
     if (!action) return;
     try {
       if (action === 'back') emit(this, 'navigate', { screen: 'timeline' });

@@ -249,6 +249,7 @@ pub struct App {
     tauri_driver: Option<Child>,
     port: u16,
     vault: PathBuf,
+    dialog_dir: PathBuf,
 }
 
 impl App {
@@ -267,13 +268,18 @@ impl App {
             );
         }
         let vault = vault_dir.join("vault.tandem");
+        let dialog_dir = vault_dir.join("files");
+        std::fs::create_dir_all(&dialog_dir)
+            .unwrap_or_else(|e| panic!("could not create {}: {e}", dialog_dir.display()));
         let port = free_port_pair();
         // Environment variables given to tauri-driver reach WebKitWebDriver and, through it, the
-        // app, which reads its vault path from TANDEM_VAULT.
+        // app, which reads its vault path from TANDEM_VAULT. File dialogs cannot be clicked
+        // through over WebDriver, so TANDEM_TEST_DIALOG_DIR answers them from a folder.
         let child = Command::new(&tauri_driver)
             .args(["--port", &port.to_string()])
             .args(["--native-port", &(port + 1).to_string()])
             .env("TANDEM_VAULT", &vault)
+            .env("TANDEM_TEST_DIALOG_DIR", &dialog_dir)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .spawn()
@@ -284,6 +290,7 @@ impl App {
             tauri_driver: Some(child),
             port,
             vault,
+            dialog_dir,
         };
 
         let ready = poll(DEADLINE, || {
@@ -350,6 +357,12 @@ impl App {
     /// The vault file this app was started on.
     pub fn vault(&self) -> &Path {
         &self.vault
+    }
+
+    /// The folder that answers the app's file dialogs: a save lands here under its suggested
+    /// name, and an open takes every `.json` and `.age` file in it.
+    pub fn dialog_dir(&self) -> &Path {
+        &self.dialog_dir
     }
 
     /// Waits until an element matches `css` and returns the first one. On timeout, saves a

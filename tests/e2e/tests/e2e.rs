@@ -16,6 +16,7 @@ const SCENARIOS: &[Scenario] = &[
     scenario!(harness::helpers_work),
     scenario!(first_run::first_run_screen),
     scenario!(journey::a_new_worker_keeps_a_journal),
+    scenario!(supervision::a_worker_brings_a_summary_to_supervision),
 ];
 
 fn main() -> ExitCode {

@@ -3,3 +3,4 @@
 pub mod first_run;
 pub mod harness;
 pub mod journey;
+pub mod supervision;
