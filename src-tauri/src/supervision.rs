@@ -250,19 +250,21 @@ pub fn close_summaries(state: State<'_, AppState>) {
     }
 }
 
-/// Where files are chosen: the native dialogs, or, when `TANDEM_TEST_DIALOG_DIR` names a
-/// folder, that folder without asking (the end-to-end tests cannot click through a GTK dialog).
-/// A save then goes to the folder under the suggested name, and an open takes every `.json`
-/// and `.age` file in it.
+/// Where files are chosen: the native dialogs, or, in debug builds when
+/// `TANDEM_TEST_DIALOG_DIR` names a folder, that folder without asking (the end-to-end tests
+/// cannot click through a GTK dialog). A save then goes to the folder under the suggested name,
+/// and an open takes every `.json` and `.age` file in it. Release builds always ask.
 pub struct Dialogs {
     answer_from: Option<PathBuf>,
 }
 
 impl Dialogs {
-    /// Native dialogs, unless the environment names a test folder.
+    /// Native dialogs, unless this is a debug build and the environment names a test folder.
     pub fn from_env() -> Dialogs {
         Dialogs {
-            answer_from: std::env::var_os("TANDEM_TEST_DIALOG_DIR").map(PathBuf::from),
+            answer_from: std::env::var_os("TANDEM_TEST_DIALOG_DIR")
+                .filter(|_| cfg!(debug_assertions))
+                .map(PathBuf::from),
         }
     }
 
