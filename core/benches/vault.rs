@@ -1,5 +1,5 @@
-//! In-process benchmarks of the vault: key derivation, unlock after it, listing, search and bulk
-//! import next to plain SQLite. Run with `cargo bench -p tandem-core --bench vault`; results go
+//! In-process benchmarks of the vault: key derivation, unlock after it, listing, search, bulk
+//! import next to plain SQLite, and building supervision summaries. Run with `cargo bench -p tandem-core --bench vault`; results go
 //! to docs/benchmarks.md.
 
 mod common;
@@ -132,5 +132,37 @@ fn import(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, kdf, by_size, import);
+/// Supervision summaries over 100,000 entries, one in five shared (so their words are scrubbed):
+/// the last four weeks, and the last year.
+fn summaries(c: &mut Criterion) {
+    use tandem_core::summary::document::{Options, build};
+    let mut vault = common::vault_with(100_000);
+    let reader = vault.reader().unwrap();
+    let mut entries: Vec<tandem_core::Entry> = reader.list(&Filter::default()).cloned().collect();
+    for (i, e) in entries.iter_mut().enumerate() {
+        e.share = i % 5 == 0;
+    }
+    let people = reader.people().to_vec();
+    let last = entries
+        .iter()
+        .map(|e| e.occurred_at.date_naive())
+        .max()
+        .unwrap();
+    let mut g = c.benchmark_group("summary");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(20));
+    for (name, days) in [("last_4_weeks", 27), ("last_year", 364)] {
+        let options = Options::new(last - chrono::Duration::days(days), last);
+        let in_period = entries
+            .iter()
+            .filter(|e| e.occurred_at.date_naive() >= options.from)
+            .count();
+        g.bench_function(BenchmarkId::new(name, in_period), |b| {
+            b.iter(|| build(entries.iter(), &people, &options).unwrap().narratives.len())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, kdf, by_size, import, summaries);
 criterion_main!(benches);
