@@ -158,7 +158,12 @@ fn summaries(c: &mut Criterion) {
             .filter(|e| e.occurred_at.date_naive() >= options.from)
             .count();
         g.bench_function(BenchmarkId::new(name, in_period), |b| {
-            b.iter(|| build(entries.iter(), &people, &options).unwrap().narratives.len())
+            b.iter(|| {
+                build(entries.iter(), &people, &options)
+                    .unwrap()
+                    .narratives
+                    .len()
+            })
         });
     }
     g.finish();

@@ -1202,3 +1202,190 @@ fn a_vault_from_before_export_records_is_upgraded_on_unlock() {
     assert_eq!(version(&path), crate::store::SCHEMA_VERSION);
     assert!(vault.exports().unwrap().is_empty());
 }
+
+/// Every identifier class of the issue, seeded into shared entries of a vault alongside the
+/// people list: neither the JSON nor the HTML summary may carry any of them, nor an unshared
+/// entry's words, nor a day.
+#[test]
+fn a_seeded_corpus_leaves_no_identifier_unshared_word_or_day_in_either_output() {
+    use crate::summary::document::Options;
+    use crate::summary::output;
+    let (_dir, _path, mut vault) = new_vault();
+    for (alias, name, details) in [
+        ("JB", "Jordan Brooks", "Sister Tamsin; works at Loblaws"),
+        (
+            "M.T.",
+            "Marie Tremblay",
+            "Daughter Océane, born in Gatineau",
+        ),
+    ] {
+        vault
+            .add_person(PersonDraft {
+                alias: alias.into(),
+                name: Some(name.into()),
+                details: Some(details.into()),
+            })
+            .unwrap();
+    }
+    // (text with an identifier, the strings that must not survive)
+    let seeded: &[(&str, &[&str])] = &[
+        (
+            "Jordan emailed me from jordan.b@example.org about the forms.",
+            &["jordan.b", "example.org", "Jordan"],
+        ),
+        (
+            "She wrote to M.Tremblay@gmail.com again.",
+            &["Tremblay", "gmail"],
+        ),
+        ("Call him at 416-555-0199 after lunch.", &["416", "0199"]),
+        ("Her cell is (613) 555-0142.", &["613", "0142"]),
+        (
+            "His cousin in London is on +44 20 7946 0958.",
+            &["7946", "0958"],
+        ),
+        ("The shelter line is +1 514 555 0133.", &["514", "0133"]),
+        ("Old number 613.555.0101 no longer works.", &["0101"]),
+        (
+            "He posts at https://facebook.com/jordan.brooks now.",
+            &["facebook", "brooks"],
+        ),
+        (
+            "The fundraiser is www.gofundme.com/f/help-jb if you want.",
+            &["gofundme", "help-jb"],
+        ),
+        ("Her art site jbrooksart.ca is lovely.", &["jbrooksart"]),
+        ("Follow @jb_draws for the comics.", &["jb_draws"]),
+        ("Her friend (@marie.t) commented.", &["marie.t"]),
+        ("We met at 14 Elm Street by the bus stop.", &["Elm"]),
+        ("Moved to 221B Baker St last month.", &["221B", "Baker"]),
+        (
+            "The clinic at 1200 rue Sainte-Catherine was full.",
+            &["1200", "Sainte-Catherine"],
+        ),
+        ("Dropped the forms at 55 Queen Ave, apt 4.", &["Queen"]),
+        ("Postal code M5V 2T6 on the lease.", &["M5V", "2T6"]),
+        ("Her old code was H3B1A7.", &["H3B1A7"]),
+        ("The ZIP was 90210 on the letter.", &["90210"]),
+        ("His mail goes to 10001-1234 now.", &["10001"]),
+        ("Health card 1234-567-890-AB renewed.", &["1234-567", "890"]),
+        (
+            "SIN 046 454 286 for the application.",
+            &["046", "454", "286"],
+        ),
+        ("SSN 123-45-6789 on the US form.", &["6789"]),
+        ("Born 1990-04-12, she said.", &["1990", "04-12"]),
+        ("His birthday is 03/15/1988.", &["1988", "03/15"]),
+        (
+            "Court date is March 3, 1985 in the old file.",
+            &["1985", "March 3"],
+        ),
+        ("Elle est née le 12 juillet 1979.", &["1979", "juillet"]),
+        ("We go back on 2026-11-05 for the hearing.", &["2026-11-05"]),
+        (
+            "JB said jordan's sister Tamsin helps.",
+            &["JB", "jordan", "Tamsin"],
+        ),
+        (
+            "JORDAN was loud today; Brooks's mood improved.",
+            &["JORDAN", "Brooks"],
+        ),
+        (
+            "Mr. Brooks called the Loblaws manager.",
+            &["Brooks", "Loblaws"],
+        ),
+        (
+            "Ms. Tremblay and Marie's daughter Océane came.",
+            &["Tremblay", "Marie", "Océane"],
+        ),
+        ("M.T. will move to Gatineau.", &["M.T.", "Gatineau"]),
+        ("marie tremblay signed the lease.", &["marie", "tremblay"]),
+        ("Her nephew Darnell drove us.", &["Darnell"]),
+    ];
+    for (i, (text, _)) in seeded.iter().enumerate() {
+        let person = if i % 2 == 0 { "JB" } else { "M.T." };
+        vault
+            .add_entry(draft(
+                Kind::Contact,
+                &serde_json::json!({
+                    "occurred_at": format!("2026-11-{:02} 10:00", 2 + i % 27),
+                    "person": person, "share": true, "mode": "phone", "text": text,
+                })
+                .to_string(),
+            ))
+            .unwrap();
+        vault
+            .add_entry(draft(
+                Kind::Moment,
+                &serde_json::json!({
+                    "occurred_at": format!("2026-11-{:02} 16:00", 2 + i % 27),
+                    "text": format!("UNSHARED-CANARY-{i} kept private"),
+                })
+                .to_string(),
+            ))
+            .unwrap();
+    }
+    let options = Options::new(
+        NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    );
+    let summary = vault.summary(&options).unwrap();
+    assert_eq!(summary.narratives.len(), seeded.len());
+    let day = regex::Regex::new(r"\b\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}").unwrap();
+    for (format, out) in [
+        ("json", output::json(&summary)),
+        ("html", output::html(&summary)),
+    ] {
+        for (text, leaks) in seeded {
+            for leak in *leaks {
+                assert!(
+                    !out.contains(leak),
+                    "{format}: {leak:?} (from {text:?}) leaked"
+                );
+            }
+        }
+        for leak in [
+            "UNSHARED-CANARY",
+            "kept private",
+            "Jordan Brooks",
+            "Marie Tremblay",
+        ] {
+            assert!(!out.contains(leak), "{format}: {leak:?} leaked");
+        }
+        assert!(
+            day.find(&out).is_none(),
+            "{format}: a day {:?}",
+            day.find(&out)
+        );
+    }
+    // Every class was met, and counted for the reader.
+    use crate::summary::scrub::Class;
+    for class in [
+        Class::Email,
+        Class::Link,
+        Class::Handle,
+        Class::Phone,
+        Class::Address,
+        Class::PostalCode,
+        Class::IdNumber,
+        Class::Date,
+        Class::KnownPerson,
+        Class::PrivateDetail,
+        Class::LikelyName,
+    ] {
+        assert!(
+            summary.withheld.removed.get(&class).copied().unwrap_or(0) > 0,
+            "no {class:?} removed: {:?}",
+            summary.withheld.removed
+        );
+    }
+    // Ordinary words around the identifiers stay.
+    let json = output::json(&summary);
+    for kept in [
+        "after lunch",
+        "for the comics",
+        "by the bus stop",
+        "for the hearing",
+    ] {
+        assert!(json.contains(kept), "{kept:?} was removed");
+    }
+}
