@@ -11,7 +11,7 @@ use tandem_core::Error;
 use tandem_core::entry::{AgendaState, parse_date};
 use tandem_core::summary::document::{Include, Options};
 use tandem_core::summary::output::{self, AgeTo};
-use tandem_core::summary::received::{self, FileKind, Received};
+use tandem_core::summary::received::{self, Received};
 use tandem_core::summary::record::Format;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -136,16 +136,26 @@ pub fn list_exports(state: State<'_, AppState>) -> Answer<Vec<Value>> {
 pub struct ReceivedFile {
     name: String,
     bytes: Vec<u8>,
+    state: FileState,
     summary: Option<Received>,
     problem: Option<UiError>,
+}
+
+/// Where an opened file stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileState {
+    Open,
+    /// Encrypted: waiting for a passphrase or key, or given one that did not open it.
+    NeedsKey,
+    Unreadable,
 }
 
 /// One opened file as the UI sees it.
 #[derive(Debug, Serialize)]
 pub struct FileView {
     name: String,
-    /// `open`, `needs_key` or `unreadable`.
-    state: &'static str,
+    state: FileState,
     summary: Option<Received>,
     problem: Option<UiError>,
 }
@@ -164,17 +174,7 @@ fn view(files: &[ReceivedFile]) -> Inbox {
             .iter()
             .map(|f| FileView {
                 name: f.name.clone(),
-                state: if f.summary.is_some() {
-                    "open"
-                } else if received::file_kind(&f.bytes) == FileKind::Age
-                    && f.problem
-                        .as_ref()
-                        .is_none_or(|p| p.message.starts_with("key:"))
-                {
-                    "needs_key"
-                } else {
-                    "unreadable"
-                },
+                state: f.state,
                 summary: f.summary.clone(),
                 problem: f.problem.clone(),
             })
@@ -184,23 +184,24 @@ fn view(files: &[ReceivedFile]) -> Inbox {
 }
 
 fn read_file(name: String, bytes: Vec<u8>, key: Option<&str>) -> ReceivedFile {
-    match received::read(&name, &bytes, key) {
-        Ok(summary) => ReceivedFile {
-            name,
-            bytes,
-            summary: Some(summary),
-            problem: None,
-        },
-        Err(e) => {
-            // An encrypted file without a key is not a problem yet: it waits for its key.
-            let waiting = key.is_none() && received::file_kind(&bytes) == FileKind::Age;
-            ReceivedFile {
-                name,
-                bytes,
-                summary: None,
-                problem: (!waiting).then(|| e.into()),
-            }
+    let (state, summary, problem) = match received::read(&name, &bytes, key) {
+        Ok(summary) => (FileState::Open, Some(summary), None),
+        // An encrypted file without a key is not a problem yet: it waits for its key. With a
+        // key that does not open it, it still waits, and says why.
+        Err(Error::Invalid { field, .. }) if field == "key" && key.is_none() => {
+            (FileState::NeedsKey, None, None)
         }
+        Err(e @ Error::Invalid { .. }) if matches!(&e, Error::Invalid { field, .. } if field == "key") => {
+            (FileState::NeedsKey, None, Some(e.into()))
+        }
+        Err(e) => (FileState::Unreadable, None, Some(e.into())),
+    };
+    ReceivedFile {
+        name,
+        bytes,
+        state,
+        summary,
+        problem,
     }
 }
 
