@@ -215,11 +215,23 @@ pub fn open_summaries<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>)
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+        let io = |source| Error::Io {
             context: format!("cannot read {}", path.display()),
             source,
-        })?;
+        };
+        let size = std::fs::metadata(&path).map_err(io)?.len();
         files.retain(|f| f.name != name);
+        if size > received::MAX_BYTES {
+            files.push(ReceivedFile {
+                problem: Some(received::too_large(&name).into()),
+                name,
+                bytes: Vec::new(),
+                state: FileState::Unreadable,
+                summary: None,
+            });
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(io)?;
         files.push(read_file(name, bytes, None));
     }
     Ok(view(&files))

@@ -16,6 +16,10 @@ use super::document::VERSION;
 use super::suppress::MIN_K;
 use crate::error::{Error, Result};
 
+/// The largest file read as a summary. A year's summary with every entry shared is well under
+/// a megabyte; anything far larger is not one, and is refused before it is read.
+pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
 /// What the first bytes of a summary file say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -174,6 +178,9 @@ impl Received {
 /// Reads one summary file's bytes. `name` names the file in errors. An age file needs `key`:
 /// an age secret key (`AGE-SECRET-KEY-1…`) or the passphrase it was encrypted with.
 pub fn read(name: &str, bytes: &[u8], key: Option<&str>) -> Result<Received> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large(name));
+    }
     let plain;
     let json: &[u8] = match file_kind(bytes) {
         FileKind::Json => bytes,
@@ -215,6 +222,17 @@ pub fn read(name: &str, bytes: &[u8], key: Option<&str>) -> Result<Received> {
     Ok(received)
 }
 
+/// The error for a file over [`MAX_BYTES`].
+pub fn too_large(name: &str) -> Error {
+    Error::invalid(
+        name,
+        format!(
+            "too large to be a Tandem summary (over {} MiB)",
+            MAX_BYTES / 1024 / 1024
+        ),
+    )
+}
+
 fn decrypt(name: &str, bytes: &[u8], key: &str) -> Result<zeroize::Zeroizing<Vec<u8>>> {
     let wrong = || {
         Error::invalid(
@@ -246,7 +264,14 @@ fn decrypt(name: &str, bytes: &[u8], key: &str) -> Result<zeroize::Zeroizing<Vec
             other => damaged(&other),
         })?;
     let mut out = zeroize::Zeroizing::new(Vec::new());
-    reader.read_to_end(&mut out).map_err(|e| damaged(&e))?;
+    // The plaintext is bounded too: an age file can hold far more than it weighs.
+    (&mut reader)
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| damaged(&e))?;
+    if out.len() as u64 > MAX_BYTES {
+        return Err(too_large(name));
+    }
     Ok(out)
 }
 
@@ -487,6 +512,17 @@ mod tests {
         );
         assert_eq!(file_kind(b"<!DOCTYPE html><html>"), FileKind::Html);
         assert_eq!(file_kind(b"\x89PNG"), FileKind::Unknown);
+    }
+
+    #[test]
+    fn a_huge_file_is_refused_before_it_is_parsed() {
+        let mut huge = b"{".to_vec();
+        huge.resize(MAX_BYTES as usize + 1, b' ');
+        let e = read("huge.json", &huge, None).unwrap_err().to_string();
+        assert!(
+            e.starts_with("huge.json:") && e.contains("too large"),
+            "{e}"
+        );
     }
 
     #[test]
