@@ -184,9 +184,20 @@ pub async fn a_worker_brings_a_summary_to_supervision() {
         );
     }
     app.axe("summary preview").await;
-    app.screenshot("summary-preview-desktop").await;
-    app.set_size(PHONE).await;
-    app.screenshot("summary-preview-phone").await;
+    // The screenshots show the wizard's step, not the earlier "added" message over it.
+    app.wait_gone(".toast.shown").await;
+    for (size, name) in [
+        (DESKTOP, "summary-preview-desktop"),
+        (PHONE, "summary-preview-phone"),
+    ] {
+        app.set_size(size).await;
+        app.js(
+            "document.querySelector('.wizard').scrollIntoView();",
+            vec![],
+        )
+        .await;
+        app.screenshot(name).await;
+    }
     app.set_size(DESKTOP).await;
 
     // Confirm: JSON, encrypted with a passphrase; the dialog's answer is the test folder.
@@ -256,6 +267,7 @@ pub async fn a_worker_brings_a_summary_to_supervision() {
         assert!(!seen.contains(hidden), "the supervisor sees {hidden}");
     }
     app.axe("supervisor view").await;
+    app.js("window.scrollTo(0, 0);", vec![]).await;
     app.screenshot("supervisor-view-desktop").await;
     app.click("[data-action=back]").await;
     app.wait_for("#unlock-title").await;
