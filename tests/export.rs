@@ -225,3 +225,38 @@ fn the_agenda_lists_what_to_bring_and_forgets_nothing_marked_done() {
     let e = env.fail(&["list", "--agenda", "soon"]);
     assert!(e.contains("--agenda") && e.contains("queued"), "{e}");
 }
+
+#[test]
+fn a_report_is_written_in_the_apps_language_or_the_one_asked_for() {
+    let env = Env::with_vault();
+    for day in 2..=6 {
+        env.add(
+            "contact",
+            &format!(r#"{{"mode":"phone","occurred_at":"2026-11-0{day} 10:00"}}"#),
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("fr.html");
+    env.ok(&november(out.to_str().unwrap(), &["--language", "fr"]));
+    let french = std::fs::read_to_string(&out).unwrap();
+    assert!(french.contains("<html lang=\"fr\">"), "{french}");
+    assert!(french.contains("Résumé de supervision") && french.contains("Téléphone"));
+    assert!(!french.contains("Supervision summary"));
+
+    // With no --language, the app's setting decides.
+    std::fs::write(
+        env.vault.with_file_name("settings.json"),
+        r#"{"language": "fr", "theme": "system", "auto_lock_minutes": 5, "lock_when_hidden": true}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("default.html");
+    env.ok(&november(out.to_str().unwrap(), &[]));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Résumé de supervision")
+    );
+
+    let e = env.fail(&november(out.to_str().unwrap(), &["--language", "de"]));
+    assert!(e.contains("--language") && e.contains("en or fr"), "{e}");
+}

@@ -150,6 +150,9 @@ Examples:
         /// html (a printable report) or json
         #[arg(long, value_parser = ["html", "json"], default_value = "html")]
         format: String,
+        /// The report's language: en or fr [default: the app's language setting, else en]
+        #[arg(long, value_name = "LANG")]
+        language: Option<String>,
         /// Withhold any count describing fewer than N people or entries (at least 2)
         #[arg(long, value_name = "N", default_value_t = 5)]
         k: u64,

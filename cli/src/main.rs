@@ -135,10 +135,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             to,
             out,
             format,
+            language,
             k,
             age_recipient,
             age_passphrase,
         } => {
+            use tandem_core::i18n::Language;
             use tandem_core::summary::{document::Options, output, record::Format};
             let mut options = Options::new(
                 tandem_core::entry::parse_date("--from", from)?,
@@ -155,9 +157,19 @@ fn run(cli: Cli) -> Result<(), Error> {
                 (None, false) => None,
             };
             let format = Format::parse("--format", format)?;
+            // Without --language, a report is in the language chosen in the app's settings.
+            let language = match language {
+                Some(code) => Language::parse("--language", code)?,
+                None => tandem_core::settings::Settings::load(
+                    &tandem_core::settings::Settings::path_for(&path),
+                )
+                .ok()
+                .and_then(|s| Language::parse("", &s.language).ok())
+                .unwrap_or_default(),
+            };
             let mut vault = unlock(&cli, &path)?;
             let (summary, _) = vault
-                .export_summary(&options, format, age_to.as_ref(), out)
+                .export_summary(&options, format, language, age_to.as_ref(), out)
                 .map_err(as_flag)?;
             println!(
                 "Saved the summary to {}: {} shared {}, {} possible {} removed, {} small {} withheld.",

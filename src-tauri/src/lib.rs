@@ -439,7 +439,7 @@ mod tests {
         let record = call(
             &main,
             "save_summary",
-            json!({"request": request, "format": "json",
+            json!({"request": request, "format": "json", "language": "en",
                    "protect": {"to": "passphrase", "passphrase": "for my supervisor"}}),
         )
         .unwrap();
@@ -451,7 +451,7 @@ mod tests {
         let bad = call(
             &main,
             "save_summary",
-            json!({"request": request, "format": "pdf", "protect": {"to": "nobody"}}),
+            json!({"request": request, "format": "pdf", "language": "en", "protect": {"to": "nobody"}}),
         );
         assert_eq!(bad.unwrap_err()["kind"], "invalid");
 

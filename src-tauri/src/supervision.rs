@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tandem_core::Error;
 use tandem_core::entry::{AgendaState, parse_date};
+use tandem_core::i18n::Language;
 use tandem_core::summary::document::{Include, Options};
 use tandem_core::summary::output::{self, AgeTo};
 use tandem_core::summary::received::{self, Received};
@@ -97,10 +98,12 @@ pub fn save_summary<R: Runtime>(
     state: State<'_, AppState>,
     request: SummaryRequest,
     format: String,
+    language: String,
     protect: Protect,
 ) -> Answer<Option<Value>> {
     let options = request.options()?;
     let format = Format::parse("format", &format)?;
+    let language = Language::parse("language", &language)?;
     let to = match protect {
         Protect::Nobody => None,
         Protect::Passphrase { passphrase } => Some(AgeTo::Passphrase(Zeroizing::new(passphrase))),
@@ -119,7 +122,7 @@ pub fn save_summary<R: Runtime>(
         return Ok(None);
     };
     with_vault(&state, |vault| {
-        let (_, record) = vault.export_summary(&options, format, to.as_ref(), &path)?;
+        let (_, record) = vault.export_summary(&options, format, language, to.as_ref(), &path)?;
         Ok(Some(record.to_json()))
     })
 }

@@ -3,7 +3,7 @@
 // shell builds every preview from the vault; this element only keeps the worker's choices.
 import { api } from '../api.js';
 import { html, render, emit } from '../html.js';
-import { t, errorText } from '../i18n.js';
+import { t, errorText, getLanguage } from '../i18n.js';
 
 const STEPS = ['period', 'include', 'review', 'preview', 'confirm'];
 
@@ -191,7 +191,8 @@ export class TandemExportWizard extends HTMLElement {
     } else if (c.protect === 'recipient') {
       protect = { to: 'recipient', key: String(data.get('key') || '').trim() };
     }
-    const record = await api.saveSummary(this.request(), c.format, protect);
+    // A report is written in the language the worker reads the app in.
+    const record = await api.saveSummary(this.request(), c.format, getLanguage(), protect);
     if (!record) {
       form.querySelector('.error').textContent = t('wizard.not_saved');
       return;

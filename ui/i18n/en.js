@@ -387,5 +387,8 @@ export default {
   "received.team": "Team overview of {n} summaries",
   "received.key": "Passphrase or age secret key",
   "received.key_hint": "This summary is encrypted. Use the passphrase the worker gave you, or your key (AGE-SECRET-KEY-1…).",
-  "received.unlock": "Open it"
+  "received.unlock": "Open it",
+  "report.none": "None in this period.",
+  "report.no_wellbeing": "No week had enough check-ins to show.",
+  "report.doc_title": "Supervision summary, {first} to {last}"
 };

@@ -387,5 +387,8 @@ export default {
   "received.team": "Vue d'équipe de {n} résumés",
   "received.key": "Phrase de passe ou clé secrète age",
   "received.key_hint": "Ce résumé est chiffré. Utilisez la phrase de passe transmise, ou votre clé (AGE-SECRET-KEY-1…).",
-  "received.unlock": "L'ouvrir"
+  "received.unlock": "L'ouvrir",
+  "report.none": "Aucun pour cette période.",
+  "report.no_wellbeing": "Aucune semaine n'a assez de bilans pour être montrée.",
+  "report.doc_title": "Résumé de supervision, {first} à {last}"
 };

@@ -9,7 +9,7 @@ use super::aggregate::PublishedCounts;
 use super::document::Summary;
 use super::record::Format;
 use crate::error::{Error, Result};
-use crate::vocab;
+use crate::i18n::{Language, label, t};
 
 /// The summary as pretty JSON.
 pub fn json(summary: &Summary) -> String {
@@ -24,44 +24,29 @@ fn esc(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-/// The English label of a vocabulary code, falling back to the code.
-fn label(field: &str, code: &str) -> String {
-    let known = match field {
-        "kind" => vocab::Kind::from_code(code).map(|v| v.label()),
-        "mode" => vocab::ContactMode::from_code(code).map(|v| v.label()),
-        "setting" => vocab::Setting::from_code(code).map(|v| v.label()),
-        "format" => vocab::ContactFormat::from_code(code).map(|v| v.label()),
-        "domains" => vocab::Domain::from_code(code).map(|v| v.label()),
-        "activities" => vocab::Activity::from_code(code).map(|v| v.label()),
-        "referral" => vocab::ReferralType::from_code(code).map(|v| v.label()),
-        "themes" => vocab::MomentTheme::from_code(code).map(|v| v.label()),
-        "values" => vocab::PeerValue::from_code(code).map(|v| v.label()),
-        "category" => vocab::BoundaryCategory::from_code(code).map(|v| v.label()),
-        _ => None,
-    };
-    known.unwrap_or(code).to_string()
-}
-
 /// A horizontal bar chart of one distribution; withheld cells are drawn as such, never as zero.
-fn chart(title: &str, field: &str, counts: &PublishedCounts) -> String {
+fn chart(lang: Language, path: &str, field: &str, counts: &PublishedCounts) -> String {
+    let title = t(lang, &format!("summary.dist.{path}"), &[]);
     let rows: Vec<(String, Option<u64>)> = counts
         .codes
         .iter()
         .zip(&counts.published.cells)
         .filter(|(_, c)| **c != Some(0))
-        .map(|(code, c)| (label(field, code), *c))
+        .map(|(code, c)| (label(lang, field, code), *c))
         .collect();
     if rows.is_empty() {
         return format!(
-            "<section><h3>{}</h3><p class=\"none\">None in this period.</p></section>",
-            esc(title)
+            "<section><h3>{}</h3><p class=\"none\">{}</p></section>",
+            esc(&title),
+            esc(&t(lang, "report.none", &[]))
         );
     }
+    let withheld = esc(&t(lang, "summary.withheld_cell", &[]));
     let max = rows.iter().filter_map(|r| r.1).max().unwrap_or(1).max(1) as f64;
     let height = rows.len() * 22 + 4;
     let mut svg = format!(
         "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 600 {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(title)
+        esc(&title)
     );
     for (i, (name, value)) in rows.iter().enumerate() {
         let y = i * 22 + 2;
@@ -78,7 +63,7 @@ fn chart(title: &str, field: &str, counts: &PublishedCounts) -> String {
                 y + 13
             )),
             None => svg.push_str(&format!(
-                "<text x=\"230\" y=\"{}\" font-size=\"12\" font-style=\"italic\">withheld (small number)</text>",
+                "<text x=\"230\" y=\"{}\" font-size=\"12\" font-style=\"italic\">{withheld}</text>",
                 y + 13
             )),
         }
@@ -87,43 +72,79 @@ fn chart(title: &str, field: &str, counts: &PublishedCounts) -> String {
     let total = counts
         .published
         .total
-        .map_or("withheld".to_string(), |t| t.to_string());
+        .map_or(withheld.clone(), |t| t.to_string());
     format!(
-        "<section><h3>{}</h3>{svg}<p class=\"total\">Total: {total}</p></section>",
-        esc(title)
+        "<section><h3>{}</h3>{svg}<p class=\"total\">{}: {total}</p></section>",
+        esc(&title),
+        esc(&t(lang, "summary.total", &[]))
     )
 }
 
-/// The summary as one HTML page with everything inline.
-pub fn html(summary: &Summary) -> String {
+/// The summary as one HTML page with everything inline, in `lang`. Its sentences are the ones
+/// the app's preview shows (the same catalogue keys), so the file reads as the preview did.
+pub fn html(summary: &Summary, lang: Language) -> String {
     let s = summary;
+    let tr = |key: &str| esc(&t(lang, key, &[]));
     let mut body = String::new();
     body.push_str(&format!(
-        "<h1>Supervision summary</h1><p class=\"period\">Weeks {} to {} · cells describing fewer than {} people or entries are withheld</p>",
-        esc(&s.first_week),
-        esc(&s.last_week),
-        s.k
+        "<h1>{}</h1><p class=\"period\">{}</p>",
+        tr("summary.title"),
+        esc(&t(
+            lang,
+            "summary.period",
+            &[
+                ("first", s.first_week.clone()),
+                ("last", s.last_week.clone()),
+                ("k", s.k.to_string()),
+            ]
+        ))
     ));
-    body.push_str("<section class=\"statement\"><h2>What this summary contains</h2><ul>");
     body.push_str(&format!(
-        "<li>Counts for the period; {} small counts withheld so no one can be singled out.</li>",
-        s.withheld.suppressed_cells
+        "<section class=\"statement\"><h2>{}</h2><ul>",
+        tr("summary.contains")
     ));
     body.push_str(&format!(
-        "<li>The worker's own words from {} entries they chose to share, with names and identifying details removed ({} removals). The words of {} other entries were not shared and are not here.</li>",
-        s.narratives.len() + s.agenda.iter().filter(|a| a.text.is_some()).count(),
-        s.withheld.removed.values().sum::<usize>(),
-        s.withheld.unshared_entries
+        "<li>{}</li>",
+        esc(&t(
+            lang,
+            "summary.contains_counts",
+            &[("n", s.withheld.suppressed_cells.to_string())]
+        ))
     ));
-    body.push_str("<li>People appear only as pseudonyms (Person A, Person B…) that hold for this summary alone. Dates are given by week.</li></ul></section>");
+    body.push_str(&format!(
+        "<li>{}</li>",
+        esc(&t(
+            lang,
+            "summary.contains_words",
+            &[
+                (
+                    "n",
+                    (s.narratives.len() + s.agenda.iter().filter(|a| a.text.is_some()).count())
+                        .to_string()
+                ),
+                (
+                    "removed",
+                    s.withheld.removed.values().sum::<usize>().to_string()
+                ),
+                ("unshared", s.withheld.unshared_entries.to_string()),
+            ]
+        ))
+    ));
+    body.push_str(&format!(
+        "<li>{}</li></ul></section>",
+        tr("summary.contains_people")
+    ));
     if !s.agenda.is_empty() {
-        body.push_str("<h2>To bring to supervision</h2><ul class=\"agenda\">");
+        body.push_str(&format!(
+            "<h2>{}</h2><ul class=\"agenda\">",
+            tr("summary.agenda")
+        ));
         for a in &s.agenda {
             body.push_str(&format!(
                 "<li><strong>{}</strong> ({}){}</li>",
                 esc(&match a.category {
-                    Some(c) => label("category", c),
-                    None => label("kind", a.kind),
+                    Some(c) => label(lang, "category", c),
+                    None => label(lang, "kind", a.kind),
                 }),
                 esc(&a.week),
                 a.text
@@ -134,50 +155,54 @@ pub fn html(summary: &Summary) -> String {
         }
         body.push_str("</ul>");
     }
-    body.push_str("<h2>Counts</h2>");
-    body.push_str(&chart("Entries by kind", "kind", &s.entries_by_kind));
+    body.push_str(&format!("<h2>{}</h2>", tr("summary.counts")));
+    body.push_str(&chart(lang, "entries_by_kind", "kind", &s.entries_by_kind));
     body.push_str(&format!(
-        "<p>Contact minutes: {}</p>",
+        "<p>{}: {}</p>",
+        tr("summary.contact_minutes"),
         s.contact_minutes
-            .map_or("withheld".to_string(), |m| m.to_string())
+            .map_or(tr("summary.withheld_cell"), |m| m.to_string())
     ));
-    for (field, title) in [
-        ("mode", "Contacts by mode"),
-        ("setting", "Contacts by setting"),
-        ("format", "One to one or group"),
-        ("domains", "Areas of life"),
-        ("activities", "What the worker did"),
-        ("referral", "Referrals by type of service"),
+    for field in [
+        "mode",
+        "setting",
+        "format",
+        "domains",
+        "activities",
+        "referral",
     ] {
         if let Some(c) = s.contacts.get(field) {
-            body.push_str(&chart(title, field, c));
+            body.push_str(&chart(lang, &format!("contacts.{field}"), field, c));
         }
     }
+    body.push_str(&chart(lang, "moment_themes", "themes", &s.moment_themes));
+    body.push_str(&chart(lang, "moment_values", "values", &s.moment_values));
     body.push_str(&chart(
-        "Meaningful moments: themes",
-        "themes",
-        &s.moment_themes,
-    ));
-    body.push_str(&chart(
-        "Meaningful moments: peer values",
-        "values",
-        &s.moment_values,
-    ));
-    body.push_str(&chart(
-        "Boundary issues still open",
+        lang,
+        "boundaries_open",
         "category",
         &s.boundaries_open,
     ));
     body.push_str(&chart(
-        "Boundary issues resolved",
+        lang,
+        "boundaries_resolved",
         "category",
         &s.boundaries_resolved,
     ));
-    body.push_str("<h2>Wellbeing by week</h2>");
+    body.push_str(&format!("<h2>{}</h2>", tr("summary.wellbeing")));
     if s.wellbeing.is_empty() {
-        body.push_str("<p class=\"none\">No week had enough check-ins to show.</p>");
+        body.push_str(&format!(
+            "<p class=\"none\">{}</p>",
+            tr("report.no_wellbeing")
+        ));
     } else {
-        body.push_str("<table><thead><tr><th>Week</th><th>Mood</th><th>Energy</th><th>Stress</th></tr></thead><tbody>");
+        body.push_str(&format!(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            tr("summary.week"),
+            tr("field.mood"),
+            tr("field.energy"),
+            tr("field.stress")
+        ));
         let cell = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.1}"));
         for w in &s.wellbeing {
             body.push_str(&format!(
@@ -191,12 +216,12 @@ pub fn html(summary: &Summary) -> String {
         body.push_str("</tbody></table>");
     }
     if !s.narratives.is_empty() {
-        body.push_str("<h2>In the worker's words</h2>");
+        body.push_str(&format!("<h2>{}</h2>", tr("summary.narratives")));
         for n in &s.narratives {
             body.push_str(&format!(
                 "<article><p class=\"meta\">{} · {}{}</p><p>{}</p></article>",
                 esc(&n.week),
-                esc(&label("kind", n.kind)),
+                esc(&label(lang, "kind", n.kind)),
                 n.person
                     .as_deref()
                     .map(|p| format!(" · {}", esc(p)))
@@ -206,11 +231,18 @@ pub fn html(summary: &Summary) -> String {
         }
     }
     format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
-         <title>Supervision summary {} to {}</title><style>{STYLE}</style></head><body>{body}</body></html>\n",
-        esc(&s.first_week),
-        esc(&s.last_week)
+         <title>{}</title><style>{STYLE}</style></head><body>{body}</body></html>\n",
+        lang.code(),
+        esc(&t(
+            lang,
+            "report.doc_title",
+            &[
+                ("first", s.first_week.clone()),
+                ("last", s.last_week.clone())
+            ]
+        ))
     )
 }
 
@@ -221,11 +253,17 @@ table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .75rem
 article{border-left:3px solid #999;padding-left:.75rem;margin:1rem 0}section,article,tr{break-inside:avoid}\
 @page{size:auto;margin:15mm}@media print{body{margin:0;max-width:none}}";
 
-/// The bytes of `summary` as a file in `format`, encrypted with age when `to` is given.
-pub fn render(summary: &Summary, format: Format, to: Option<&AgeTo>) -> Result<Vec<u8>> {
+/// The bytes of `summary` as a file in `format` (a report in `lang`), encrypted with age when
+/// `to` is given.
+pub fn render(
+    summary: &Summary,
+    format: Format,
+    lang: Language,
+    to: Option<&AgeTo>,
+) -> Result<Vec<u8>> {
     let text = match format {
         Format::Json => json(summary),
-        Format::Html => html(summary),
+        Format::Html => html(summary, lang),
     };
     match to {
         Some(to) => encrypt(text.as_bytes(), to),

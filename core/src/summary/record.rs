@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use super::document::{Include, Options, Summary};
 use super::output::AgeTo;
 use crate::error::{Error, Result};
+use crate::i18n::Language;
 use crate::id::RecordId;
 
 /// A file format a summary is written in.
@@ -79,6 +80,9 @@ pub struct ExportRecord {
     pub to: NaiveDate,
     pub k: u64,
     pub format: Format,
+    /// The report's language (the JSON document has none).
+    #[serde(default)]
+    pub language: Language,
     pub encryption: Encryption,
     /// Flagged words the worker chose to keep.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -102,6 +106,7 @@ impl ExportRecord {
         summary: &Summary,
         options: &Options,
         format: Format,
+        language: Language,
         to: Option<&AgeTo>,
         path: &Path,
         contents: &[u8],
@@ -113,6 +118,7 @@ impl ExportRecord {
             to: options.to,
             k: summary.k,
             format,
+            language,
             encryption: Encryption::of(to),
             kept: options.keep.iter().cloned().collect(),
             include: options.include,

@@ -704,7 +704,8 @@ impl Vault {
         crate::summary::document::build(entries.iter().copied(), reader.people(), options)
     }
 
-    /// Builds the summary for `options`, writes it to `out` as `format` (encrypted with age when
+    /// Builds the summary for `options`, writes it to `out` as `format` (a report in `language`;
+    /// encrypted with age when
     /// `to` is given) via a temporary file, fsync and rename, and records the export in the
     /// vault. If the record cannot be saved, the file is removed again: no summary leaves
     /// without a trace in the vault.
@@ -712,13 +713,14 @@ impl Vault {
         &mut self,
         options: &crate::summary::document::Options,
         format: Format,
+        language: crate::i18n::Language,
         to: Option<&AgeTo>,
         out: &Path,
     ) -> Result<(crate::summary::document::Summary, ExportRecord)> {
         let summary = self.summary(options)?;
-        let contents = crate::summary::output::render(&summary, format, to)?;
+        let contents = crate::summary::output::render(&summary, format, language, to)?;
         crate::summary::output::write_file(out, &contents)?;
-        let record = ExportRecord::new(&summary, options, format, to, out, &contents);
+        let record = ExportRecord::new(&summary, options, format, language, to, out, &contents);
         let saved = self
             .seal_record(Table::Exports, record.id, &record)
             .and_then(|w| self.store.write(&[w]));

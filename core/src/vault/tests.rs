@@ -1111,6 +1111,7 @@ fn the_agenda_holds_flagged_boundaries_and_added_entries_until_discussed() {
 
 #[test]
 fn every_saved_summary_is_recorded_with_its_hash_and_reads_back_for_a_supervisor() {
+    use crate::i18n::Language;
     use crate::summary::document::Options;
     use crate::summary::output::AgeTo;
     use crate::summary::received;
@@ -1130,7 +1131,7 @@ fn every_saved_summary_is_recorded_with_its_hash_and_reads_back_for_a_supervisor
     );
     let plain = dir.path().join("nov.json");
     let (summary, record) = vault
-        .export_summary(&options, Format::Json, None, &plain)
+        .export_summary(&options, Format::Json, Language::En, None, &plain)
         .unwrap();
     let bytes = std::fs::read(&plain).unwrap();
     assert_eq!(record.sha256, sha256_hex(&bytes));
@@ -1139,13 +1140,13 @@ fn every_saved_summary_is_recorded_with_its_hash_and_reads_back_for_a_supervisor
     let sealed = dir.path().join("nov.json.age");
     let to = AgeTo::Passphrase(Zeroizing::new("supervision passphrase".into()));
     vault
-        .export_summary(&options, Format::Json, Some(&to), &sealed)
+        .export_summary(&options, Format::Json, Language::En, Some(&to), &sealed)
         .unwrap();
     // A file that cannot be written leaves no record behind.
     let nowhere = dir.path().join("missing-folder/nov.json");
     assert!(
         vault
-            .export_summary(&options, Format::Json, None, &nowhere)
+            .export_summary(&options, Format::Json, Language::En, None, &nowhere)
             .is_err()
     );
 
@@ -1333,7 +1334,11 @@ fn a_seeded_corpus_leaves_no_identifier_unshared_word_or_day_in_either_output() 
     let day = regex::Regex::new(r"\b\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}").unwrap();
     for (format, out) in [
         ("json", output::json(&summary)),
-        ("html", output::html(&summary)),
+        ("html", output::html(&summary, crate::i18n::Language::En)),
+        (
+            "html in French",
+            output::html(&summary, crate::i18n::Language::Fr),
+        ),
     ] {
         for (text, leaks) in seeded {
             for leak in *leaks {

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use chrono::{Duration as Days, Local};
 use tandem_core::entry::EntryDraft;
+use tandem_core::i18n::Language;
 use tandem_core::summary::document::Options;
 use tandem_core::summary::record::{Format, sha256_hex};
 use tandem_core::{Kind, PersonDraft, Vault};
@@ -82,7 +83,7 @@ fn seed_colleague(dir: &Path, out: &Path) {
     let today = Local::now().date_naive();
     let options = Options::new(today - Days::days(27), today);
     vault
-        .export_summary(&options, Format::Json, None, out)
+        .export_summary(&options, Format::Json, Language::En, None, out)
         .expect("the colleague's summary");
 }
 
