@@ -1361,6 +1361,10 @@ fn a_seeded_corpus_leaves_no_identifier_unshared_word_or_day_in_either_output() 
             "{format}: a day {:?}",
             day.find(&out)
         );
+        // Every sentence was found in the catalogues: no key shows through.
+        for key in ["summary.", "report.", "field.", "mode.", "kind."] {
+            assert!(!out.contains(key), "{format}: an untranslated {key}… key");
+        }
     }
     // Every class was met, and counted for the reader.
     use crate::summary::scrub::Class;
