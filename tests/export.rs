@@ -260,3 +260,28 @@ fn a_report_is_written_in_the_apps_language_or_the_one_asked_for() {
     let e = env.fail(&november(out.to_str().unwrap(), &["--language", "de"]));
     assert!(e.contains("--language") && e.contains("en or fr"), "{e}");
 }
+
+#[test]
+fn export_without_words_keeps_the_counts_and_leaves_shared_words_home() {
+    let env = Env::with_vault();
+    for day in 2..=6 {
+        env.add(
+            "contact",
+            &format!(r#"{{"mode":"phone","share":true,"agenda":true,"occurred_at":"2026-11-0{day} 10:00","text":"SHARED-WORDS {day}"}}"#),
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("counts.json");
+    env.ok(&november(
+        out.to_str().unwrap(),
+        &["--format", "json", "--without", "words,agenda"],
+    ));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["entries_by_kind"]["total"], 5);
+    assert_eq!(json["narratives"], serde_json::json!([]));
+    assert_eq!(json["agenda"], serde_json::json!([]));
+    assert_eq!(json["withheld"]["unshared_entries"], 5);
+    let e = env.fail(&november(out.to_str().unwrap(), &["--without", "names"]));
+    assert!(e.contains("--without") && e.contains("wellbeing"), "{e}");
+}

@@ -135,6 +135,7 @@ become weeks, and counts under --k are withheld.
 Examples:
   tandem export --from 2026-11-01 --to 2026-11-30 --out november.html
   tandem export --from 2026-10-01 --to 2026-12-31 --out q4.json --format json --k 10
+  tandem export --from 2026-11-01 --to 2026-11-30 --out counts.html --without words,wellbeing
   tandem export --from 2026-11-01 --to 2026-11-30 --out nov.html.age --age-recipient age1…
   (open it with `age -d -i key.txt nov.html.age` or `rage -d -i key.txt nov.html.age`)")]
     Export {
@@ -150,6 +151,9 @@ Examples:
         /// html (a printable report) or json
         #[arg(long, value_parser = ["html", "json"], default_value = "html")]
         format: String,
+        /// Leave parts out: any of words (of shared entries), agenda, wellbeing, comma-separated
+        #[arg(long, value_name = "PARTS", value_delimiter = ',')]
+        without: Vec<String>,
         /// The report's language: en or fr [default: the app's language setting, else en]
         #[arg(long, value_name = "LANG")]
         language: Option<String>,

@@ -135,18 +135,21 @@ fn run(cli: Cli) -> Result<(), Error> {
             to,
             out,
             format,
+            without,
             language,
             k,
             age_recipient,
             age_passphrase,
         } => {
             use tandem_core::i18n::Language;
-            use tandem_core::summary::{document::Options, output, record::Format};
+            use tandem_core::summary::document::{Include, Options};
+            use tandem_core::summary::{output, record::Format};
             let mut options = Options::new(
                 tandem_core::entry::parse_date("--from", from)?,
                 tandem_core::entry::parse_date("--to", to)?,
             );
             options.k = *k;
+            options.include = Include::without(without.iter().map(String::as_str), "--without")?;
             // Who can open the file is settled before the vault is unlocked.
             let age_to = match (age_recipient, age_passphrase) {
                 (Some(key), _) => Some(output::AgeTo::Recipient(key.clone())),

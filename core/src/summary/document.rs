@@ -42,6 +42,28 @@ pub struct Include {
     pub wellbeing: bool,
 }
 
+impl Include {
+    /// Everything but the named parts (`words`, `agenda`, `wellbeing`); `field` names the
+    /// option in the error.
+    pub fn without<'a>(parts: impl IntoIterator<Item = &'a str>, field: &str) -> Result<Include> {
+        let mut include = Include::default();
+        for part in parts {
+            match part.trim() {
+                "words" => include.words = false,
+                "agenda" => include.agenda = false,
+                "wellbeing" => include.wellbeing = false,
+                other => {
+                    return Err(Error::invalid(
+                        field,
+                        format!("unknown part {other:?}; expected words, agenda or wellbeing"),
+                    ));
+                }
+            }
+        }
+        Ok(include)
+    }
+}
+
 impl Default for Include {
     fn default() -> Self {
         Include {
