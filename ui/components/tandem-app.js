@@ -42,7 +42,10 @@ export class TandemApp extends HTMLElement {
     this.addEventListener('entry-saved', (e) => this.entrySaved(e.detail));
     this.addEventListener('entry-deleted', (e) => this.entryDeleted(e.detail.id));
     this.addEventListener('toast', (e) => this.toast(e.detail.message));
-    this.addEventListener('leave-summaries', () => this.showLocked(this.vaultExists));
+    this.addEventListener('leave-summaries', () => this.leaveSummaries());
+    // Once a vault is made, the first-run screen shows its recovery key: nothing may take the
+    // worker away from it before they have confirmed it, so the supervisor's link goes.
+    this.addEventListener('vault-created', () => this.querySelector('.locked-footer')?.remove());
     this.addEventListener('click', (e) => this.onClick(e));
     window.addEventListener('keydown', (e) => this.onKey(e), true);
     for (const name of ACTIVITY) window.addEventListener(name, () => this.resetIdle(), { passive: true, capture: true });
@@ -96,6 +99,17 @@ export class TandemApp extends HTMLElement {
     this.querySelector('main').append(screen);
     // Timing marks carry no data; the app benchmark reads them (docs/benchmarks.md).
     performance.mark('tandem:first-screen');
+  }
+
+  /** Back from the supervisor's view to whichever screen the vault's state calls for. */
+  async leaveSummaries() {
+    try {
+      const status = await api.status();
+      if (status.unlocked) await this.afterUnlock();
+      else this.showLocked(status.exists);
+    } catch {
+      this.showLocked(this.vaultExists);
+    }
   }
 
   async afterUnlock(how = {}) {

@@ -82,6 +82,7 @@ export class TandemWelcome extends HTMLElement {
       form.querySelector('.status').textContent = t('welcome.creating');
       try {
         this.key = await api.createVault(passphrase);
+        emit(this, 'vault-created');
         this.showKey();
       } catch (e) {
         this.showForm(errorText(e));

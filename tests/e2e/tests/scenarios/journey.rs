@@ -68,6 +68,8 @@ pub async fn a_new_worker_keeps_a_journal() {
 
     // The recovery key, shown once; one group of it must be typed back.
     app.wait_for("#recovery-key").await;
+    // Nothing leads away from the key before it is confirmed, not even the supervisor's view.
+    app.wait_gone("[data-action=summaries]").await;
     app.axe("recovery key").await;
     let key: String = app
         .text("#recovery-key")
