@@ -30,6 +30,9 @@ pub async fn first_run_screen() {
     app.wait_for("#summaries-title").await;
     app.click("[data-action=back]").await;
     app.wait_for("form[data-action=create]").await;
-    assert!(!app.vault().exists(), "the supervisor's view created a vault");
+    assert!(
+        !app.vault().exists(),
+        "the supervisor's view created a vault"
+    );
     app.stop().await;
 }
