@@ -282,6 +282,22 @@ fn export_without_words_keeps_the_counts_and_leaves_shared_words_home() {
     assert_eq!(json["narratives"], serde_json::json!([]));
     assert_eq!(json["agenda"], serde_json::json!([]));
     assert_eq!(json["withheld"]["unshared_entries"], 5);
+    assert_eq!(
+        json["included"],
+        serde_json::json!({"words": false, "agenda": false, "wellbeing": true})
+    );
+    // The report says what was left out, so an empty part does not read as "nothing".
+    let report = dir.path().join("counts.html");
+    env.ok(&november(
+        report.to_str().unwrap(),
+        &["--without", "wellbeing", "--language", "en"],
+    ));
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        html.contains("Left out by the worker: wellbeing averages."),
+        "{html}"
+    );
+    assert!(html.contains("Not included by the worker."));
     let e = env.fail(&november(out.to_str().unwrap(), &["--without", "names"]));
     assert!(e.contains("--without") && e.contains("wellbeing"), "{e}");
 }

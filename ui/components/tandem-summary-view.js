@@ -59,6 +59,9 @@ export class TandemSummaryView extends HTMLElement {
     const team = Boolean(this.team);
     const removed = team ? 0 : Object.values(s.withheld.removed).reduce((a, b) => a + b, 0);
     const sharedWords = team ? s.shared_entries : s.narratives.length + s.agenda.filter((a) => a.text).length;
+    // What the worker chose to leave out is said, so an empty part is not read as "none".
+    const included = (!team && s.included) || { words: true, agenda: true, wellbeing: true };
+    const leftOut = ['words', 'agenda', 'wellbeing'].filter((p) => !included[p]).map((p) => t(`summary.part.${p}`));
     render(this, html`<article class="summary-view" aria-label="${this.heading || t('summary.title')}">
       <p class="period">${t('summary.period', { first: s.first_week, last: s.last_week, k: s.k })}</p>
       ${team
@@ -66,7 +69,8 @@ export class TandemSummaryView extends HTMLElement {
         : html`<div class="statement"><h3>${t('summary.contains')}</h3><ul>
           <li>${t('summary.contains_counts', { n: s.withheld.suppressed_cells })}</li>
           <li>${t('summary.contains_words', { n: sharedWords, removed, unshared: s.withheld.unshared_entries })}</li>
-          <li>${t('summary.contains_people')}</li></ul></div>`}
+          <li>${t('summary.contains_people')}</li>
+          ${leftOut.length ? html`<li>${t('summary.left_out', { parts: leftOut.join(', ') })}</li>` : ''}</ul></div>`}
       ${team
         ? html`<p>${t('summary.team_agenda', { n: s.agenda_items, shared: s.shared_entries })}</p>`
         : s.agenda.length ? html`<h3>${t('summary.agenda')}</h3><ul class="agenda">${s.agenda.map((a) => html`<li>
@@ -75,6 +79,7 @@ export class TandemSummaryView extends HTMLElement {
       <h3>${t('summary.counts')}</h3>
       <p>${t('summary.contact_minutes')}: ${count(s.contact_minutes)}</p>
       <div class="dists">${DISTRIBUTIONS.map(([path, field]) => table(path, field, pick(s, path)))}</div>
+      ${!included.wellbeing ? html`<h3>${t('summary.wellbeing')}</h3><p class="empty">${t('summary.wellbeing_left_out')}</p>` : ''}
       ${s.wellbeing.length ? html`<table class="dist wellbeing">
         <caption>${t('summary.wellbeing')}</caption>
         <thead><tr><th scope="col">${t('summary.week')}</th><th scope="col">${t('field.mood')}</th>

@@ -390,5 +390,10 @@ export default {
   "received.unlock": "Open it",
   "report.none": "None in this period.",
   "report.no_wellbeing": "No week had enough check-ins to show.",
-  "report.doc_title": "Supervision summary, {first} to {last}"
+  "report.doc_title": "Supervision summary, {first} to {last}",
+  "summary.left_out": "Left out by the worker: {parts}.",
+  "summary.part.words": "the words of shared entries",
+  "summary.part.agenda": "the supervision agenda",
+  "summary.part.wellbeing": "wellbeing averages",
+  "summary.wellbeing_left_out": "Not included by the worker."
 };

@@ -390,5 +390,10 @@ export default {
   "received.unlock": "L'ouvrir",
   "report.none": "Aucun pour cette période.",
   "report.no_wellbeing": "Aucune semaine n'a assez de bilans pour être montrée.",
-  "report.doc_title": "Résumé de supervision, {first} à {last}"
+  "report.doc_title": "Résumé de supervision, {first} à {last}",
+  "summary.left_out": "Laissé de côté par l'intervenant·e : {parts}.",
+  "summary.part.words": "les mots des notes partagées",
+  "summary.part.agenda": "l'ordre du jour de supervision",
+  "summary.part.wellbeing": "les moyennes de bien-être",
+  "summary.wellbeing_left_out": "Non inclus par l'intervenant·e."
 };

@@ -169,6 +169,8 @@ pub struct Summary {
     pub agenda: Vec<AgendaItem>,
     pub narratives: Vec<Narrative>,
     pub withheld: Withheld,
+    /// The parts the worker chose to include; a part left out is empty above.
+    pub included: Include,
     /// Words that looked like names, for the worker's review; never written to a file.
     #[serde(skip)]
     pub flagged: BTreeSet<String>,
@@ -319,6 +321,7 @@ pub fn build<'a>(
             .collect(),
         agenda,
         narratives,
+        included: options.include,
         withheld: Withheld {
             unshared_entries: unshared,
             removed,

@@ -130,10 +130,27 @@ pub fn html(summary: &Summary, lang: Language) -> String {
             ]
         ))
     ));
-    body.push_str(&format!(
-        "<li>{}</li></ul></section>",
-        tr("summary.contains_people")
-    ));
+    body.push_str(&format!("<li>{}</li>", tr("summary.contains_people")));
+    let left_out: Vec<String> = [
+        ("words", s.included.words),
+        ("agenda", s.included.agenda),
+        ("wellbeing", s.included.wellbeing),
+    ]
+    .into_iter()
+    .filter(|(_, included)| !included)
+    .map(|(part, _)| t(lang, &format!("summary.part.{part}"), &[]))
+    .collect();
+    if !left_out.is_empty() {
+        body.push_str(&format!(
+            "<li>{}</li>",
+            esc(&t(
+                lang,
+                "summary.left_out",
+                &[("parts", left_out.join(", "))]
+            ))
+        ));
+    }
+    body.push_str("</ul></section>");
     if !s.agenda.is_empty() {
         body.push_str(&format!(
             "<h2>{}</h2><ul class=\"agenda\">",
@@ -190,7 +207,12 @@ pub fn html(summary: &Summary, lang: Language) -> String {
         &s.boundaries_resolved,
     ));
     body.push_str(&format!("<h2>{}</h2>", tr("summary.wellbeing")));
-    if s.wellbeing.is_empty() {
+    if !s.included.wellbeing {
+        body.push_str(&format!(
+            "<p class=\"none\">{}</p>",
+            tr("summary.wellbeing_left_out")
+        ));
+    } else if s.wellbeing.is_empty() {
         body.push_str(&format!(
             "<p class=\"none\">{}</p>",
             tr("report.no_wellbeing")

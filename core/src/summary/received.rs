@@ -117,6 +117,9 @@ pub struct Received {
     pub agenda: Vec<AgendaItem>,
     pub narratives: Vec<Narrative>,
     pub withheld: Withheld,
+    /// The parts the worker included (every part, in files that predate the field).
+    #[serde(default)]
+    pub included: super::document::Include,
 }
 
 impl Received {

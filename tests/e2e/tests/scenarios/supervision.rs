@@ -150,6 +150,9 @@ pub async fn a_worker_brings_a_summary_to_supervision() {
     app.click("form[data-step-form=period] button[type=submit]")
         .await;
     app.wait_for("form[data-step-form=include]").await;
+    // The worker keeps their wellbeing to themselves this time.
+    app.click("form[data-step-form=include] input[name=wellbeing]")
+        .await;
     app.click("form[data-step-form=include] button[type=submit]")
         .await;
     app.wait_for("form[data-step-form=review]").await;
@@ -172,6 +175,7 @@ pub async fn a_worker_brings_a_summary_to_supervision() {
         "Person A",
         MOMENT,
         "Walked with Person A to the clinic",
+        "Left out by the worker: wellbeing averages.",
     ] {
         assert!(
             preview.contains(shown),
