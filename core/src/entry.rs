@@ -464,10 +464,12 @@ impl Entry {
         self.deleted_at.is_some()
     }
 
-    /// Where the entry stands on the "bring to supervision" agenda: boundary issues flagged
-    /// for supervision and entries the worker added are queued until marked discussed.
+    /// Where the entry stands on the "bring to supervision" agenda: open boundary issues
+    /// flagged for supervision and entries the worker added are queued until marked discussed.
+    /// A boundary issue the worker has resolved leaves the agenda unless they added it.
     pub fn agenda_state(&self) -> Option<AgendaState> {
-        let flagged = matches!(&self.details, Details::Boundary(b) if b.bring_to_supervision);
+        let flagged =
+            matches!(&self.details, Details::Boundary(b) if b.bring_to_supervision && !b.resolved);
         match (self.agenda || flagged, self.discussed) {
             (false, _) => None,
             (true, false) => Some(AgendaState::Queued),
@@ -516,8 +518,10 @@ pub struct EntryDraft {
     pub person: Option<String>,
     pub tags: Vec<String>,
     pub share: bool,
-    pub agenda: bool,
-    pub discussed: bool,
+    /// On the agenda or not; `None` leaves an edited entry's place as it was.
+    pub agenda: Option<bool>,
+    /// Discussed in supervision; `None` leaves it as it was (imports of dumps set it).
+    pub discussed: Option<bool>,
     pub details: Details,
     /// Set only by imports of Tandem's own dumps, so a re-import keeps ids and timestamps.
     pub record: Option<RecordFields>,
@@ -550,8 +554,8 @@ impl EntryDraft {
             person: None,
             tags: Vec::new(),
             share: false,
-            agenda: false,
-            discussed: false,
+            agenda: None,
+            discussed: None,
             details,
             record: None,
         }
@@ -668,8 +672,8 @@ impl EntryDraft {
                 }
                 "tags" => draft.tags = typed_field("tags", value)?,
                 "share" => draft.share = typed_field("share", value)?,
-                "agenda" => draft.agenda = typed_field("agenda", value)?,
-                "discussed" => draft.discussed = typed_field("discussed", value)?,
+                "agenda" => draft.agenda = Some(typed_field("agenda", value)?),
+                "discussed" => draft.discussed = Some(typed_field("discussed", value)?),
                 "id" => {
                     let text: String = typed_field("id", value)?;
                     record_id = Some(RecordId::from_hex(&text).ok_or_else(|| {

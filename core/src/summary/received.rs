@@ -71,12 +71,42 @@ pub struct WellbeingRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgendaItem {
     pub week: String,
+    /// Files written before agenda items had a kind held boundary issues only.
+    #[serde(default = "boundary")]
     pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
+
+fn boundary() -> String {
+    "boundary".into()
+}
+
+/// The parts a worker included, read leniently: a part this version does not know is ignored,
+/// and a file that predates the field included everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Included {
+    pub words: bool,
+    pub agenda: bool,
+    pub wellbeing: bool,
+}
+
+impl Default for Included {
+    fn default() -> Self {
+        Included {
+            words: true,
+            agenda: true,
+            wellbeing: true,
+        }
+    }
+}
+
+/// The most any count in a summary may be: far beyond a working life of entries, and small
+/// enough that adding up a team's files cannot overflow.
+const MAX_COUNT: u64 = 1_000_000_000;
 
 /// A shared narrative.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,9 +147,9 @@ pub struct Received {
     pub agenda: Vec<AgendaItem>,
     pub narratives: Vec<Narrative>,
     pub withheld: Withheld,
-    /// The parts the worker included (every part, in files that predate the field).
+    /// The parts the worker included.
     #[serde(default)]
-    pub included: super::document::Include,
+    pub included: Included,
 }
 
 impl Received {
@@ -159,12 +189,26 @@ impl Received {
         if self.k < MIN_K {
             return bad(format!("its k is {}, under the minimum of {MIN_K}", self.k));
         }
+        if self.k > MAX_COUNT || self.contact_minutes.is_some_and(|m| m > MAX_COUNT * 60) {
+            return bad("its numbers are far larger than any journal holds".into());
+        }
         for (field, d) in self.distributions() {
             if d.cells.len() != d.codes.len() {
                 return bad(format!(
                     "{field} has {} counts for {} codes",
                     d.cells.len(),
                     d.codes.len()
+                ));
+            }
+            if let Some(c) = d
+                .cells
+                .iter()
+                .flatten()
+                .chain(&d.total)
+                .find(|c| **c > MAX_COUNT)
+            {
+                return bad(format!(
+                    "{field} shows a count of {c}, more than any journal holds"
                 ));
             }
             if let Some(c) = d.cells.iter().flatten().find(|c| **c > 0 && **c < self.k) {

@@ -589,13 +589,30 @@ impl Vault {
             person,
             tags: std::mem::take(&mut draft.tags),
             share: draft.share,
-            agenda: draft.agenda,
-            discussed: draft.discussed,
+            agenda: old.agenda,
+            discussed: draft.discussed.unwrap_or(old.discussed),
             created_at: old.created_at,
             updated_at: now,
             deleted_at: old.deleted_at,
             details: draft.details.clone(),
         };
+        let mut entry = entry;
+        // An edit that does not mention the agenda keeps the entry's place on it. Ticking it
+        // queues the entry again (even one already discussed); unticking takes it off.
+        let was = old.agenda_state();
+        match draft.agenda {
+            Some(true) if was != Some(AgendaState::Queued) => {
+                entry.agenda = true;
+                entry.discussed = false;
+            }
+            Some(false) if was == Some(AgendaState::Queued) => entry.agenda = false,
+            _ => {}
+        }
+        // Joining the agenda afresh (say, a boundary issue marked for supervision again)
+        // starts a new item, not an already discussed one.
+        if was.is_none() && entry.agenda_state().is_some() && draft.discussed.is_none() {
+            entry.discussed = false;
+        }
         self.save_entry(entry, new_people)
     }
 
@@ -605,9 +622,17 @@ impl Vault {
     pub fn set_agenda(&mut self, id: &RecordId, state: Option<AgendaState>) -> Result<()> {
         let mut entry = self.entry(id)?;
         match state {
+            // A boundary issue is queued through its own "bring to supervision", so the form's
+            // checkbox and the agenda never disagree.
             Some(AgendaState::Queued) => {
-                entry.agenda = true;
+                if let Details::Boundary(b) = &mut entry.details {
+                    b.bring_to_supervision = true;
+                }
                 entry.discussed = false;
+                // Anything else (a resolved boundary issue included) is added explicitly.
+                if entry.agenda_state() != Some(AgendaState::Queued) {
+                    entry.agenda = true;
+                }
             }
             Some(AgendaState::Discussed) => {
                 if entry.agenda_state().is_none() {
@@ -717,6 +742,15 @@ impl Vault {
         to: Option<&AgeTo>,
         out: &Path,
     ) -> Result<(crate::summary::document::Summary, ExportRecord)> {
+        if would_replace_vault_files(out, self.path()) {
+            return Err(Error::invalid(
+                "out",
+                format!(
+                    "{} is your vault or a file it needs; choose another name",
+                    out.display()
+                ),
+            ));
+        }
         let summary = self.summary(options)?;
         let contents = crate::summary::output::render(&summary, format, language, to)?;
         crate::summary::output::write_file(out, &contents)?;
@@ -735,6 +769,8 @@ impl Vault {
     /// [`Vault::damaged`] and left out.
     pub fn exports(&mut self) -> Result<Vec<ExportRecord>> {
         let raws = self.store.records(Table::Exports)?;
+        // Each call reports what it finds now, not again what an earlier call found.
+        self.damaged.retain(|d| d.what != "export record");
         let mut records = Vec::with_capacity(raws.len());
         for raw in &raws {
             match Self::open_record::<ExportRecord>(
@@ -952,6 +988,39 @@ fn seal_record<T: Serialize>(
         nonce,
         ciphertext,
     })
+}
+
+/// True when writing `out` would replace the vault at `vault`, one of SQLite's files beside it,
+/// or the app's settings: a save dialog can point anywhere, and a rename over the vault would
+/// leave the open vault writing to a file that no longer has a name.
+fn would_replace_vault_files(out: &Path, vault: &Path) -> bool {
+    fn place(p: &Path) -> Option<std::path::PathBuf> {
+        if let Ok(full) = p.canonicalize() {
+            return Some(full);
+        }
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Some(dir.canonicalize().ok()?.join(p.file_name()?))
+    }
+    let (Some(out), Some(vault)) = (place(out), place(vault)) else {
+        return false;
+    };
+    let Some(name) = vault.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return false;
+    };
+    let guarded = [
+        name.clone(),
+        format!("{name}-wal"),
+        format!("{name}-shm"),
+        format!("{name}-journal"),
+        "settings.json".to_string(),
+    ];
+    out.parent() == vault.parent()
+        && out
+            .file_name()
+            .is_some_and(|n| guarded.iter().any(|g| n.to_string_lossy() == *g))
 }
 
 fn not_found(id: &RecordId) -> Error {

@@ -98,8 +98,8 @@ pub(super) fn entry_from_draft(
         person,
         tags: std::mem::take(&mut draft.tags),
         share: draft.share,
-        agenda: draft.agenda,
-        discussed: draft.discussed,
+        agenda: draft.agenda.unwrap_or(false),
+        discussed: draft.discussed.unwrap_or(false),
         created_at,
         updated_at: record
             .as_ref()

@@ -1142,6 +1142,21 @@ fn every_saved_summary_is_recorded_with_its_hash_and_reads_back_for_a_supervisor
     vault
         .export_summary(&options, Format::Json, Language::En, Some(&to), &sealed)
         .unwrap();
+    // Nothing is ever saved over the vault or the files beside it that it needs.
+    let before = std::fs::read(&path).unwrap();
+    for name in ["v.tandem", "v.tandem-wal", "settings.json"] {
+        let e = vault
+            .export_summary(
+                &options,
+                Format::Json,
+                Language::En,
+                None,
+                &dir.path().join(name),
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("your vault"), "{name}: {e}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
     // A file that cannot be written leaves no record behind.
     let nowhere = dir.path().join("missing-folder/nov.json");
     assert!(
@@ -1397,4 +1412,109 @@ fn a_seeded_corpus_leaves_no_identifier_unshared_word_or_day_in_either_output() 
     ] {
         assert!(json.contains(kept), "{kept:?} was removed");
     }
+}
+
+#[test]
+fn edits_keep_agenda_marks_unless_the_worker_changes_them() {
+    use crate::entry::AgendaState::{Discussed, Queued};
+    let (_dir, _path, mut vault) = new_vault();
+    let state = |v: &Vault, id: &RecordId| v.entry(id).unwrap().agenda_state();
+    let edit = |v: &mut Vault, id: &RecordId, kind: Kind, json: &str| {
+        v.update_entry(id, draft(kind, json)).unwrap();
+    };
+
+    // A resolved boundary issue is off the agenda even if it was marked for supervision.
+    let resolved = vault
+        .add_entry(draft(
+            Kind::Boundary,
+            r#"{"category": "gifts_or_money", "bring_to_supervision": true, "resolved": true}"#,
+        ))
+        .unwrap();
+    assert_eq!(state(&vault, &resolved), None);
+    // The worker can still bring it.
+    vault.set_agenda(&resolved, Some(Queued)).unwrap();
+    assert_eq!(state(&vault, &resolved), Some(Queued));
+
+    // Added from its page, then discussed: an edit that does not mention the agenda keeps both.
+    let moment = vault
+        .add_entry(draft(Kind::Moment, r#"{"text": "first words"}"#))
+        .unwrap();
+    vault.set_agenda(&moment, Some(Queued)).unwrap();
+    vault.set_agenda(&moment, Some(Discussed)).unwrap();
+    edit(
+        &mut vault,
+        &moment,
+        Kind::Moment,
+        r#"{"text": "edited words"}"#,
+    );
+    assert_eq!(state(&vault, &moment), Some(Discussed));
+    // Ticking "bring this" again queues it again; unticking takes it off.
+    edit(
+        &mut vault,
+        &moment,
+        Kind::Moment,
+        r#"{"text": "x", "agenda": true}"#,
+    );
+    assert_eq!(state(&vault, &moment), Some(Queued));
+    edit(
+        &mut vault,
+        &moment,
+        Kind::Moment,
+        r#"{"text": "x", "agenda": false}"#,
+    );
+    assert_eq!(state(&vault, &moment), None);
+
+    // A boundary issue added from its page is marked for supervision, so unticking that in the
+    // form takes it off, and ticking it again later starts a fresh item.
+    let boundary = vault
+        .add_entry(draft(Kind::Boundary, r#"{"category": "social_media"}"#))
+        .unwrap();
+    vault.set_agenda(&boundary, Some(Queued)).unwrap();
+    assert_eq!(state(&vault, &boundary), Some(Queued));
+    vault.set_agenda(&boundary, Some(Discussed)).unwrap();
+    edit(
+        &mut vault,
+        &boundary,
+        Kind::Boundary,
+        r#"{"category": "social_media"}"#,
+    );
+    assert_eq!(state(&vault, &boundary), None);
+    edit(
+        &mut vault,
+        &boundary,
+        Kind::Boundary,
+        r#"{"category": "social_media", "bring_to_supervision": true}"#,
+    );
+    assert_eq!(state(&vault, &boundary), Some(Queued));
+}
+
+#[test]
+fn a_supervisor_reads_older_summaries_and_refuses_impossible_counts() {
+    use crate::summary::document::Options;
+    use crate::summary::{output, received};
+    let (_dir, _path, mut vault) = new_vault();
+    vault
+        .add_entry(draft(
+            Kind::Boundary,
+            r#"{"occurred_at": "2026-11-05 12:00", "category": "social_media", "bring_to_supervision": true}"#,
+        ))
+        .unwrap();
+    let options = Options::new(
+        NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    );
+    let summary = vault.summary(&options).unwrap();
+    let mut old: serde_json::Value = serde_json::from_str(&output::json(&summary)).unwrap();
+    // As written before agenda items had a kind and before `included` existed.
+    old["agenda"][0].as_object_mut().unwrap().remove("kind");
+    old.as_object_mut().unwrap().remove("included");
+    old["included_later_part"] = serde_json::json!(true);
+    let read = received::read("old.json", old.to_string().as_bytes(), None).unwrap();
+    assert_eq!(read.agenda[0].kind, "boundary");
+    assert!(read.included.words && read.included.agenda && read.included.wellbeing);
+
+    let mut forged = old.clone();
+    forged["entries_by_kind"]["total"] = serde_json::json!(u64::MAX);
+    let e = received::read("forged.json", forged.to_string().as_bytes(), None).unwrap_err();
+    assert!(e.to_string().contains("more than any journal"), "{e}");
 }
