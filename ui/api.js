@@ -39,6 +39,6 @@ export const api = {
   saveSummary: (request, format, language, protect) => call('save_summary', { request, format, language, protect }),
   listExports: () => call('list_exports'),
   openSummaries: () => call('open_summaries'),
-  openSummaryWithKey: (name, key) => call('open_summary_with_key', { name, key }),
+  openSummaryWithKey: (id, key) => call('open_summary_with_key', { id, key }),
   closeSummaries: () => call('close_summaries'),
 };

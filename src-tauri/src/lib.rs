@@ -458,6 +458,8 @@ mod tests {
         // The supervisor's side works while the vault is locked.
         call(&main, "lock", json!({})).unwrap();
         std::fs::write(answers.join("broken.json"), "{ not json").unwrap();
+        // The same file under another name is counted once.
+        std::fs::copy(&saved, answers.join("the-same.json.age")).unwrap();
         let inbox = call(&main, "open_summaries", json!({})).unwrap();
         let states: Vec<&str> = inbox["files"]
             .as_array()
@@ -472,11 +474,15 @@ mod tests {
                 .unwrap()
                 .starts_with("broken.json:")
         );
-        let name = inbox["files"][1]["name"].as_str().unwrap().to_string();
+        assert_eq!(
+            inbox["files"][1]["name"],
+            "supervision-summary-2026-11-01-to-2026-11-30.json.age"
+        );
+        let id = inbox["files"][1]["id"].as_str().unwrap().to_string();
         let wrong = call(
             &main,
             "open_summary_with_key",
-            json!({"name": name, "key": "nope"}),
+            json!({"id": id, "key": "nope"}),
         )
         .unwrap();
         assert_eq!(wrong["files"][1]["state"], "needs_key");
@@ -489,7 +495,7 @@ mod tests {
         let open = call(
             &main,
             "open_summary_with_key",
-            json!({"name": name, "key": "for my supervisor"}),
+            json!({"id": id, "key": "for my supervisor"}),
         )
         .unwrap();
         assert_eq!(open["files"][1]["state"], "open");

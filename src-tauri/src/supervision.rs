@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tandem_core::Error;
 use tandem_core::entry::{AgendaState, parse_date};
-use tandem_core::i18n::Language;
+use tandem_core::i18n::{Language, t};
+use tandem_core::settings::Settings;
 use tandem_core::summary::document::{Include, Options};
 use tandem_core::summary::output::{self, AgeTo};
 use tandem_core::summary::received::{self, Received};
@@ -81,8 +82,8 @@ pub fn preview_summary(state: State<'_, AppState>, request: SummaryRequest) -> A
     })
 }
 
-/// Who may open a saved summary.
-#[derive(Debug, Deserialize)]
+/// Who may open a saved summary. No `Debug`: it may hold a passphrase.
+#[derive(Deserialize)]
 #[serde(tag = "to", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Protect {
     Nobody,
@@ -101,14 +102,15 @@ pub fn save_summary<R: Runtime>(
     language: String,
     protect: Protect,
 ) -> Answer<Option<Value>> {
-    let options = request.options()?;
-    let format = Format::parse("format", &format)?;
-    let language = Language::parse("language", &language)?;
+    // The passphrase is wrapped first, so it is wiped however this call ends.
     let to = match protect {
         Protect::Nobody => None,
         Protect::Passphrase { passphrase } => Some(AgeTo::Passphrase(Zeroizing::new(passphrase))),
         Protect::Recipient { key } => Some(AgeTo::Recipient(key)),
     };
+    let options = request.options()?;
+    let format = Format::parse("format", &format)?;
+    let language = Language::parse("language", &language)?;
     let mut name = format!(
         "supervision-summary-{}-to-{}.{}",
         options.from,
@@ -118,7 +120,7 @@ pub fn save_summary<R: Runtime>(
     if to.is_some() {
         name.push_str(".age");
     }
-    let Some(path) = state.dialogs.save(&app, &name) else {
+    let Some(path) = state.dialogs.save(&app, &name, language) else {
         return Ok(None);
     };
     with_vault(&state, |vault| {
@@ -137,11 +139,21 @@ pub fn list_exports(state: State<'_, AppState>) -> Answer<Vec<Value>> {
 
 /// A summary file the supervisor opened, and what came of reading it.
 pub struct ReceivedFile {
-    name: String,
+    /// Where it was read from: what tells two files apart.
+    path: PathBuf,
     bytes: Vec<u8>,
     state: FileState,
     summary: Option<Received>,
     problem: Option<UiError>,
+}
+
+impl ReceivedFile {
+    fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
 }
 
 /// Where an opened file stands.
@@ -157,6 +169,9 @@ pub enum FileState {
 /// One opened file as the UI sees it.
 #[derive(Debug, Serialize)]
 pub struct FileView {
+    /// The file's path, which the UI hands back to give it a key.
+    id: String,
+    /// Its file name, with its folder's name when another open file has the same name.
     name: String,
     state: FileState,
     summary: Option<Received>,
@@ -175,18 +190,35 @@ fn view(files: &[ReceivedFile]) -> Inbox {
     Inbox {
         files: files
             .iter()
-            .map(|f| FileView {
-                name: f.name.clone(),
-                state: f.state,
-                summary: f.summary.clone(),
-                problem: f.problem.clone(),
+            .map(|f| {
+                let name = f.file_name();
+                let clash = files.iter().filter(|o| o.file_name() == name).count() > 1;
+                let folder = f
+                    .path
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned());
+                FileView {
+                    id: f.path.display().to_string(),
+                    name: match (clash, folder) {
+                        (true, Some(folder)) => format!("{name} ({folder})"),
+                        _ => name,
+                    },
+                    state: f.state,
+                    summary: f.summary.clone(),
+                    problem: f.problem.clone(),
+                }
             })
             .collect(),
         team: (open.len() > 1).then(|| received::team(&open)).flatten(),
     }
 }
 
-fn read_file(name: String, bytes: Vec<u8>, key: Option<&str>) -> ReceivedFile {
+fn read_file(path: PathBuf, bytes: Vec<u8>, key: Option<&str>) -> ReceivedFile {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
     let (state, summary, problem) = match received::read(&name, &bytes, key) {
         Ok(summary) => (FileState::Open, Some(summary), None),
         // An encrypted file without a key is not a problem yet: it waits for its key. With a
@@ -200,7 +232,7 @@ fn read_file(name: String, bytes: Vec<u8>, key: Option<&str>) -> ReceivedFile {
         Err(e) => (FileState::Unreadable, None, Some(e.into())),
     };
     ReceivedFile {
-        name,
+        path,
         bytes,
         state,
         summary,
@@ -208,26 +240,29 @@ fn read_file(name: String, bytes: Vec<u8>, key: Option<&str>) -> ReceivedFile {
     }
 }
 
-/// Asks for summary files (JSON or age) and opens them read-only, beside any already open.
+/// Asks for summary files (JSON or age) and opens them read-only, beside any already open. A
+/// file opened again replaces its earlier copy; the same contents under another name are
+/// counted once.
 #[tauri::command(async)]
 pub fn open_summaries<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Answer<Inbox> {
-    let paths = state.dialogs.pick(&app);
+    let language = Settings::load(&Settings::path_for(&state.path))
+        .ok()
+        .and_then(|s| Language::parse("language", &s.language).ok())
+        .unwrap_or_default();
+    let paths = state.dialogs.pick(&app, language);
     let mut files = state.received.lock().map_err(|_| UiError::locked())?;
     for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
         let io = |source| Error::Io {
             context: format!("cannot read {}", path.display()),
             source,
         };
         let size = std::fs::metadata(&path).map_err(io)?.len();
-        files.retain(|f| f.name != name);
+        files.retain(|f| f.path != path);
         if size > received::MAX_BYTES {
+            let name = path.display().to_string();
             files.push(ReceivedFile {
                 problem: Some(received::too_large(&name).into()),
-                name,
+                path,
                 bytes: Vec::new(),
                 state: FileState::Unreadable,
                 summary: None,
@@ -235,26 +270,26 @@ pub fn open_summaries<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>)
             continue;
         }
         let bytes = std::fs::read(&path).map_err(io)?;
-        files.push(read_file(name, bytes, None));
+        if files.iter().any(|f| f.bytes == bytes) {
+            continue;
+        }
+        files.push(read_file(path, bytes, None));
     }
     Ok(view(&files))
 }
 
-/// Opens the encrypted file `name` with a passphrase or an age secret key.
+/// Opens the encrypted file `id` (a path the inbox gave) with a passphrase or an age secret key.
 #[tauri::command(async)]
-pub fn open_summary_with_key(
-    state: State<'_, AppState>,
-    name: String,
-    key: String,
-) -> Answer<Inbox> {
+pub fn open_summary_with_key(state: State<'_, AppState>, id: String, key: String) -> Answer<Inbox> {
     let key = Zeroizing::new(key);
     let mut files = state.received.lock().map_err(|_| UiError::locked())?;
     let file = files
         .iter_mut()
-        .find(|f| f.name == name)
-        .ok_or_else(|| Error::invalid("name", format!("{name} is not open")))?;
+        .find(|f| f.path.display().to_string() == id)
+        .ok_or_else(|| Error::invalid("id", format!("{id} is not open")))?;
     let bytes = std::mem::take(&mut file.bytes);
-    *file = read_file(name, bytes, Some(&key));
+    let path = std::mem::take(&mut file.path);
+    *file = read_file(path, bytes, Some(&key));
     Ok(view(&files))
 }
 
@@ -291,19 +326,24 @@ impl Dialogs {
         }
     }
 
-    fn save<R: Runtime>(&self, app: &AppHandle<R>, suggested: &str) -> Option<PathBuf> {
+    fn save<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        suggested: &str,
+        language: Language,
+    ) -> Option<PathBuf> {
         if let Some(dir) = &self.answer_from {
             return Some(dir.join(suggested));
         }
         app.dialog()
             .file()
-            .set_title("Save the supervision summary")
+            .set_title(t(language, "dialog.save_title", &[]))
             .set_file_name(suggested)
             .blocking_save_file()
             .and_then(|f| f.into_path().ok())
     }
 
-    fn pick<R: Runtime>(&self, app: &AppHandle<R>) -> Vec<PathBuf> {
+    fn pick<R: Runtime>(&self, app: &AppHandle<R>, language: Language) -> Vec<PathBuf> {
         if let Some(dir) = &self.answer_from {
             let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
                 .into_iter()
@@ -317,8 +357,8 @@ impl Dialogs {
         }
         app.dialog()
             .file()
-            .set_title("Open supervision summaries")
-            .add_filter("Tandem summaries", &["json", "age"])
+            .set_title(t(language, "dialog.open_title", &[]))
+            .add_filter(t(language, "dialog.filter", &[]), &["json", "age"])
             .blocking_pick_files()
             .unwrap_or_default()
             .into_iter()

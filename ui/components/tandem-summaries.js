@@ -35,7 +35,7 @@ export class TandemSummaries extends HTMLElement {
       ${files.map((f, i) => html`<section class="card inset received" aria-labelledby="file-${i}">
         <h2 id="file-${i}">${f.name}</h2>
         ${f.state === 'open' ? html`<div class="file-place" data-index="${i}"></div>` : ''}
-        ${f.state === 'needs_key' ? html`<form data-name="${f.name}" novalidate>
+        ${f.state === 'needs_key' ? html`<form data-id="${f.id}" novalidate>
           <label for="key-${i}">${t('received.key')}</label>
           <input id="key-${i}" name="key" type="password" autocomplete="off" spellcheck="false" aria-describedby="key-hint-${i}">
           <p id="key-hint-${i}" class="hint">${t('received.key_hint')}</p>
@@ -87,9 +87,9 @@ export class TandemSummaries extends HTMLElement {
     const form = event.target;
     const key = String(new FormData(form).get('key') || '');
     try {
-      this.inbox = await api.openSummaryWithKey(form.dataset.name, key);
+      this.inbox = await api.openSummaryWithKey(form.dataset.id, key);
       this.draw();
-      const index = this.inbox.files.findIndex((f) => f.name === form.dataset.name);
+      const index = this.inbox.files.findIndex((f) => f.id === form.dataset.id);
       this.querySelector(`#file-${index}`)?.setAttribute('tabindex', '-1');
       this.querySelector(`#file-${index}`)?.focus();
     } catch (e) {

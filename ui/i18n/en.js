@@ -395,5 +395,8 @@ export default {
   "summary.part.words": "the words of shared entries",
   "summary.part.agenda": "the supervision agenda",
   "summary.part.wellbeing": "wellbeing averages",
-  "summary.wellbeing_left_out": "Not included by the worker."
+  "summary.wellbeing_left_out": "Not included by the worker.",
+  "dialog.save_title": "Save the supervision summary",
+  "dialog.open_title": "Open supervision summaries",
+  "dialog.filter": "Tandem summaries (JSON or age)"
 };

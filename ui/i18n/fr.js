@@ -395,5 +395,8 @@ export default {
   "summary.part.words": "les mots des notes partagées",
   "summary.part.agenda": "l'ordre du jour de supervision",
   "summary.part.wellbeing": "les moyennes de bien-être",
-  "summary.wellbeing_left_out": "Non inclus par l'intervenant·e."
+  "summary.wellbeing_left_out": "Non inclus par l'intervenant·e.",
+  "dialog.save_title": "Enregistrer le résumé de supervision",
+  "dialog.open_title": "Ouvrir des résumés de supervision",
+  "dialog.filter": "Résumés Tandem (JSON ou age)"
 };
