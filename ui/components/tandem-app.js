@@ -24,9 +24,15 @@ export class TandemApp extends HTMLElement {
     this.navigation = 0;
   }
 
+  /** True while anything decrypted is shown: the unlocked vault, or summaries a supervisor opened. */
+  holdsSecrets() {
+    return this.unlocked || this.inSummaries;
+  }
+
   /** Drops every decrypted thing this element holds. */
   forgetVaultState() {
     this.unlocked = false;
+    this.inSummaries = false;
     this.people = [];
     this.timelineState = { filter: {}, offset: 0, query: '' };
     this.undo = null;
@@ -50,7 +56,7 @@ export class TandemApp extends HTMLElement {
     window.addEventListener('keydown', (e) => this.onKey(e), true);
     for (const name of ACTIVITY) window.addEventListener(name, () => this.resetIdle(), { passive: true, capture: true });
     document.addEventListener('visibilitychange', () => {
-      if (document.hidden && this.unlocked && this.settings.lock_when_hidden) this.lockNow();
+      if (document.hidden && this.holdsSecrets() && this.settings.lock_when_hidden) this.lockNow();
     });
 
     try {
@@ -103,6 +109,8 @@ export class TandemApp extends HTMLElement {
 
   /** Back from the supervisor's view to whichever screen the vault's state calls for. */
   async leaveSummaries() {
+    this.inSummaries = false;
+    clearTimeout(this.idleTimer);
     try {
       const status = await api.status();
       if (status.unlocked) await this.afterUnlock();
@@ -256,9 +264,12 @@ export class TandemApp extends HTMLElement {
     if (target.dataset.go) this.go(target.dataset.go);
     else if (target.dataset.action === 'lock') this.lockNow();
     else if (target.dataset.action === 'summaries' && !this.unlocked) {
-      // The supervisor's side needs no vault: it replaces the locked screen until left.
+      // The supervisor's side needs no vault: it replaces the locked screen until left, and
+      // the idle timeout, a hidden window and Ctrl+L close it as they lock the vault.
+      this.inSummaries = true;
       render(this, html`<main class="locked" id="main"></main>`);
       this.querySelector('main').append(document.createElement('tandem-summaries'));
+      this.resetIdle();
     }
     else if (target.dataset.action === 'toast-action' && this.undo) {
       const { run } = this.undo;
@@ -268,7 +279,7 @@ export class TandemApp extends HTMLElement {
   }
 
   onKey(event) {
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'l' && this.unlocked) {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'l' && this.holdsSecrets()) {
       event.preventDefault();
       this.lockNow();
     }
@@ -276,7 +287,7 @@ export class TandemApp extends HTMLElement {
 
   resetIdle() {
     clearTimeout(this.idleTimer);
-    if (!this.unlocked) return;
+    if (!this.holdsSecrets()) return;
     this.idleTimer = setTimeout(() => this.lockNow(), this.settings.auto_lock_minutes * 60_000);
   }
 
@@ -285,10 +296,15 @@ export class TandemApp extends HTMLElement {
     clearTimeout(this.toastTimer);
     // The page is cleared first, so nothing decrypted stays on screen even if the shell is slow.
     render(this, html``);
+    const fromSummaries = this.inSummaries;
+    this.inSummaries = false;
     try {
       await api.lock();
+      await api.closeSummaries();
     } finally {
-      this.showLocked(true);
+      // From the supervisor's view there may be no vault at all: ask which screen is right.
+      if (fromSummaries) await this.leaveSummaries();
+      else this.showLocked(true);
     }
   }
 }

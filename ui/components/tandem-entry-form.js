@@ -53,6 +53,10 @@ export class TandemEntryForm extends HTMLElement {
     // A new boundary issue is meant for supervision unless the worker says otherwise.
     const fresh = { occurred_at: nowLocal(), bring_to_supervision: this.kind === 'boundary', ...(this.defaults || {}) };
     this.values = editing ? { ...this.entry, occurred_at: this.entry.occurred_at.slice(0, 16) } : fresh;
+    // The box says whether the entry is queued for supervision now; the core keeps its place
+    // (and whether it was discussed) unless the worker changes the box.
+    this.values.agenda = editing && this.entry.agenda_state === 'queued';
+    this.initialAgenda = this.values.agenda;
     this.initialWhen = this.values.occurred_at;
     this.addEventListener('submit', (e) => this.onSubmit(e));
     this.addEventListener('click', (e) => {
@@ -141,9 +145,13 @@ ${value || ''}</textarea>`;
     const data = new FormData(form);
     const entry = {};
     const layout = LAYOUT[this.kind];
+    let agenda;
     for (const name of [...layout.quick, ...layout.more]) {
       const type = TYPE[name];
-      if (type === 'checks') {
+      if (name === 'agenda') {
+        const on = data.get(name) === 'on';
+        if (on !== this.initialAgenda) agenda = on;
+      } else if (type === 'checks') {
         const all = data.getAll(name);
         if (all.length) entry[name] = all;
       } else if (type === 'bool') {
@@ -166,14 +174,10 @@ ${value || ''}</textarea>`;
         } else entry[name] = raw;
       }
     }
-    // Agenda marks the form does not show stay as they were: a boundary issue's "added to the
-    // agenda", and whether an item was already discussed.
-    if (this.entry) {
-      if (!layout.more.includes('agenda') && this.entry.agenda) entry.agenda = true;
-      if (this.entry.discussed) entry.discussed = true;
-    }
     // False flags are the default; sending them only adds noise.
     for (const [k, v] of Object.entries(entry)) if (v === false) delete entry[k];
+    // The agenda box is sent only when changed, unticked included.
+    if (agenda !== undefined) entry.agenda = agenda;
     return entry;
   }
 

@@ -25,7 +25,8 @@ export class TandemExportWizard extends HTMLElement {
     this.addEventListener('click', (e) => {
       const b = e.target.closest('button[data-step]');
       if (b) this.step(b.dataset.step);
-      if (e.target.closest('[data-action=finish]')) emit(this, 'wizard-done');
+      if (e.target.closest('[data-action=finish]')) emit(this, 'wizard-done', { saved: true });
+      if (e.target.closest('[data-action=cancel]')) emit(this, 'wizard-done', { saved: false });
     });
     this.addEventListener('change', (e) => {
       if (e.target.name === 'protect') this.showProtect(e.target.value);
@@ -51,7 +52,8 @@ export class TandemExportWizard extends HTMLElement {
     const c = this.choices;
     const nav = (next) => html`<p class="error" role="alert">${message}</p><div class="actions">
       ${back ? html`<button type="button" data-step="${back}">${t('wizard.back')}</button>` : ''}
-      <button type="submit" class="primary">${next}</button></div>`;
+      <button type="submit" class="primary">${next}</button>
+      <button type="button" data-action="cancel">${t('wizard.cancel')}</button></div>`;
     let body;
     switch (name) {
       case 'period':

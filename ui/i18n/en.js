@@ -398,5 +398,6 @@ export default {
   "summary.wellbeing_left_out": "Not included by the worker.",
   "dialog.save_title": "Save the supervision summary",
   "dialog.open_title": "Open supervision summaries",
-  "dialog.filter": "Tandem summaries (JSON or age)"
+  "dialog.filter": "Tandem summaries (JSON or age)",
+  "wizard.cancel": "Cancel"
 };

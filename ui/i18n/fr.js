@@ -398,5 +398,6 @@ export default {
   "summary.wellbeing_left_out": "Non inclus par l'intervenant·e.",
   "dialog.save_title": "Enregistrer le résumé de supervision",
   "dialog.open_title": "Ouvrir des résumés de supervision",
-  "dialog.filter": "Résumés Tandem (JSON ou age)"
+  "dialog.filter": "Résumés Tandem (JSON ou age)",
+  "wizard.cancel": "Annuler"
 };

@@ -117,8 +117,9 @@ pub async fn a_worker_brings_a_summary_to_supervision() {
     // The agenda: the flagged boundary issue and the added moment; one is marked discussed.
     app.click("nav [data-go=supervision]").await;
     app.wait_for("#supervision-title").await;
-    app.wait_count(".agenda-list > .agenda-item", 2).await;
-    let agenda = app.text(".agenda-list").await;
+    app.wait_count(".agenda-list.queued > .agenda-item", 2)
+        .await;
+    let agenda = app.text(".agenda-list.queued").await;
     assert!(
         agenda.contains(BOUNDARY) && agenda.contains(MOMENT),
         "{agenda}"
@@ -132,10 +133,12 @@ pub async fn a_worker_brings_a_summary_to_supervision() {
         "Marked discussed",
     )
     .await;
-    app.wait_count("section > .agenda-list > .agenda-item", 1)
+    app.wait_count(".agenda-list.queued > .agenda-item", 1)
         .await;
     app.wait_for_text("details.more summary", "Already discussed (1)")
         .await;
+    // The pressed button is gone with the redraw; focus lands on the agenda, not the page.
+    app.wait_focused("#agenda-title").await;
     app.axe("supervision").await;
 
     // The wizard: period (the last four weeks by default), what goes in, review, preview.
@@ -274,6 +277,21 @@ pub async fn a_worker_brings_a_summary_to_supervision() {
     app.axe("supervisor view").await;
     app.js("window.scrollTo(0, 0);", vec![]).await;
     app.screenshot("supervisor-view-desktop").await;
+    // Ctrl+L closes the summaries as it locks a vault: nothing decrypted stays on screen.
+    app.chord(Key::Control, "l").await;
+    app.wait_for("#unlock-title").await;
+    let after = page_text(&app).await;
+    assert!(
+        !after.contains(MOMENT) && !after.contains("Team overview"),
+        "{after}"
+    );
+    app.click("[data-action=summaries]").await;
+    app.wait_for("#summaries-title").await;
+    assert_eq!(
+        app.count("section.received").await,
+        0,
+        "the summaries were kept"
+    );
     app.click("[data-action=back]").await;
     app.wait_for("#unlock-title").await;
     app.stop().await;
