@@ -17,6 +17,24 @@ fn november<'a>(out: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     args
 }
 
+/// A new vault with a phone contact on each of November 2nd to the `last`, each with the
+/// fields in `extra` (JSON object members, may be empty) and, if given, `text` plus the day.
+fn november_contacts(last: u32, extra: &str, text: Option<&str>) -> Env {
+    let env = Env::with_vault();
+    for day in 2..=last {
+        let mut fields = format!(r#""mode":"phone","occurred_at":"2026-11-0{day} 10:00""#);
+        if !extra.is_empty() {
+            fields.push(',');
+            fields.push_str(extra);
+        }
+        if let Some(text) = text {
+            fields.push_str(&format!(r#","text":"{text} {day}""#));
+        }
+        env.add("contact", &format!("{{{fields}}}"));
+    }
+    env
+}
+
 #[test]
 fn export_writes_html_and_json_without_names_unshared_words_or_days() {
     let env = Env::with_vault();
@@ -97,13 +115,7 @@ fn rage_tool(name: &str) -> std::path::PathBuf {
 
 #[test]
 fn an_age_encrypted_summary_opens_with_the_standard_rage_tool_and_the_supervisors_key() {
-    let env = Env::with_vault();
-    for day in 2..=7 {
-        env.add(
-            "contact",
-            &format!(r#"{{"mode":"phone","share":true,"occurred_at":"2026-11-0{day} 10:00","text":"We planned the week"}}"#),
-        );
-    }
+    let env = november_contacts(7, r#""share":true"#, Some("We planned the week"));
     let dir = tempfile::tempdir().unwrap();
     let key = dir.path().join("supervisor.txt");
     let made = std::process::Command::new(rage_tool("rage-keygen"))
@@ -144,7 +156,7 @@ fn an_age_encrypted_summary_opens_with_the_standard_rage_tool_and_the_supervisor
     assert!(opened.status.success(), "{opened:?}");
     let json: serde_json::Value = serde_json::from_slice(&opened.stdout).unwrap();
     assert_eq!(json["format"], "tandem-summary");
-    assert_eq!(json["narratives"][0]["text"], "We planned the week");
+    assert_eq!(json["narratives"][0]["text"], "We planned the week 2");
 
     let e = env.fail(&november(
         dir.path().join("x.age").to_str().unwrap(),
@@ -156,13 +168,7 @@ fn an_age_encrypted_summary_opens_with_the_standard_rage_tool_and_the_supervisor
 
 #[test]
 fn every_export_is_listed_with_the_hash_sha256sum_prints() {
-    let env = Env::with_vault();
-    for day in 2..=6 {
-        env.add(
-            "contact",
-            &format!(r#"{{"mode":"phone","occurred_at":"2026-11-0{day} 10:00"}}"#),
-        );
-    }
+    let env = november_contacts(6, "", None);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("nov.html");
     env.ok(&november(out.to_str().unwrap(), &["--k", "3"]));
@@ -228,13 +234,7 @@ fn the_agenda_lists_what_to_bring_and_forgets_nothing_marked_done() {
 
 #[test]
 fn a_report_is_written_in_the_apps_language_or_the_one_asked_for() {
-    let env = Env::with_vault();
-    for day in 2..=6 {
-        env.add(
-            "contact",
-            &format!(r#"{{"mode":"phone","occurred_at":"2026-11-0{day} 10:00"}}"#),
-        );
-    }
+    let env = november_contacts(6, "", None);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("fr.html");
     env.ok(&november(out.to_str().unwrap(), &["--language", "fr"]));
@@ -263,13 +263,7 @@ fn a_report_is_written_in_the_apps_language_or_the_one_asked_for() {
 
 #[test]
 fn export_without_words_keeps_the_counts_and_leaves_shared_words_home() {
-    let env = Env::with_vault();
-    for day in 2..=6 {
-        env.add(
-            "contact",
-            &format!(r#"{{"mode":"phone","share":true,"agenda":true,"occurred_at":"2026-11-0{day} 10:00","text":"SHARED-WORDS {day}"}}"#),
-        );
-    }
+    let env = november_contacts(6, r#""share":true,"agenda":true"#, Some("SHARED-WORDS"));
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("counts.json");
     env.ok(&november(

@@ -127,15 +127,9 @@ pub struct Withheld {
     pub wellbeing_weeks: u64,
 }
 
-/// A summary as a supervisor reads it (schema in docs/summary-schema.md). Unknown fields are
-/// ignored, as the schema allows within a version.
+/// The counts of a summary, or of a team overview: the same fields in both.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Received {
-    pub format: String,
-    pub version: u32,
-    pub first_week: String,
-    pub last_week: String,
-    pub k: u64,
+pub struct Tables {
     pub entries_by_kind: Dist,
     pub contact_minutes: Option<u64>,
     pub contacts: BTreeMap<String, Dist>,
@@ -143,16 +137,10 @@ pub struct Received {
     pub moment_values: Dist,
     pub boundaries_open: Dist,
     pub boundaries_resolved: Dist,
-    pub wellbeing: Vec<WellbeingRow>,
-    pub agenda: Vec<AgendaItem>,
-    pub narratives: Vec<Narrative>,
-    pub withheld: Withheld,
-    /// The parts the worker included.
-    #[serde(default)]
-    pub included: Included,
 }
 
-impl Received {
+impl Tables {
+    /// Every distribution, named as in the JSON document.
     fn distributions(&self) -> impl Iterator<Item = (String, &Dist)> {
         [
             ("entries_by_kind".to_string(), &self.entries_by_kind),
@@ -169,6 +157,52 @@ impl Received {
         )
     }
 
+    /// `all` added up and protected at `k` (see [`combine`]).
+    fn combined(all: &[&Tables], k: u64) -> Tables {
+        let dist = |get: &dyn Fn(&Tables) -> Option<&Dist>| combine(all.iter().map(|t| get(t)), k);
+        let mut contact_fields: Vec<&String> = all.iter().flat_map(|t| t.contacts.keys()).collect();
+        contact_fields.sort();
+        contact_fields.dedup();
+        Tables {
+            entries_by_kind: dist(&|t| Some(&t.entries_by_kind)),
+            contact_minutes: all
+                .iter()
+                .map(|t| t.contact_minutes)
+                .sum::<Option<u64>>()
+                .filter(|m| *m == 0 || *m >= k),
+            contacts: contact_fields
+                .into_iter()
+                .map(|f| (f.clone(), dist(&|t| t.contacts.get(f))))
+                .collect(),
+            moment_themes: dist(&|t| Some(&t.moment_themes)),
+            moment_values: dist(&|t| Some(&t.moment_values)),
+            boundaries_open: dist(&|t| Some(&t.boundaries_open)),
+            boundaries_resolved: dist(&|t| Some(&t.boundaries_resolved)),
+        }
+    }
+}
+
+/// A summary as a supervisor reads it (schema in docs/summary-schema.md). Unknown fields are
+/// ignored, as the schema allows within a version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Received {
+    pub format: String,
+    pub version: u32,
+    pub first_week: String,
+    pub last_week: String,
+    pub k: u64,
+    #[serde(flatten)]
+    pub tables: Tables,
+    pub wellbeing: Vec<WellbeingRow>,
+    pub agenda: Vec<AgendaItem>,
+    pub narratives: Vec<Narrative>,
+    pub withheld: Withheld,
+    /// The parts the worker included.
+    #[serde(default)]
+    pub included: Included,
+}
+
+impl Received {
     fn check(&self, name: &str) -> Result<()> {
         let bad = |message: String| Err(Error::invalid(name, message));
         if self.format != "tandem-summary" {
@@ -189,10 +223,15 @@ impl Received {
         if self.k < MIN_K {
             return bad(format!("its k is {}, under the minimum of {MIN_K}", self.k));
         }
-        if self.k > MAX_COUNT || self.contact_minutes.is_some_and(|m| m > MAX_COUNT * 60) {
+        if self.k > MAX_COUNT
+            || self
+                .tables
+                .contact_minutes
+                .is_some_and(|m| m > MAX_COUNT * 60)
+        {
             return bad("its numbers are far larger than any journal holds".into());
         }
-        for (field, d) in self.distributions() {
+        for (field, d) in self.tables.distributions() {
             if d.cells.len() != d.codes.len() {
                 return bad(format!(
                     "{field} has {} counts for {} codes",
@@ -330,13 +369,8 @@ pub struct Team {
     pub last_week: String,
     /// The largest k among the summaries; every combined cell is protected at it.
     pub k: u64,
-    pub entries_by_kind: Dist,
-    pub contact_minutes: Option<u64>,
-    pub contacts: BTreeMap<String, Dist>,
-    pub moment_themes: Dist,
-    pub moment_values: Dist,
-    pub boundaries_open: Dist,
-    pub boundaries_resolved: Dist,
+    #[serde(flatten)]
+    pub tables: Tables,
     /// Weekly averages of the summaries' weekly averages, with how many summaries had the week.
     pub wellbeing: Vec<TeamWeek>,
     pub agenda_items: u64,
@@ -357,13 +391,6 @@ pub struct TeamWeek {
 pub fn team(summaries: &[Received]) -> Option<Team> {
     let first = summaries.first()?;
     let k = summaries.iter().map(|s| s.k).max().unwrap_or(first.k);
-    let dist = |get: &dyn Fn(&Received) -> Option<&Dist>| combine(summaries.iter().map(get), k);
-    let contact_fields: Vec<&String> = {
-        let mut f: Vec<&String> = summaries.iter().flat_map(|s| s.contacts.keys()).collect();
-        f.sort();
-        f.dedup();
-        f
-    };
     let mut weeks: BTreeMap<&str, Vec<&WellbeingRow>> = BTreeMap::new();
     for s in summaries {
         for w in &s.wellbeing {
@@ -380,20 +407,7 @@ pub fn team(summaries: &[Received]) -> Option<Team> {
         first_week: summaries.iter().map(|s| s.first_week.clone()).min()?,
         last_week: summaries.iter().map(|s| s.last_week.clone()).max()?,
         k,
-        entries_by_kind: dist(&|s| Some(&s.entries_by_kind)),
-        contact_minutes: summaries
-            .iter()
-            .map(|s| s.contact_minutes)
-            .sum::<Option<u64>>()
-            .filter(|m| *m == 0 || *m >= k),
-        contacts: contact_fields
-            .into_iter()
-            .map(|f| (f.clone(), dist(&|s| s.contacts.get(f))))
-            .collect(),
-        moment_themes: dist(&|s| Some(&s.moment_themes)),
-        moment_values: dist(&|s| Some(&s.moment_values)),
-        boundaries_open: dist(&|s| Some(&s.boundaries_open)),
-        boundaries_resolved: dist(&|s| Some(&s.boundaries_resolved)),
+        tables: Tables::combined(&summaries.iter().map(|s| &s.tables).collect::<Vec<_>>(), k),
         wellbeing: weeks
             .into_iter()
             .map(|(week, rows)| TeamWeek {

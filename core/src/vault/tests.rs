@@ -1180,7 +1180,7 @@ fn every_saved_summary_is_recorded_with_its_hash_and_reads_back_for_a_supervisor
     // The supervisor's side reads both files back, the sealed one only with its passphrase.
     let read = received::read("nov.json", &bytes, None).unwrap();
     assert_eq!(
-        read.entries_by_kind.total,
+        read.tables.entries_by_kind.total,
         summary.entries_by_kind.published.total
     );
     let sealed_bytes = std::fs::read(&sealed).unwrap();
@@ -1196,8 +1196,8 @@ fn every_saved_summary_is_recorded_with_its_hash_and_reads_back_for_a_supervisor
     .unwrap();
     assert_eq!(opened, read);
     let team = received::team(&[read.clone(), opened]).unwrap();
-    assert_eq!(team.entries_by_kind.total, Some(14));
-    assert_eq!(team.contact_minutes, Some(280));
+    assert_eq!(team.tables.entries_by_kind.total, Some(14));
+    assert_eq!(team.tables.contact_minutes, Some(280));
 }
 
 #[test]
