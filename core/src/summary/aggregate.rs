@@ -93,6 +93,16 @@ fn codes(field: &str) -> Vec<&'static str> {
         .unwrap_or_default()
 }
 
+/// The contact fields a summary counts, in the order a report shows them.
+pub const CONTACT_FIELDS: [&str; 6] = [
+    "mode",
+    "setting",
+    "format",
+    "domains",
+    "activities",
+    "referral",
+];
+
 /// Counts the entries that are not deleted and fall within `from..=to` (each in its own day).
 pub fn aggregate<'a>(
     entries: impl IntoIterator<Item = &'a Entry>,
@@ -100,17 +110,10 @@ pub fn aggregate<'a>(
     to: NaiveDate,
 ) -> Aggregates {
     let mut by_kind = Counts::new(&codes("kind"));
-    let mut contacts: BTreeMap<&'static str, Counts> = [
-        "mode",
-        "setting",
-        "format",
-        "domains",
-        "activities",
-        "referral",
-    ]
-    .into_iter()
-    .map(|f| (f, Counts::new(&codes(f))))
-    .collect();
+    let mut contacts: BTreeMap<&'static str, Counts> = CONTACT_FIELDS
+        .iter()
+        .map(|f| (*f, Counts::new(&codes(f))))
+        .collect();
     let mut themes = Counts::new(&codes("themes"));
     let mut values = Counts::new(&codes("values"));
     let mut open = Counts::new(&codes("category"));

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::aggregate::PublishedCounts;
+use super::aggregate::{CONTACT_FIELDS, PublishedCounts};
 use super::document::Summary;
 use super::record::Format;
 use crate::error::{Error, Result};
@@ -180,14 +180,7 @@ pub fn html(summary: &Summary, lang: Language) -> String {
         s.contact_minutes
             .map_or(tr("summary.withheld_cell"), |m| m.to_string())
     ));
-    for field in [
-        "mode",
-        "setting",
-        "format",
-        "domains",
-        "activities",
-        "referral",
-    ] {
+    for field in CONTACT_FIELDS {
         if let Some(c) = s.contacts.get(field) {
             body.push_str(&chart(lang, &format!("contacts.{field}"), field, c));
         }
