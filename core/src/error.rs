@@ -40,6 +40,10 @@ pub enum Error {
     /// Input was rejected; `field` names where, `message` says what is allowed.
     #[error("{}", invalid_message(.field, .message))]
     Invalid { field: String, message: String },
+    /// The passphrase or age key given for an encrypted summary does not open it; the file is
+    /// named.
+    #[error("that passphrase or key does not open {0}")]
+    WrongSummaryKey(String),
     /// No entry or person has that id.
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: String },
@@ -86,6 +90,7 @@ impl Error {
             Error::Damaged { .. } => "damaged",
             Error::TooNew { .. } => "too_new",
             Error::Invalid { .. } => "invalid",
+            Error::WrongSummaryKey(_) => "wrong_summary_key",
             Error::NotFound { .. } => "not_found",
             Error::AmbiguousId(_) => "ambiguous_id",
             Error::DiskFull => "disk_full",

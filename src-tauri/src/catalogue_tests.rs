@@ -101,6 +101,7 @@ fn every_vocabulary_code_and_entry_field_has_a_label_in_both_languages() {
             "wrong_recovery_key",
             "malformed_recovery_key",
             "disk_full",
+            "wrong_summary_key",
             "busy",
             "locked",
             "internal",

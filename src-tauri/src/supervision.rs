@@ -226,10 +226,17 @@ fn read_file(path: PathBuf, bytes: Vec<u8>, key: Option<&str>) -> ReceivedFile {
         Err(Error::Invalid { field, .. }) if field == "key" && key.is_none() => {
             (FileState::NeedsKey, None, None)
         }
-        Err(e @ Error::Invalid { .. }) if matches!(&e, Error::Invalid { field, .. } if field == "key") => {
-            (FileState::NeedsKey, None, Some(e.into()))
+        Err(e) => {
+            // A wrong or malformed key leaves the file waiting for a better one.
+            let key_problem = matches!(&e, Error::WrongSummaryKey(_))
+                || matches!(&e, Error::Invalid { field, .. } if field == "key");
+            let state = if key_problem {
+                FileState::NeedsKey
+            } else {
+                FileState::Unreadable
+            };
+            (state, None, Some(e.into()))
         }
-        Err(e) => (FileState::Unreadable, None, Some(e.into())),
     };
     ReceivedFile {
         path,

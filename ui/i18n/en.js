@@ -399,5 +399,6 @@ export default {
   "dialog.save_title": "Save the supervision summary",
   "dialog.open_title": "Open supervision summaries",
   "dialog.filter": "Tandem summaries (JSON or age)",
-  "wizard.cancel": "Cancel"
+  "wizard.cancel": "Cancel",
+  "error.wrong_summary_key": "That passphrase or key does not open this summary. Check it with the worker who sent it."
 };

@@ -399,5 +399,6 @@ export default {
   "dialog.save_title": "Enregistrer le résumé de supervision",
   "dialog.open_title": "Ouvrir des résumés de supervision",
   "dialog.filter": "Résumés Tandem (JSON ou age)",
-  "wizard.cancel": "Annuler"
+  "wizard.cancel": "Annuler",
+  "error.wrong_summary_key": "Cette phrase de passe ou cette clé n'ouvre pas ce résumé. Vérifiez-la avec la personne qui l'a envoyé."
 };

@@ -320,12 +320,7 @@ pub fn too_large(name: &str) -> Error {
 }
 
 fn decrypt(name: &str, bytes: &[u8], key: &str) -> Result<zeroize::Zeroizing<Vec<u8>>> {
-    let wrong = || {
-        Error::invalid(
-            "key",
-            format!("that passphrase or key does not open {name}"),
-        )
-    };
+    let wrong = || Error::WrongSummaryKey(name.to_string());
     let damaged = |e: &dyn std::fmt::Display| {
         Error::invalid(name, format!("the encrypted file is damaged ({e})"))
     };
