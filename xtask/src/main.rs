@@ -26,8 +26,9 @@ const PACKAGES_BUILD: &[&str] = &[
 ];
 const PACKAGES_BENCH: &[&str] = &["time", "python3-venv"];
 /// The end-to-end tests run the app on a virtual display (`xvfb-run`, which needs `xauth`) and
-/// drive its webview through WebKitGTK's WebDriver server (`WebKitWebDriver`).
-const PACKAGES_E2E: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
+/// drive its webview through WebKitGTK's WebDriver server (`WebKitWebDriver`); `xdotool` finds
+/// and answers the native file dialogs, which WebDriver cannot reach.
+const PACKAGES_E2E: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "xdotool"];
 /// Where the end-to-end tests live, relative to the workspace root; their axe-core comes from
 /// npm into `node_modules` there.
 const E2E_DIR: &str = "tests/e2e";

@@ -255,8 +255,19 @@ pub struct App {
 impl App {
     /// Starts the app on the vault `vault_dir/vault.tandem` (which need not exist: an empty
     /// folder gives the first-run screen). Its settings file lives beside the vault, so a fresh
-    /// folder is a fresh install. Panics with the reason if anything is missing or slow.
+    /// folder is a fresh install. File dialogs are answered from [`App::dialog_dir`]. Panics
+    /// with the reason if anything is missing or slow.
     pub async fn start(vault_dir: &Path) -> App {
+        Self::launch(vault_dir, true).await
+    }
+
+    /// Like [`App::start`], with the app's real, native file dialogs: find and answer them with
+    /// [`App::native_dialog`].
+    pub async fn start_with_native_dialogs(vault_dir: &Path) -> App {
+        Self::launch(vault_dir, false).await
+    }
+
+    async fn launch(vault_dir: &Path, answer_dialogs: bool) -> App {
         require_display();
         let binary = require_fresh_app();
         let tauri_driver = find_program("tauri-driver").unwrap_or_else(|| {
@@ -275,11 +286,17 @@ impl App {
         // Environment variables given to tauri-driver reach WebKitWebDriver and, through it, the
         // app, which reads its vault path from TANDEM_VAULT. File dialogs cannot be clicked
         // through over WebDriver, so TANDEM_TEST_DIALOG_DIR answers them from a folder.
-        let child = Command::new(&tauri_driver)
+        let mut command = Command::new(&tauri_driver);
+        command
             .args(["--port", &port.to_string()])
             .args(["--native-port", &(port + 1).to_string()])
-            .env("TANDEM_VAULT", &vault)
-            .env("TANDEM_TEST_DIALOG_DIR", &dialog_dir)
+            .env("TANDEM_VAULT", &vault);
+        if answer_dialogs {
+            command.env("TANDEM_TEST_DIALOG_DIR", &dialog_dir);
+        } else {
+            command.env_remove("TANDEM_TEST_DIALOG_DIR");
+        }
+        let child = command
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .spawn()
@@ -357,6 +374,54 @@ impl App {
     /// The vault file this app was started on.
     pub fn vault(&self) -> &Path {
         &self.vault
+    }
+
+    /// Waits for a native window titled `title` (a GTK file dialog) to appear on the display,
+    /// gives it the keyboard and presses `key` in it (`Escape` cancels), through `xdotool`.
+    /// Panics if no such window shows up in time.
+    pub async fn native_dialog(&self, title: &str, key: &str) {
+        self.answer_native_dialog(title, None, key).await;
+    }
+
+    /// Like [`App::native_dialog`], typing `path` over the dialog's file name first (GTK's
+    /// save dialog takes a whole path there), then pressing Return.
+    pub async fn native_dialog_save_as(&self, title: &str, path: &Path) {
+        let path = path.to_str().expect("a UTF-8 path");
+        self.answer_native_dialog(title, Some(path), "Return").await;
+    }
+
+    async fn answer_native_dialog(&self, title: &str, text: Option<&str>, key: &str) {
+        let xdotool = find_program("xdotool")
+            .unwrap_or_else(|| panic!("xdotool is not installed: run `cargo xtask setup`"));
+        let search = || {
+            let out = Command::new(&xdotool)
+                .args(["search", "--onlyvisible", "--name", title])
+                .output()
+                .ok()?;
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            text.lines().next().map(str::to_string)
+        };
+        let window = poll(DEADLINE, || async { search() })
+            .await
+            .unwrap_or_else(|| {
+                panic!(
+                    "no native window titled {title:?} appeared within {} s",
+                    DEADLINE.as_secs()
+                )
+            });
+        let mut steps = vec![vec!["windowfocus", "--sync", window.as_str()]];
+        if let Some(text) = text {
+            steps.push(vec!["key", "--clearmodifiers", "ctrl+a"]);
+            steps.push(vec!["type", "--clearmodifiers", "--delay", "20", text]);
+        }
+        steps.push(vec!["key", "--clearmodifiers", key]);
+        for args in steps {
+            let status = Command::new(&xdotool)
+                .args(&args)
+                .status()
+                .unwrap_or_else(|e| panic!("could not run xdotool {args:?}: {e}"));
+            assert!(status.success(), "xdotool {args:?} failed ({status})");
+        }
     }
 
     /// The folder that answers the app's file dialogs: a save lands here under its suggested

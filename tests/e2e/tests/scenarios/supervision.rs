@@ -296,3 +296,46 @@ pub async fn a_worker_brings_a_summary_to_supervision() {
     app.wait_for("#unlock-title").await;
     app.stop().await;
 }
+
+/// The real save dialog, not the test folder: it opens over the app with its title; closing it
+/// without choosing saves nothing and records nothing; choosing a path there saves the summary
+/// and records it.
+pub async fn the_native_save_dialog_saves_where_the_worker_chooses() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    seed_worker(&dir.path().join("vault.tandem"));
+    let app = App::start_with_native_dialogs(dir.path()).await;
+    app.type_into("#unlock-passphrase", PASSPHRASE).await;
+    app.click("form[data-action=unlock] button[type=submit]")
+        .await;
+    app.wait_for("#timeline-title").await;
+    app.click("nav [data-go=supervision]").await;
+    app.click("[data-action=wizard]").await;
+    for step in ["period", "include", "review", "preview"] {
+        let form = format!("form[data-step-form={step}]");
+        app.wait_for(&form).await;
+        app.click(&format!("{form} button[type=submit]")).await;
+    }
+    app.wait_for("form[data-step-form=confirm]").await;
+    app.click("form[data-step-form=confirm] button[type=submit]")
+        .await;
+    app.native_dialog("Save the supervision summary", "Escape")
+        .await;
+    app.wait_for_text("form[data-step-form=confirm] .error", "Not saved")
+        .await;
+    app.wait_for_text(".exports-place", "No summary saved yet")
+        .await;
+
+    let chosen = dir.path().join("chosen").join("for-thursday.html");
+    std::fs::create_dir_all(chosen.parent().unwrap()).expect("a folder to save in");
+    app.click("form[data-step-form=confirm] button[type=submit]")
+        .await;
+    app.native_dialog_save_as("Save the supervision summary", &chosen)
+        .await;
+    app.wait_for_text("#wizard-title", "Summary saved").await;
+    let report = std::fs::read_to_string(&chosen).expect("the summary where it was chosen");
+    assert!(report.starts_with("<!doctype html>") && !report.contains("Marguerite"));
+    app.click("[data-action=finish]").await;
+    app.wait_for_text(".exports-place", "for-thursday.html")
+        .await;
+    app.stop().await;
+}
