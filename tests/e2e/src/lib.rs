@@ -383,9 +383,10 @@ impl App {
         self.answer_native_dialog(title, None, key).await;
     }
 
-    /// Like [`App::native_dialog`], typing `path` over the dialog's file name first (GTK's
-    /// save dialog takes a whole path there), then pressing Return.
-    pub async fn native_dialog_save_as(&self, title: &str, path: &Path) {
+    /// Like [`App::native_dialog`], typing `path` into the dialog first, then pressing Return:
+    /// over the file name in a save dialog (which takes a whole path there), or into the
+    /// location bar an open dialog shows as soon as a path is typed.
+    pub async fn native_dialog_choose(&self, title: &str, path: &Path) {
         let path = path.to_str().expect("a UTF-8 path");
         self.answer_native_dialog(title, Some(path), "Return").await;
     }
