@@ -383,15 +383,15 @@ impl App {
         self.answer_native_dialog(title, None, key).await;
     }
 
-    /// Like [`App::native_dialog`], typing `path` into the dialog first, then pressing Return:
-    /// over the file name in a save dialog (which takes a whole path there), or into the
-    /// location bar an open dialog shows as soon as a path is typed.
-    pub async fn native_dialog_choose(&self, title: &str, path: &Path) {
+    /// Like [`App::native_dialog`], typing `path` over the file name of a save dialog (which
+    /// takes a whole path there), then pressing Return.
+    pub async fn native_dialog_save_as(&self, title: &str, path: &Path) {
         let path = path.to_str().expect("a UTF-8 path");
-        self.answer_native_dialog(title, Some(path), "Return").await;
+        self.answer_native_dialog(title, Some(("ctrl+a", path)), "Return")
+            .await;
     }
 
-    async fn answer_native_dialog(&self, title: &str, text: Option<&str>, key: &str) {
+    async fn answer_native_dialog(&self, title: &str, text: Option<(&str, &str)>, key: &str) {
         let xdotool = find_program("xdotool")
             .unwrap_or_else(|| panic!("xdotool is not installed: run `cargo xtask setup`"));
         let search = || {
@@ -411,8 +411,8 @@ impl App {
                 )
             });
         let mut steps = vec![vec!["windowfocus", "--sync", window.as_str()]];
-        if let Some(text) = text {
-            steps.push(vec!["key", "--clearmodifiers", "ctrl+a"]);
+        if let Some((first, text)) = text {
+            steps.push(vec!["key", "--clearmodifiers", first]);
             steps.push(vec!["type", "--clearmodifiers", "--delay", "20", text]);
         }
         steps.push(vec!["key", "--clearmodifiers", key]);
@@ -693,6 +693,26 @@ impl App {
                 .unwrap_or_else(|e| panic!("could not write {}: {e}", path.display()));
         }
         folders[0].join(file)
+    }
+
+    /// Panics, naming them, if any visible button's label is wider than the button (cut off or
+    /// spilling over its neighbours). `screen` names the screen in the message.
+    pub async fn assert_buttons_fit(&self, screen: &str) {
+        let clipped = self
+            .js(
+                "return [...document.querySelectorAll('button')]
+                   .filter((b) => b.offsetParent && b.scrollWidth > b.clientWidth + 1)
+                   .map((b) => b.textContent.trim());",
+                vec![],
+            )
+            .await;
+        if clipped != json!([]) {
+            let shot = self.screenshot(&format!("FAILED-fit-{screen}")).await;
+            panic!(
+                "buttons too narrow for their labels on {screen}: {clipped}\n  screenshot: {}",
+                shot.display()
+            );
+        }
     }
 
     /// Checks the page with axe-core once running transitions have finished, and panics listing every violation of impact

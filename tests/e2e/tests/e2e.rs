@@ -17,7 +17,7 @@ const SCENARIOS: &[Scenario] = &[
     scenario!(first_run::first_run_screen),
     scenario!(journey::a_new_worker_keeps_a_journal),
     scenario!(supervision::a_worker_brings_a_summary_to_supervision),
-    scenario!(supervision::the_native_dialogs_save_and_open_what_people_choose),
+    scenario!(supervision::the_native_save_dialog_saves_where_the_worker_chooses),
 ];
 
 fn main() -> ExitCode {
