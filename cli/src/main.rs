@@ -159,6 +159,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )?)),
                 (None, false) => None,
             };
+            if let Some(to) = &age_to {
+                to.check().map_err(as_flag)?;
+            }
             let format = Format::parse("--format", format)?;
             // Without --language, a report is in the language chosen in the app's settings.
             let language = match language {

@@ -454,6 +454,41 @@ mod tests {
             json!({"request": request, "format": "pdf", "language": "en", "protect": {"to": "nobody"}}),
         );
         assert_eq!(bad.unwrap_err()["kind"], "invalid");
+        for (protect, field) in [
+            (
+                json!({"to": "passphrase", "passphrase": "short"}),
+                "age_passphrase",
+            ),
+            (
+                json!({"to": "recipient", "key": "age1nope"}),
+                "age_recipient",
+            ),
+        ] {
+            let refused = call(
+                &main,
+                "save_summary",
+                json!({"request": request, "format": "html", "language": "en", "protect": protect}),
+            )
+            .unwrap_err();
+            assert!(
+                refused["message"].as_str().unwrap().starts_with(field),
+                "{refused}"
+            );
+        }
+        assert_eq!(
+            call(&main, "list_exports", json!({}))
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len(),
+            1,
+            "a refused save leaves no record"
+        );
+        assert_eq!(
+            std::fs::read_dir(&answers).unwrap().count(),
+            1,
+            "nor a file"
+        );
 
         // The supervisor's side works while the vault is locked.
         call(&main, "lock", json!({})).unwrap();

@@ -108,6 +108,10 @@ pub fn save_summary<R: Runtime>(
         Protect::Passphrase { passphrase } => Some(AgeTo::Passphrase(Zeroizing::new(passphrase))),
         Protect::Recipient { key } => Some(AgeTo::Recipient(key)),
     };
+    // Everything the worker typed is checked before the save dialog asks for a file.
+    if let Some(to) = &to {
+        to.check()?;
+    }
     let options = request.options()?;
     let format = Format::parse("format", &format)?;
     let language = Language::parse("language", &language)?;

@@ -171,10 +171,18 @@ export class TandemExportWizard extends HTMLElement {
       }
     } catch (e) {
       if (e.kind === 'locked') return emit(this, 'lock-now');
-      return this.step(this.current, errorText(e));
+      return this.step(this.current, this.explain(e));
     } finally {
       if (button.isConnected) button.disabled = false;
     }
+  }
+
+  /** The core names the field it refused; the two the worker types here get plain sentences. */
+  explain(error) {
+    const field = (error.message || '').split(':')[0];
+    if (field === 'age_passphrase') return t('wizard.passphrase_short');
+    if (field === 'age_recipient') return t('wizard.recipient_bad');
+    return errorText(error);
   }
 
   async save(form, data) {

@@ -400,5 +400,7 @@ export default {
   "dialog.open_title": "Open supervision summaries",
   "dialog.filter": "Tandem summaries (JSON or age)",
   "wizard.cancel": "Cancel",
-  "error.wrong_summary_key": "That passphrase or key does not open this summary. Check it with the worker who sent it."
+  "error.wrong_summary_key": "That passphrase or key does not open this summary. Check it with the worker who sent it.",
+  "wizard.passphrase_short": "That passphrase is too short: use at least 8 characters.",
+  "wizard.recipient_bad": "That is not an age public key. It starts with age1 and is 62 characters long; ask your supervisor to send it again."
 };

@@ -400,5 +400,7 @@ export default {
   "dialog.open_title": "Ouvrir des résumés de supervision",
   "dialog.filter": "Résumés Tandem (JSON ou age)",
   "wizard.cancel": "Annuler",
-  "error.wrong_summary_key": "Cette phrase de passe ou cette clé n'ouvre pas ce résumé. Vérifiez-la avec la personne qui l'a envoyé."
+  "error.wrong_summary_key": "Cette phrase de passe ou cette clé n'ouvre pas ce résumé. Vérifiez-la avec la personne qui l'a envoyé.",
+  "wizard.passphrase_short": "Cette phrase de passe est trop courte : au moins 8 caractères.",
+  "wizard.recipient_bad": "Ce n'est pas une clé publique age. Elle commence par age1 et compte 62 caractères ; demandez à votre supervision de la renvoyer."
 };

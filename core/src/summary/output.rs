@@ -331,31 +331,47 @@ pub enum AgeTo {
     Recipient(String),
 }
 
-/// Encrypts `contents` as an age file (binary, age-encryption.org/v1), which `age` and `rage`
-/// open.
-pub fn encrypt(contents: &[u8], to: &AgeTo) -> Result<Vec<u8>> {
-    let encryptor = match to {
-        AgeTo::Passphrase(p) => {
-            if p.chars().count() < crate::vault::MIN_PASSPHRASE_CHARS {
-                return Err(Error::invalid(
+fn recipient(key: &str) -> Result<age::x25519::Recipient> {
+    key.trim().parse().map_err(|_| {
+        Error::invalid(
+            "age_recipient",
+            "not an age public key; it starts with age1 and has 62 characters",
+        )
+    })
+}
+
+impl AgeTo {
+    /// Checks the passphrase's length or the public key's form, so a front door can refuse
+    /// them before asking where to save (or unlocking anything).
+    pub fn check(&self) -> Result<()> {
+        match self {
+            AgeTo::Passphrase(p) if p.chars().count() < crate::vault::MIN_PASSPHRASE_CHARS => {
+                Err(Error::invalid(
                     "age_passphrase",
                     format!(
                         "too short; use at least {} characters",
                         crate::vault::MIN_PASSPHRASE_CHARS
                     ),
-                ));
+                ))
             }
+            AgeTo::Passphrase(_) => Ok(()),
+            AgeTo::Recipient(key) => recipient(key).map(drop),
+        }
+    }
+}
+
+/// Encrypts `contents` as an age file (binary, age-encryption.org/v1), which `age` and `rage`
+/// open.
+pub fn encrypt(contents: &[u8], to: &AgeTo) -> Result<Vec<u8>> {
+    let encryptor = match to {
+        AgeTo::Passphrase(p) => {
+            to.check()?;
             age::Encryptor::with_user_passphrase(age::secrecy::SecretString::from(
                 p.as_str().to_owned(),
             ))
         }
         AgeTo::Recipient(key) => {
-            let recipient: age::x25519::Recipient = key.trim().parse().map_err(|_| {
-                Error::invalid(
-                    "age_recipient",
-                    "not an age public key; it starts with age1 and has 62 characters",
-                )
-            })?;
+            let recipient = recipient(key)?;
             age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
                 .map_err(|e| Error::invalid("age_recipient", e.to_string()))?
         }

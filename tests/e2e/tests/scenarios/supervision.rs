@@ -217,6 +217,23 @@ pub async fn a_worker_brings_a_summary_to_supervision() {
     app.click("input[name=format][value=json]").await;
     app.click("input[name=protect][value=passphrase]").await;
     app.wait_for("#w-pass").await;
+    // Too short: said plainly, before any file is asked for.
+    app.type_into("#w-pass", "short").await;
+    app.type_into("#w-pass-again", "short").await;
+    app.click("form[data-step-form=confirm] button[type=submit]")
+        .await;
+    app.wait_for_text(
+        "form[data-step-form=confirm] .error",
+        "That passphrase is too short",
+    )
+    .await;
+    assert_eq!(
+        std::fs::read_dir(app.dialog_dir()).unwrap().count(),
+        0,
+        "a refused passphrase saved a file"
+    );
+    app.wait_for("input[name=protect][value=passphrase]:checked")
+        .await;
     app.type_into("#w-pass", FILE_PASSPHRASE).await;
     app.type_into("#w-pass-again", "something else entirely")
         .await;
