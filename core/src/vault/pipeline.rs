@@ -4,7 +4,8 @@
 use chrono::{DateTime, SubsecRound, Utc};
 
 use super::cache::aliases;
-use super::{DamagedRecord, Vault, crypto_body, now_local, now_utc, open_json, seal_record};
+use super::records::{crypto_body, open_json, seal_record};
+use super::{DamagedRecord, Vault, now_local, now_utc};
 use crate::entry::{Entry, EntryDraft};
 use crate::error::{Error, Result};
 use crate::id::RecordId;

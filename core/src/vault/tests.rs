@@ -5,12 +5,14 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use rusqlite::Connection;
 use tempfile::TempDir;
+use zeroize::Zeroizing;
 
 use super::*;
 use crate::vault::FilterText;
 use chrono::NaiveDate;
 
-use crate::entry::{Details, EntryDraft};
+use crate::entry::{Details, Entry, EntryDraft};
+use crate::person::PersonDraft;
 use crate::vocab::Kind;
 
 const PASS: &str = "a long enough passphrase";
