@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use tandem_core::Vault;
+use tandem_core::summary::inbox::ReceivedFiles;
 
 pub use error::UiError;
 
@@ -24,7 +25,7 @@ pub struct AppState {
     path: PathBuf,
     vault: Mutex<Option<Vault>>,
     /// Summaries opened in the supervisor's view; they need no vault.
-    received: Mutex<Vec<supervision::ReceivedFile>>,
+    received: Mutex<ReceivedFiles>,
     dialogs: supervision::Dialogs,
 }
 
@@ -34,7 +35,7 @@ impl AppState {
         AppState {
             path,
             vault: Mutex::new(None),
-            received: Mutex::new(Vec::new()),
+            received: Mutex::new(ReceivedFiles::new()),
             dialogs,
         }
     }

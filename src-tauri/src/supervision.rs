@@ -1,19 +1,18 @@
 //! Commands for supervision: the agenda, the export wizard's preview and save, the record of
 //! saved summaries, and the supervisor's read-only view of received summaries (which needs no
-//! vault). Files are chosen in native dialogs opened from here, so the webview never gets
-//! file-system access of its own.
+//! vault; its logic is the core's [`tandem_core::summary::inbox`]). Files are chosen in native
+//! dialogs opened from here, so the webview never gets file-system access of its own.
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use tandem_core::Error;
 use tandem_core::entry::{AgendaState, parse_date};
 use tandem_core::i18n::{Language, t};
 use tandem_core::settings::Settings;
 use tandem_core::summary::document::{Include, Options};
+use tandem_core::summary::inbox::Inbox;
 use tandem_core::summary::output::{self, AgeTo};
-use tandem_core::summary::received::{self, Received};
 use tandem_core::summary::record::Format;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -141,116 +140,6 @@ pub fn list_exports(state: State<'_, AppState>) -> Answer<Vec<Value>> {
     })
 }
 
-/// A summary file the supervisor opened, and what came of reading it.
-pub struct ReceivedFile {
-    /// Where it was read from: what tells two files apart.
-    path: PathBuf,
-    bytes: Vec<u8>,
-    state: FileState,
-    summary: Option<Received>,
-    problem: Option<UiError>,
-}
-
-impl ReceivedFile {
-    fn file_name(&self) -> String {
-        self.path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| self.path.display().to_string())
-    }
-}
-
-/// Where an opened file stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FileState {
-    Open,
-    /// Encrypted: waiting for a passphrase or key, or given one that did not open it.
-    NeedsKey,
-    Unreadable,
-}
-
-/// One opened file as the UI sees it.
-#[derive(Debug, Serialize)]
-pub struct FileView {
-    /// The file's path, which the UI hands back to give it a key.
-    id: String,
-    /// Its file name, with its folder's name when another open file has the same name.
-    name: String,
-    state: FileState,
-    summary: Option<Received>,
-    problem: Option<UiError>,
-}
-
-/// The supervisor's view: each opened file, and the team overview of those that are open.
-#[derive(Debug, Serialize)]
-pub struct Inbox {
-    files: Vec<FileView>,
-    team: Option<received::Team>,
-}
-
-fn view(files: &[ReceivedFile]) -> Inbox {
-    let open: Vec<Received> = files.iter().filter_map(|f| f.summary.clone()).collect();
-    Inbox {
-        files: files
-            .iter()
-            .map(|f| {
-                let name = f.file_name();
-                let clash = files.iter().filter(|o| o.file_name() == name).count() > 1;
-                let folder = f
-                    .path
-                    .parent()
-                    .and_then(|p| p.file_name())
-                    .map(|n| n.to_string_lossy().into_owned());
-                FileView {
-                    id: f.path.display().to_string(),
-                    name: match (clash, folder) {
-                        (true, Some(folder)) => format!("{name} ({folder})"),
-                        _ => name,
-                    },
-                    state: f.state,
-                    summary: f.summary.clone(),
-                    problem: f.problem.clone(),
-                }
-            })
-            .collect(),
-        team: (open.len() > 1).then(|| received::team(&open)).flatten(),
-    }
-}
-
-fn read_file(path: PathBuf, bytes: Vec<u8>, key: Option<&str>) -> ReceivedFile {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let (state, summary, problem) = match received::read(&name, &bytes, key) {
-        Ok(summary) => (FileState::Open, Some(summary), None),
-        // An encrypted file without a key is not a problem yet: it waits for its key. With a
-        // key that does not open it, it still waits, and says why.
-        Err(Error::Invalid { field, .. }) if field == "key" && key.is_none() => {
-            (FileState::NeedsKey, None, None)
-        }
-        Err(e) => {
-            // A wrong or malformed key leaves the file waiting for a better one.
-            let key_problem = matches!(&e, Error::WrongSummaryKey(_))
-                || matches!(&e, Error::Invalid { field, .. } if field == "key");
-            let state = if key_problem {
-                FileState::NeedsKey
-            } else {
-                FileState::Unreadable
-            };
-            (state, None, Some(e.into()))
-        }
-    };
-    ReceivedFile {
-        path,
-        bytes,
-        state,
-        summary,
-        problem,
-    }
-}
-
 /// Asks for summary files (JSON or age) and opens them read-only, beside any already open. A
 /// file opened again replaces its earlier copy; the same contents under another name are
 /// counted once.
@@ -262,31 +151,7 @@ pub fn open_summaries<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>)
         .unwrap_or_default();
     let paths = state.dialogs.pick(&app, language);
     let mut files = state.received.lock().map_err(|_| UiError::locked())?;
-    for path in paths {
-        let io = |source| Error::Io {
-            context: format!("cannot read {}", path.display()),
-            source,
-        };
-        let size = std::fs::metadata(&path).map_err(io)?.len();
-        files.retain(|f| f.path != path);
-        if size > received::MAX_BYTES {
-            let name = path.display().to_string();
-            files.push(ReceivedFile {
-                problem: Some(received::too_large(&name).into()),
-                path,
-                bytes: Vec::new(),
-                state: FileState::Unreadable,
-                summary: None,
-            });
-            continue;
-        }
-        let bytes = std::fs::read(&path).map_err(io)?;
-        if files.iter().any(|f| f.bytes == bytes) {
-            continue;
-        }
-        files.push(read_file(path, bytes, None));
-    }
-    Ok(view(&files))
+    Ok(files.open_paths(paths)?)
 }
 
 /// Opens the encrypted file `id` (a path the inbox gave) with a passphrase or an age secret key.
@@ -294,14 +159,7 @@ pub fn open_summaries<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>)
 pub fn open_summary_with_key(state: State<'_, AppState>, id: String, key: String) -> Answer<Inbox> {
     let key = Zeroizing::new(key);
     let mut files = state.received.lock().map_err(|_| UiError::locked())?;
-    let file = files
-        .iter_mut()
-        .find(|f| f.path.display().to_string() == id)
-        .ok_or_else(|| Error::invalid("id", format!("{id} is not open")))?;
-    let bytes = std::mem::take(&mut file.bytes);
-    let path = std::mem::take(&mut file.path);
-    *file = read_file(path, bytes, Some(&key));
-    Ok(view(&files))
+    Ok(files.open_with_key(&id, &key)?)
 }
 
 /// Closes every received summary.

@@ -9,10 +9,13 @@
 //!   written atomically;
 //! - [`record`]: the vault's own record of each summary saved;
 //! - [`received`]: the supervisor's side, reading summaries without a vault and combining
-//!   several into a team overview that keeps the suppression.
+//!   several into a team overview that keeps the suppression;
+//! - [`inbox`]: the supervisor's open files, each open, waiting for its key or unreadable, and
+//!   the team overview of those that opened.
 
 pub mod aggregate;
 pub mod document;
+pub mod inbox;
 pub mod output;
 pub mod received;
 pub mod record;
