@@ -275,9 +275,10 @@ impl RecoveryKey {
             match CROCKFORD.iter().position(|&a| a as char == c) {
                 Some(v) => symbols.push(v as u8),
                 None => {
-                    return Err(Error::MalformedRecoveryKey(format!(
-                        "`{c}` is not a character recovery keys use"
-                    )));
+                    // The character is not repeated: a recovery key is a secret.
+                    return Err(Error::MalformedRecoveryKey(
+                        "it holds a character recovery keys never use".into(),
+                    ));
                 }
             }
         }

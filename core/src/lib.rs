@@ -13,6 +13,7 @@
 pub mod crypto;
 pub mod entry;
 pub mod error;
+pub mod form;
 pub mod i18n;
 pub mod id;
 pub mod person;

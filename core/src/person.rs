@@ -100,16 +100,10 @@ impl PersonDraft {
     pub fn validate(&mut self) -> Result<()> {
         self.alias = self.alias.trim().to_string();
         if self.alias.is_empty() {
-            return Err(Error::invalid(
-                "alias",
-                "a person needs an alias or initials",
-            ));
+            return Err(Error::invalid("alias", "alias_needed"));
         }
         if self.alias.chars().count() > MAX_NAME_CHARS {
-            return Err(Error::invalid(
-                "alias",
-                format!("too long; at most {MAX_NAME_CHARS} characters"),
-            ));
+            return Err(Error::invalid("alias", "too_long").with("max", MAX_NAME_CHARS));
         }
         for (field, value, max) in [
             ("name", &mut self.name, MAX_NAME_CHARS),
@@ -120,10 +114,7 @@ impl PersonDraft {
                 if t.is_empty() {
                     *value = None;
                 } else if t.chars().count() > max {
-                    return Err(Error::invalid(
-                        field,
-                        format!("too long; at most {max} characters"),
-                    ));
+                    return Err(Error::invalid(field, "too_long").with("max", max));
                 } else {
                     *v = t.to_string();
                 }

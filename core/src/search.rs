@@ -71,10 +71,42 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// A parsed query: every term must match. Words match as prefixes of words; a "quoted phrase"
-/// matches as a whole, also from the start of a word.
+/// matches as a whole, also from the start of a word. A term also matches the vocabulary codes
+/// whose label, in any language Tandem speaks, it would match ("work" finds contacts about
+/// `employment`, labelled "Work"; "travail" finds them too).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     terms: Vec<String>,
+    /// For each term, the codes it stands for through their labels.
+    codes: Vec<Vec<String>>,
+}
+
+/// Every vocabulary label, folded, with the code it labels: what query terms are matched
+/// against to find the codes they stand for.
+static LABELS: std::sync::LazyLock<Vec<(Vec<u8>, String)>> = std::sync::LazyLock::new(|| {
+    let mut out = Vec::new();
+    for (field, codes) in crate::vocab::fields() {
+        for code in codes {
+            for lang in crate::i18n::Language::ALL {
+                let label = crate::i18n::label(*lang, field, code);
+                out.push((fold(&label).into_bytes(), code.to_string()));
+            }
+        }
+    }
+    out
+});
+
+/// The codes whose label has a word starting with `term`.
+fn codes_for(term: &str) -> Vec<String> {
+    let finder = memmem::Finder::new(term.as_bytes());
+    let mut codes: Vec<String> = LABELS
+        .iter()
+        .filter(|(label, code)| code != term && word_start_match(&finder, label))
+        .map(|(_, code)| code.clone())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
 }
 
 impl Query {
@@ -99,9 +131,19 @@ impl Query {
         }
         // The longest term is usually the rarest: scanning for it first leaves the fewest
         // candidates for the others.
-        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        terms.sort_by_key(|t: &String| std::cmp::Reverse(t.len()));
         terms.dedup();
-        Query { terms }
+        let codes = terms.iter().map(|t| codes_for(t)).collect();
+        Query { terms, codes }
+    }
+
+    /// Each term with the codes it also stands for: the patterns any one of which matches it.
+    fn patterns(&self) -> impl Iterator<Item = Vec<&[u8]>> + '_ {
+        self.terms.iter().zip(&self.codes).map(|(term, codes)| {
+            std::iter::once(term.as_bytes())
+                .chain(codes.iter().map(|c| c.as_bytes()))
+                .collect()
+        })
     }
 
     /// True when nothing searchable was typed.
@@ -253,33 +295,45 @@ impl SearchIndex {
 
     /// The slots of the entries matching every term of `query`, in no particular order.
     pub fn search(&self, query: &Query) -> Vec<u32> {
-        let Some((first, rest)) = query.terms.split_first() else {
+        let mut patterns = query.patterns();
+        let Some(first) = patterns.next() else {
             return Vec::new();
         };
-        let finders: Vec<memmem::Finder> = rest.iter().map(memmem::Finder::new).collect();
+        let rest: Vec<Vec<memmem::Finder>> = patterns
+            .map(|alts| alts.into_iter().map(memmem::Finder::new).collect())
+            .collect();
         let mut out = Vec::new();
-        let first = memmem::Finder::new(first.as_bytes());
         let hay = &self.hay[..];
-        let mut pos = 0;
-        while let Some(found) = first.find(&hay[pos..]) {
-            let at = pos + found;
-            if at > 0 && is_word_byte(hay[at - 1]) {
-                pos = at + 1;
-                continue;
-            }
-            // The segment holding `at`: the last start at or before it.
-            let seg = self.starts.partition_point(|&s| s <= at) - 1;
-            let end = self.segment_end(seg);
-            let owner = self.owners[seg];
-            if owner != NONE {
-                let segment = &hay[self.starts[seg]..end];
-                if finders.iter().all(|f| word_start_match(f, segment)) {
-                    out.push(owner);
+        // The first term is scanned for over the whole buffer, once per pattern it stands for;
+        // the other terms are only checked inside the segments it found.
+        for pattern in first {
+            let finder = memmem::Finder::new(pattern);
+            let mut pos = 0;
+            while let Some(found) = finder.find(&hay[pos..]) {
+                let at = pos + found;
+                if at > 0 && is_word_byte(hay[at - 1]) {
+                    pos = at + 1;
+                    continue;
                 }
+                // The segment holding `at`: the last start at or before it.
+                let seg = self.starts.partition_point(|&s| s <= at) - 1;
+                let end = self.segment_end(seg);
+                let owner = self.owners[seg];
+                if owner != NONE {
+                    let segment = &hay[self.starts[seg]..end];
+                    if rest
+                        .iter()
+                        .all(|alts| alts.iter().any(|f| word_start_match(f, segment)))
+                    {
+                        out.push(owner);
+                    }
+                }
+                // One match per entry is enough: jump to the next segment.
+                pos = end;
             }
-            // One match per entry is enough: jump to the next segment.
-            pos = end;
         }
+        out.sort_unstable();
+        out.dedup();
         out
     }
 }
@@ -289,10 +343,10 @@ impl SearchIndex {
 pub fn matches<'a>(query: &Query, pieces: impl IntoIterator<Item = &'a str>) -> bool {
     let mut segment = Zeroizing::new(Vec::with_capacity(1024));
     build_segment(pieces, &mut segment);
-    query
-        .terms
-        .iter()
-        .all(|t| word_start_match(&memmem::Finder::new(t.as_bytes()), &segment))
+    query.patterns().all(|alts| {
+        alts.iter()
+            .any(|p| word_start_match(&memmem::Finder::new(p), &segment))
+    })
 }
 
 /// A cheap first test on text that contains everything searchable about an entry (its stored
@@ -301,9 +355,8 @@ pub fn may_match(query: &Query, text: &str) -> bool {
     let mut folded = Zeroizing::new(Vec::with_capacity(text.len()));
     fold_into(text, &mut folded);
     query
-        .terms
-        .iter()
-        .all(|t| memmem::find(&folded, t.as_bytes()).is_some())
+        .patterns()
+        .all(|alts| alts.iter().any(|p| memmem::find(&folded, p).is_some()))
 }
 
 fn word_start_match(finder: &memmem::Finder, segment: &[u8]) -> bool {
@@ -381,6 +434,21 @@ mod tests {
         assert_eq!(fold("Ça VA\tbien, Zoë! ÉLAN"), "ca va bien, zoe! elan");
         assert_eq!(fold("Straße ΣΟΦΊΑ"), "straße σοφια");
         assert_eq!(fold("a\u{0}b"), "a b");
+    }
+
+    #[test]
+    fn words_find_the_codes_their_labels_name_in_either_language() {
+        let (idx, ids) = index(&["employment follow up", "housing", "a word about work"]);
+        let mut hits = idx.search(&Query::parse("work"));
+        hits.sort();
+        assert_eq!(hits, vec![ids[0], ids[2]], "Work labels employment");
+        assert_eq!(idx.search(&Query::parse("travail")), vec![ids[0]]);
+        assert_eq!(idx.search(&Query::parse("logement")), vec![ids[1]]);
+        assert!(matches(&Query::parse("work"), ["employment"]));
+        assert!(may_match(
+            &Query::parse("work"),
+            "{\"domains\":[\"employment\"]}"
+        ));
     }
 
     #[test]

@@ -10,9 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::i18n::Language;
 
-/// The languages the app has catalogues for.
-pub const LANGUAGES: &[&str] = &["en", "fr"];
 /// The themes the app offers; `system` follows the device.
 pub const THEMES: &[&str] = &["system", "light", "dark"];
 /// The idle times, in minutes, after which the app may lock itself.
@@ -28,6 +27,15 @@ pub struct Settings {
     pub auto_lock_minutes: u32,
     /// Lock as soon as the window is hidden or minimised.
     pub lock_when_hidden: bool,
+}
+
+/// The values each setting may take, and the defaults, for the settings screen to offer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choices {
+    pub languages: Vec<&'static str>,
+    pub themes: Vec<&'static str>,
+    pub auto_lock_minutes: Vec<u32>,
+    pub defaults: Settings,
 }
 
 impl Default for Settings {
@@ -51,6 +59,16 @@ impl Settings {
             .join("settings.json")
     }
 
+    /// What the settings screen offers: every language, theme and idle time, and the defaults.
+    pub fn choices() -> Choices {
+        Choices {
+            languages: Language::ALL.iter().map(|l| l.code()).collect(),
+            themes: THEMES.to_vec(),
+            auto_lock_minutes: AUTO_LOCK_MINUTES.to_vec(),
+            defaults: Settings::default(),
+        }
+    }
+
     /// Reads the settings at `path`; defaults when there is no file yet.
     pub fn load(path: &Path) -> Result<Settings> {
         let text = match std::fs::read_to_string(path) {
@@ -64,10 +82,11 @@ impl Settings {
             }
         };
         let settings: Settings = serde_json::from_str(&text).map_err(|e| {
-            Error::invalid(
-                "settings",
-                format!("{} cannot be read: {e}", path.display()),
-            )
+            Error::invalid("settings", "settings_unreadable")
+                .with("path", path.display())
+                .with("line", e.line())
+                .with("column", e.column())
+                .with("detail", crate::entry::strip_serde_position(&e.to_string()))
         })?;
         settings.check()?;
         Ok(settings)
@@ -75,36 +94,21 @@ impl Settings {
 
     /// Checks each value against what the app offers.
     pub fn check(&self) -> Result<()> {
-        if !LANGUAGES.contains(&self.language.as_str()) {
-            return Err(Error::invalid(
-                "language",
-                format!(
-                    "unknown language `{}`; allowed: {}",
-                    self.language,
-                    LANGUAGES.join(", ")
-                ),
-            ));
-        }
+        Language::parse("language", &self.language)?;
         if !THEMES.contains(&self.theme.as_str()) {
-            return Err(Error::invalid(
-                "theme",
-                format!(
-                    "unknown theme `{}`; allowed: {}",
-                    self.theme,
-                    THEMES.join(", ")
-                ),
-            ));
+            return Err(Error::invalid("theme", "unknown_value").with("allowed", THEMES.join(", ")));
         }
         if !AUTO_LOCK_MINUTES.contains(&self.auto_lock_minutes) {
-            return Err(Error::invalid(
-                "auto_lock_minutes",
-                format!(
-                    "{} is not offered; allowed: 1, 5, 15",
-                    self.auto_lock_minutes
-                ),
-            ));
+            let allowed: Vec<String> = AUTO_LOCK_MINUTES.iter().map(u32::to_string).collect();
+            return Err(Error::invalid("auto_lock_minutes", "unknown_value")
+                .with("allowed", allowed.join(", ")));
         }
         Ok(())
+    }
+
+    /// The language these settings choose (English if the file names none Tandem has).
+    pub fn language(&self) -> Language {
+        Language::parse("language", &self.language).unwrap_or_default()
     }
 
     /// Checks and saves the settings at `path`: written to a temporary file, flushed, then

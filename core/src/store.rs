@@ -258,7 +258,7 @@ impl Store {
         };
         let file_name = path
             .file_name()
-            .ok_or_else(|| Error::invalid("vault", "the vault path must name a file"))?;
+            .ok_or_else(|| Error::invalid("vault", "not_a_file_name"))?;
         let mut tmp_name = file_name.to_os_string();
         tmp_name.push(format!(".creating-{}", &RecordId::random().to_hex()[..8]));
         let tmp = dir.join(tmp_name);

@@ -1,18 +1,18 @@
 //! Every controlled vocabulary Tandem uses, in one place.
 //!
-//! Each vocabulary is a Rust enum whose stable code (what is stored and what JSON uses) and
-//! English label live side by side. Front ends translate by code, so adding a language never
-//! touches stored data. The words are peer-work words, not clinical ones.
+//! Each vocabulary is a Rust enum with a stable code per value: what is stored and what JSON uses.
+//! The words people read live in the catalogues (`core/i18n/`), keyed `field.code`, so adding a
+//! language never touches stored data. The words are peer-work words, not clinical ones.
 
 use serde::{Deserialize, Serialize};
 
-/// Declares a vocabulary: an enum with its codes, English labels and the list of all values.
+/// Declares a vocabulary: an enum with its codes and the list of all values.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal : $label:literal,)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal,)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum $name {
-            $(#[doc = $label] #[serde(rename = $code)] $variant,)+
+            $(#[doc = $code] #[serde(rename = $code)] $variant,)+
         }
 
         impl $name {
@@ -22,11 +22,6 @@ macro_rules! vocabulary {
             /// The stable code stored in the vault and used in JSON.
             pub fn code(self) -> &'static str {
                 match self { $($name::$variant => $code,)+ }
-            }
-
-            /// The English label; other languages translate by code.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label,)+ }
             }
 
             /// The value with this code, if any.
@@ -51,81 +46,81 @@ macro_rules! vocabulary {
 vocabulary! {
     /// The four kinds of entry.
     Kind {
-        Contact = "contact": "Contact",
-        Moment = "moment": "Meaningful moment",
-        Boundary = "boundary": "Boundary issue",
-        Wellbeing = "wellbeing": "Wellbeing check-in",
+        Contact = "contact",
+        Moment = "moment",
+        Boundary = "boundary",
+        Wellbeing = "wellbeing",
     }
 }
 
 vocabulary! {
     /// How a contact happened.
     ContactMode {
-        InPerson = "in_person": "In person",
-        Phone = "phone": "Phone",
-        Video = "video": "Video",
-        TextMessage = "text_message": "Text message",
-        Online = "online": "Online",
+        InPerson = "in_person",
+        Phone = "phone",
+        Video = "video",
+        TextMessage = "text_message",
+        Online = "online",
     }
 }
 
 vocabulary! {
     /// Where a contact happened.
     Setting {
-        Office = "office": "Office",
-        Community = "community": "Community",
-        HomeVisit = "home_visit": "Home visit",
-        Hospital = "hospital": "Hospital",
-        Shelter = "shelter": "Shelter",
-        StreetOutreach = "street_outreach": "Street outreach",
-        Online = "online": "Online",
-        Other = "other": "Other",
+        Office = "office",
+        Community = "community",
+        HomeVisit = "home_visit",
+        Hospital = "hospital",
+        Shelter = "shelter",
+        StreetOutreach = "street_outreach",
+        Online = "online",
+        Other = "other",
     }
 }
 
 vocabulary! {
     /// One person or a group.
     ContactFormat {
-        Individual = "individual": "One to one",
-        Group = "group": "Group",
+        Individual = "individual",
+        Group = "group",
     }
 }
 
 vocabulary! {
     /// Life areas a contact touched.
     Domain {
-        Housing = "housing": "Housing",
-        Income = "income": "Income",
-        Employment = "employment": "Work",
-        Education = "education": "Learning",
-        PhysicalHealth = "physical_health": "Physical health",
-        MentalHealth = "mental_health": "Mental health",
-        SubstanceUse = "substance_use": "Substance use",
-        HarmReduction = "harm_reduction": "Harm reduction",
-        HivSti = "hiv_sti": "HIV and STI",
-        Legal = "legal": "Legal",
-        Family = "family": "Family",
-        SocialConnection = "social_connection": "Social connection",
-        Navigation = "navigation": "Finding their way in services",
-        Crisis = "crisis": "Crisis",
-        Other = "other": "Other",
+        Housing = "housing",
+        Income = "income",
+        Employment = "employment",
+        Education = "education",
+        PhysicalHealth = "physical_health",
+        MentalHealth = "mental_health",
+        SubstanceUse = "substance_use",
+        HarmReduction = "harm_reduction",
+        HivSti = "hiv_sti",
+        Legal = "legal",
+        Family = "family",
+        SocialConnection = "social_connection",
+        Navigation = "navigation",
+        Crisis = "crisis",
+        Other = "other",
     }
 }
 
 vocabulary! {
     /// What the peer worker did in a contact.
     Activity {
-        Listening = "listening": "Listening",
-        SharingLivedExperience = "sharing_lived_experience": "Sharing lived experience",
-        Accompaniment = "accompaniment": "Going along with them",
-        Advocacy = "advocacy": "Speaking up with them",
-        ResourceLinkage = "resource_linkage": "Connecting to resources",
-        RecoveryPlanning = "recovery_planning": "Planning their recovery",
-        SkillBuilding = "skill_building": "Building skills",
-        CrisisSupport = "crisis_support": "Crisis support",
-        HarmReductionSupplies = "harm_reduction_supplies": "Harm reduction supplies",
-        GroupFacilitation = "group_facilitation": "Running a group",
-        FollowUp = "follow_up": "Following up",
+        Listening = "listening",
+        SharingLivedExperience = "sharing_lived_experience",
+        Accompaniment = "accompaniment",
+        Advocacy = "advocacy",
+        ResourceLinkage = "resource_linkage",
+        RecoveryPlanning = "recovery_planning",
+        SkillBuilding = "skill_building",
+        CrisisSupport = "crisis_support",
+        HarmReductionSupplies = "harm_reduction_supplies",
+        GroupFacilitation = "group_facilitation",
+        FollowUp = "follow_up",
     }
 }
 
@@ -133,84 +128,84 @@ vocabulary! {
     /// The type of service a person was referred to. Never a named provider, so a referral
     /// cannot identify anyone.
     ReferralType {
-        HousingSupport = "housing_support": "Housing support",
-        IncomeSupport = "income_support": "Income support",
-        HealthCare = "health_care": "Health care",
-        MentalHealthSupport = "mental_health_support": "Mental health support",
-        SubstanceUseSupport = "substance_use_support": "Substance use support",
-        HarmReductionService = "harm_reduction_service": "Harm reduction service",
-        LegalHelp = "legal_help": "Legal help",
-        EmploymentSupport = "employment_support": "Employment support",
-        Education = "education": "Education",
-        PeerGroup = "peer_group": "Peer group",
-        CrisisLine = "crisis_line": "Crisis line",
-        CommunityProgram = "community_program": "Community program",
-        Other = "other": "Other",
+        HousingSupport = "housing_support",
+        IncomeSupport = "income_support",
+        HealthCare = "health_care",
+        MentalHealthSupport = "mental_health_support",
+        SubstanceUseSupport = "substance_use_support",
+        HarmReductionService = "harm_reduction_service",
+        LegalHelp = "legal_help",
+        EmploymentSupport = "employment_support",
+        Education = "education",
+        PeerGroup = "peer_group",
+        CrisisLine = "crisis_line",
+        CommunityProgram = "community_program",
+        Other = "other",
     }
 }
 
 vocabulary! {
     /// What made a moment meaningful: the "who" and the "how" of peer support.
     MomentTheme {
-        Relatedness = "relatedness": "Relatedness",
-        Normalization = "normalization": "Normalizing",
-        Stigma = "stigma": "Facing stigma",
-        Trust = "trust": "Trust",
-        DifferenceMaking = "difference_making": "Making a difference",
-        RoleModeling = "role_modeling": "Showing what is possible",
-        GettingIt = "getting_it": "Getting it",
+        Relatedness = "relatedness",
+        Normalization = "normalization",
+        Stigma = "stigma",
+        Trust = "trust",
+        DifferenceMaking = "difference_making",
+        RoleModeling = "role_modeling",
+        GettingIt = "getting_it",
     }
 }
 
 vocabulary! {
     /// The twelve values of peer practice.
     PeerValue {
-        Voluntary = "voluntary": "Voluntary",
-        Hopeful = "hopeful": "Hopeful",
-        OpenMinded = "open_minded": "Open-minded",
-        Empathetic = "empathetic": "Empathetic",
-        Respectful = "respectful": "Respectful",
-        FacilitateChange = "facilitate_change": "Supporting change",
-        HonestDirect = "honest_direct": "Honest and direct",
-        MutualReciprocal = "mutual_reciprocal": "Mutual",
-        EquallySharedPower = "equally_shared_power": "Sharing power equally",
-        StrengthsFocused = "strengths_focused": "Strengths-focused",
-        Transparent = "transparent": "Transparent",
-        PersonDriven = "person_driven": "Led by the person",
+        Voluntary = "voluntary",
+        Hopeful = "hopeful",
+        OpenMinded = "open_minded",
+        Empathetic = "empathetic",
+        Respectful = "respectful",
+        FacilitateChange = "facilitate_change",
+        HonestDirect = "honest_direct",
+        MutualReciprocal = "mutual_reciprocal",
+        EquallySharedPower = "equally_shared_power",
+        StrengthsFocused = "strengths_focused",
+        Transparent = "transparent",
+        PersonDriven = "person_driven",
     }
 }
 
 vocabulary! {
     /// The hard parts of the role, named so they can be noticed and brought to supervision.
     BoundaryCategory {
-        SelfDisclosure = "self_disclosure": "Sharing my own story",
-        DualRelationship = "dual_relationship": "Knowing them another way too",
-        Triggering = "triggering": "Something hit close to home",
-        RoleConfusion = "role_confusion": "Unclear what my role is",
-        TrappedByPeerIdentity = "trapped_by_peer_identity": "Stuck in the peer label",
-        OutOfHoursContact = "out_of_hours_contact": "Contact outside work hours",
-        GiftsOrMoney = "gifts_or_money": "Gifts or money",
-        SocialMedia = "social_media": "Social media",
-        OrganizationalPressure = "organizational_pressure": "Pressure from the organization",
-        Other = "other": "Other",
+        SelfDisclosure = "self_disclosure",
+        DualRelationship = "dual_relationship",
+        Triggering = "triggering",
+        RoleConfusion = "role_confusion",
+        TrappedByPeerIdentity = "trapped_by_peer_identity",
+        OutOfHoursContact = "out_of_hours_contact",
+        GiftsOrMoney = "gifts_or_money",
+        SocialMedia = "social_media",
+        OrganizationalPressure = "organizational_pressure",
+        Other = "other",
     }
 }
 
 vocabulary! {
     /// What the worker did to look after themselves.
     SelfCare {
-        Rest = "rest": "Rest",
-        Movement = "movement": "Moving my body",
-        Outdoors = "outdoors": "Time outside",
-        Connection = "connection": "Time with people I trust",
-        Creative = "creative": "Something creative",
-        Spiritual = "spiritual": "Spiritual practice",
-        Food = "food": "A good meal",
-        Debrief = "debrief": "Talking it through",
-        PeerSupport = "peer_support": "My own peer support",
-        Counselling = "counselling": "Counselling",
-        Boundaries = "boundaries": "Holding a boundary",
-        Other = "other": "Other",
+        Rest = "rest",
+        Movement = "movement",
+        Outdoors = "outdoors",
+        Connection = "connection",
+        Creative = "creative",
+        Spiritual = "spiritual",
+        Food = "food",
+        Debrief = "debrief",
+        PeerSupport = "peer_support",
+        Counselling = "counselling",
+        Boundaries = "boundaries",
+        Other = "other",
     }
 }
 

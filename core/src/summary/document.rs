@@ -52,11 +52,9 @@ impl Include {
                 "words" => include.words = false,
                 "agenda" => include.agenda = false,
                 "wellbeing" => include.wellbeing = false,
-                other => {
-                    return Err(Error::invalid(
-                        field,
-                        format!("unknown part {other:?}; expected words, agenda or wellbeing"),
-                    ));
+                _ => {
+                    return Err(Error::invalid(field, "unknown_value")
+                        .with("allowed", "words, agenda, wellbeing"));
                 }
             }
         }
@@ -70,6 +68,40 @@ impl Default for Include {
             words: true,
             agenda: true,
             wellbeing: true,
+        }
+    }
+}
+
+/// What the summary wizard starts with and offers: the period (the last four weeks, ending
+/// `today`), k and its minimum, every part included, and the formats and protections a file
+/// may have.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct WizardDefaults {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub k: u64,
+    pub min_k: u64,
+    pub include: Include,
+    pub formats: Vec<&'static str>,
+    pub protections: Vec<&'static str>,
+    pub min_passphrase_chars: usize,
+}
+
+/// Days in the wizard's default period: four whole weeks, today included.
+pub const DEFAULT_PERIOD_DAYS: i64 = 28;
+
+impl WizardDefaults {
+    /// The defaults for a summary prepared on `today`.
+    pub fn on(today: NaiveDate) -> WizardDefaults {
+        WizardDefaults {
+            from: today - chrono::Duration::days(DEFAULT_PERIOD_DAYS - 1),
+            to: today,
+            k: DEFAULT_K,
+            min_k: MIN_K,
+            include: Include::default(),
+            formats: vec!["html", "json"],
+            protections: vec!["nobody", "passphrase", "recipient"],
+            min_passphrase_chars: crate::vault::MIN_PASSPHRASE_CHARS,
         }
     }
 }
@@ -88,16 +120,10 @@ impl Options {
 
     fn check(&self) -> Result<()> {
         if self.to < self.from {
-            return Err(Error::invalid(
-                "to",
-                format!("{} is before from {}", self.to, self.from),
-            ));
+            return Err(Error::invalid("to", "to_before_from"));
         }
         if self.k < MIN_K {
-            return Err(Error::invalid(
-                "k",
-                format!("{} is too small; at least {MIN_K}", self.k),
-            ));
+            return Err(Error::invalid("k", "k_too_small").with("min", MIN_K));
         }
         Ok(())
     }

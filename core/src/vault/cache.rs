@@ -24,9 +24,18 @@ pub(super) struct EntryCache {
     pub(super) index: OnceLock<SearchIndex>,
 }
 
-/// Sort key for newest first: later `occurred_at` first, then the larger id.
-pub(super) fn order_key(entry: &Entry) -> std::cmp::Reverse<(i64, RecordId)> {
-    std::cmp::Reverse((entry.occurred_at.timestamp_micros(), entry.id))
+/// The order entries are listed in, newest first.
+pub(super) type OrderKey = std::cmp::Reverse<(i64, i64, RecordId)>;
+
+/// Sort key for newest first: the later `occurred_at` first; at the same time (entries written
+/// within the same minute on a phone share one), the one saved later; the id only breaks ties
+/// between records saved in the same microsecond, so the order never changes between listings.
+pub(super) fn order_key(entry: &Entry) -> OrderKey {
+    std::cmp::Reverse((
+        entry.occurred_at.timestamp_micros(),
+        entry.created_at.timestamp_micros(),
+        entry.id,
+    ))
 }
 
 impl EntryCache {
@@ -46,7 +55,7 @@ impl EntryCache {
         self.slot_of.len()
     }
 
-    pub(super) fn position(&self, key: &std::cmp::Reverse<(i64, RecordId)>) -> usize {
+    pub(super) fn position(&self, key: &OrderKey) -> usize {
         self.order
             .partition_point(|&s| order_key(self.entry_at(s)) < *key)
     }

@@ -12,6 +12,7 @@ use crate::id::RecordId;
 use crate::person::Person;
 use crate::search::{self, Query};
 use crate::store::{Table, Write};
+use crate::vocab::Kind;
 
 use super::cache::{EntryCache, aliases, order_key, search_pieces};
 use super::pipeline::{InOrder, PIPELINE_CHUNK, cores, person_for};
@@ -21,6 +22,28 @@ use super::{Filter, Reader, Vault, not_found, now_utc};
 pub const MIN_ID_PREFIX: usize = 4;
 
 impl Vault {
+    /// What a new entry of `kind` starts with in a form (see [`crate::form::defaults`]): now,
+    /// and for a contact, the mode and setting of the latest one.
+    pub fn entry_defaults(
+        &mut self,
+        kind: Kind,
+    ) -> Result<serde_json::Map<String, serde_json::Value>> {
+        let last_contact = if kind == Kind::Contact {
+            let filter = Filter {
+                kind: Some(Kind::Contact),
+                ..Filter::default()
+            };
+            self.reader()?.list(&filter).next().cloned()
+        } else {
+            None
+        };
+        Ok(crate::form::defaults(
+            kind,
+            super::now_local(),
+            last_contact.as_ref(),
+        ))
+    }
+
     /// Decrypts every entry into memory (if not done yet) for lists and search.
     pub fn load_entries(&mut self) -> Result<()> {
         if self.entries.is_some() {
@@ -121,12 +144,7 @@ impl Vault {
             return Ok(id);
         }
         if text.len() < MIN_ID_PREFIX || !text.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(Error::invalid(
-                "id",
-                format!(
-                    "`{text}` is not an entry id; give at least {MIN_ID_PREFIX} of its hex digits"
-                ),
-            ));
+            return Err(Error::invalid("id", "not_an_id").with("min", MIN_ID_PREFIX));
         }
         let ids: Vec<RecordId> = match &self.entries {
             Some(cache) => cache.slot_of.keys().copied().collect(),
@@ -195,7 +213,7 @@ impl Vault {
             .map(|(n, l)| (n + 1, l))
             .collect();
         if lines.is_empty() {
-            return Err(Error::invalid("", "the file holds no entries"));
+            return Err(Error::invalid("", "no_entries_in_file"));
         }
         let parts: Vec<&[(usize, &str)]> = lines.chunks(PIPELINE_CHUNK).collect();
         let next = std::sync::atomic::AtomicUsize::new(0);
@@ -239,13 +257,7 @@ impl Vault {
         draft.validate()?;
         let old = self.entry(id)?;
         if old.kind() != draft.details.kind() {
-            return Err(Error::invalid(
-                "kind",
-                format!(
-                    "an entry's kind cannot change; this one is a {}",
-                    old.kind()
-                ),
-            ));
+            return Err(Error::invalid("kind", "kind_fixed").with("kind", old.kind()));
         }
         let now = now_utc();
         let mut new_people = Vec::new();

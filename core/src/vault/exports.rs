@@ -41,13 +41,7 @@ impl Vault {
         out: &Path,
     ) -> Result<(crate::summary::document::Summary, ExportRecord)> {
         if would_replace_vault_files(out, self.path()) {
-            return Err(Error::invalid(
-                "out",
-                format!(
-                    "{} is your vault or a file it needs; choose another name",
-                    out.display()
-                ),
-            ));
+            return Err(Error::invalid("out", "out_is_vault"));
         }
         let summary = self.summary(options)?;
         let contents = crate::summary::output::render(&summary, format, language, to)?;

@@ -94,10 +94,9 @@ pub(super) fn recovery_slot(
 /// Checks a new passphrase against the rules (at least [`MIN_PASSPHRASE_CHARS`] characters).
 pub fn check_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(Error::invalid(
-            "passphrase",
-            format!("too short; use at least {MIN_PASSPHRASE_CHARS} characters"),
-        ));
+        return Err(
+            Error::invalid("passphrase", "passphrase_too_short").with("min", MIN_PASSPHRASE_CHARS)
+        );
     }
     Ok(())
 }

@@ -150,10 +150,8 @@ impl Vault {
             .as_deref()
             .map(|code| {
                 Kind::from_code(code).ok_or_else(|| {
-                    Error::invalid(
-                        format!("{prefix}kind"),
-                        format!("unknown kind `{code}`; allowed: {}", Kind::codes()),
-                    )
+                    Error::invalid(format!("{prefix}kind"), "unknown_value")
+                        .with("allowed", Kind::codes())
                 })
             })
             .transpose()?;
@@ -167,21 +165,15 @@ impl Vault {
         if let (Some(f), Some(t)) = (from, to)
             && f > t
         {
-            return Err(Error::invalid(
-                format!("{prefix}to"),
-                format!("{t} is before {prefix}from {f}"),
-            ));
+            return Err(Error::invalid(format!("{prefix}to"), "to_before_from"));
         }
         let person = text
             .person
             .as_deref()
             .map(|name| {
-                self.find_person(name).map(|p| p.id).ok_or_else(|| {
-                    Error::invalid(
-                        format!("{prefix}person"),
-                        format!("nobody called `{name}` is in your people list"),
-                    )
-                })
+                self.find_person(name)
+                    .map(|p| p.id)
+                    .ok_or_else(|| Error::invalid(format!("{prefix}person"), "unknown_person"))
             })
             .transpose()?;
         let agenda = text

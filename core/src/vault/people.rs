@@ -36,11 +36,8 @@ impl Vault {
     /// Adds someone to the people list.
     pub fn add_person(&mut self, mut draft: PersonDraft) -> Result<RecordId> {
         draft.validate()?;
-        if let Some(p) = self.find_person(&draft.alias) {
-            return Err(Error::invalid(
-                "alias",
-                format!("someone called {} is already in your people list", p.alias),
-            ));
+        if self.find_person(&draft.alias).is_some() {
+            return Err(Error::invalid("alias", "alias_taken"));
         }
         let now = now_utc();
         let person = Person {
@@ -68,10 +65,7 @@ impl Vault {
         if let Some(other) = self.find_person(&draft.alias)
             && other.id != *id
         {
-            return Err(Error::invalid(
-                "alias",
-                format!("someone else is already called {}", other.alias),
-            ));
+            return Err(Error::invalid("alias", "alias_taken"));
         }
         let person = Person {
             id: *id,

@@ -79,10 +79,7 @@ pub(super) fn entry_from_draft(
     let id = match &record {
         Some(r) => {
             if !seen.insert(r.id) || w.contains(Table::Entries, &r.id)? {
-                return Err(Error::invalid(
-                    "id",
-                    format!("an entry with id {} already exists", r.id),
-                ));
+                return Err(Error::invalid("id", "id_exists").with("id", r.id));
             }
             r.id
         }
