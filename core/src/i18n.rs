@@ -238,6 +238,73 @@ mod tests {
         }
     }
 
+    /// Every `Error::invalid(field, "key")` in the workspace's Rust code.
+    fn problem_keys_used() -> std::collections::BTreeSet<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = Vec::new();
+        for dir in ["core/src", "cli/src", "src-tauri/src"] {
+            walk(&root.join(dir), &mut files);
+        }
+        let call = regex::Regex::new(r#"Error::invalid\(\s*[^;]*?,\s*"([^"]*)"\s*\)"#).unwrap();
+        let mut keys = std::collections::BTreeSet::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for c in call.captures_iter(&text) {
+                keys.insert(c[1].to_string());
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_problem_the_code_raises_has_words_for_the_app_and_the_command_line() {
+        let keys = problem_keys_used();
+        assert!(keys.contains("out_of_range") && keys.len() > 30, "{keys:?}");
+        for key in keys {
+            for lang in Language::ALL {
+                let cat = catalogue(*lang);
+                assert!(
+                    cat.contains_key(&format!("cli.problem.{key}")),
+                    "{lang:?}: cli.problem.{key}"
+                );
+                assert!(
+                    cat.contains_key(&format!("problem.{key}")),
+                    "{lang:?}: problem.{key}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_apps_words_never_show_a_code_a_field_name_or_a_placeholder_left_unfilled() {
+        for lang in Language::ALL {
+            for (key, text) in catalogue(*lang) {
+                let text = text.as_str().unwrap();
+                if key.starts_with("problem.") || key.starts_with("error.") {
+                    assert!(!text.contains('_'), "{key}: {text}");
+                    let placeholders = regex::Regex::new(r"\{(\w+)\}").unwrap();
+                    for p in placeholders.captures_iter(text) {
+                        assert!(
+                            ["min", "max", "file"].contains(&&p[1]),
+                            "{key} shows {{{}}}, which may hold a code or a path",
+                            &p[1]
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn field_roots_strip_lines_and_indexes() {
         assert_eq!(field_root("line 3: domains[1]"), "domains");

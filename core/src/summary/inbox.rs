@@ -132,7 +132,7 @@ impl ReceivedFiles {
             .files
             .iter_mut()
             .find(|f| f.path.display().to_string() == id)
-            .ok_or_else(|| Error::invalid("id", format!("{id} is not open")))?;
+            .ok_or_else(|| Error::invalid("id", "not_open"))?;
         let bytes = std::mem::take(&mut file.bytes);
         let path = std::mem::take(&mut file.path);
         *file = read_file(path, bytes, Some(key));

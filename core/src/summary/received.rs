@@ -204,18 +204,17 @@ pub struct Received {
 
 impl Received {
     fn check(&self, name: &str) -> Result<()> {
-        let bad = |message: String| Err(Error::invalid(name, message));
+        // What is wrong is said for the supervisor who may ask the worker for a new file; the
+        // app says it in plain words, the command line adds the detail.
+        let bad =
+            |detail: String| Err(Error::invalid(name, "summary_altered").with("detail", detail));
         if self.format != "tandem-summary" {
-            return bad(format!(
-                "not a Tandem summary (its format is {:?})",
-                self.format
-            ));
+            return Err(Error::invalid(name, "summary_not_tandem"));
         }
         if self.version > VERSION {
-            return bad(format!(
-                "made by a newer Tandem (summary version {}; this one reads up to {VERSION}); update Tandem to open it",
-                self.version
-            ));
+            return Err(Error::invalid(name, "summary_too_new")
+                .with("found", self.version)
+                .with("supported", VERSION));
         }
         if self.version == 0 {
             return bad("its version is 0, which no Tandem writes".into());
@@ -271,38 +270,24 @@ pub fn read(name: &str, bytes: &[u8], key: Option<&str>) -> Result<Received> {
     let json: &[u8] = match file_kind(bytes) {
         FileKind::Json => bytes,
         FileKind::Age => {
-            let key = key.map(str::trim).filter(|k| !k.is_empty()).ok_or_else(|| {
-                Error::invalid(
-                    "key",
-                    format!("{name} is encrypted; give the passphrase or age secret key it was made for"),
-                )
-            })?;
+            let key = key
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+                .ok_or_else(|| Error::invalid("key", "summary_needs_key").with("file", name))?;
             plain = decrypt(name, bytes, key)?;
             &plain
         }
         FileKind::Html => {
-            return Err(Error::invalid(
-                name,
-                "this is the printable report, which opens in a web browser; Tandem reads the JSON summary",
-            ));
+            return Err(Error::invalid(name, "summary_is_report"));
         }
         FileKind::Unknown => {
-            return Err(Error::invalid(
-                name,
-                "not a Tandem summary (neither JSON nor an age file)",
-            ));
+            return Err(Error::invalid(name, "summary_not_tandem"));
         }
     };
     let received: Received = serde_json::from_slice(json).map_err(|e| {
-        Error::invalid(
-            name,
-            format!(
-                "not a readable summary (line {}, column {}: {})",
-                e.line(),
-                e.column(),
-                crate::entry::strip_serde_position(&e.to_string())
-            ),
-        )
+        Error::invalid(name, "summary_unreadable")
+            .with("line", e.line())
+            .with("column", e.column())
     })?;
     received.check(name)?;
     Ok(received)
@@ -310,26 +295,19 @@ pub fn read(name: &str, bytes: &[u8], key: Option<&str>) -> Result<Received> {
 
 /// The error for a file over [`MAX_BYTES`].
 pub fn too_large(name: &str) -> Error {
-    Error::invalid(
-        name,
-        format!(
-            "too large to be a Tandem summary (over {} MiB)",
-            MAX_BYTES / 1024 / 1024
-        ),
-    )
+    Error::invalid(name, "summary_too_large").with("max", MAX_BYTES / 1024 / 1024)
 }
 
 fn decrypt(name: &str, bytes: &[u8], key: &str) -> Result<zeroize::Zeroizing<Vec<u8>>> {
     let wrong = || Error::WrongSummaryKey(name.to_string());
-    let damaged = |e: &dyn std::fmt::Display| {
-        Error::invalid(name, format!("the encrypted file is damaged ({e})"))
-    };
+    let damaged =
+        |e: &dyn std::fmt::Display| Error::invalid(name, "summary_damaged").with("detail", e);
     let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(bytes))
         .map_err(|e| damaged(&e))?;
     let identity: Box<dyn age::Identity> = if key.starts_with("AGE-SECRET-KEY-1") {
         Box::new(
             key.parse::<age::x25519::Identity>()
-                .map_err(|_| Error::invalid("key", "that age secret key is malformed"))?,
+                .map_err(|_| Error::invalid("key", "age_key_malformed"))?,
         )
     } else {
         Box::new(age::scrypt::Identity::new(
