@@ -1,5 +1,8 @@
 //! The command-line contract of PRODUCT.md, command by command.
 
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
 use serde_json::Value;
 
 use crate::{Env, PASS, check_fail, check_ok};
@@ -342,4 +345,55 @@ fn a_missing_vault_points_to_init() {
         )
     );
     assert!(!env.vault.exists());
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_success() {
+    let env = Env::with_vault();
+    // Each listed line is about 115 bytes (the text fills its 60-character preview), so 2,000
+    // entries are several times a pipe's 64 KiB buffer: tandem is still writing when the
+    // reader goes away, as with `tandem list | head -1`.
+    let line = r#"{"kind":"moment","text":"A first line long enough to fill the whole preview of a listed entry"}"#;
+    let file = env.dir.path().join("many.jsonl");
+    std::fs::write(&file, vec![line; 2000].join("\n")).unwrap();
+    assert_eq!(
+        env.ok(&["import", file.to_str().unwrap()]),
+        "Imported 2000 entries.\n"
+    );
+    assert!(env.ok(&["list"]).len() > 3 * 64 * 1024);
+
+    let mut cmd = env.cmd();
+    cmd.arg("list")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    assert!(first.contains("moment"), "{first}");
+    // Closing the read end is what `head -1` does when it exits.
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    assert_eq!(stderr, "", "nothing on stderr: no panic, no backtrace");
+}
+
+// /dev/full, which refuses every write with "no space left", is Linux's.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_to_stdout_is_one_line_and_a_failure() {
+    let env = Env::with_vault();
+    env.add("moment", r#"{"text":"x"}"#);
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let mut cmd = env.cmd();
+    cmd.arg("list").stdout(full).stderr(Stdio::piped());
+    let err = check_fail(cmd.output().unwrap(), &["list"]);
+    assert!(
+        err.starts_with("tandem: cannot write to standard output: "),
+        "{err}"
+    );
 }

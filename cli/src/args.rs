@@ -138,35 +138,7 @@ Examples:
   tandem export --from 2026-11-01 --to 2026-11-30 --out counts.html --without words,wellbeing
   tandem export --from 2026-11-01 --to 2026-11-30 --out nov.html.age --age-recipient age1…
   (open it with `age -d -i key.txt nov.html.age` or `rage -d -i key.txt nov.html.age`)")]
-    Export {
-        /// First day of the period (YYYY-MM-DD)
-        #[arg(long, value_name = "DATE")]
-        from: String,
-        /// Last day of the period (YYYY-MM-DD)
-        #[arg(long, value_name = "DATE")]
-        to: String,
-        /// Where to save the summary
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// html (a printable report) or json
-        #[arg(long, value_parser = ["html", "json"], default_value = "html")]
-        format: String,
-        /// Leave parts out: any of words (of shared entries), agenda, wellbeing, comma-separated
-        #[arg(long, value_name = "PARTS", value_delimiter = ',')]
-        without: Vec<String>,
-        /// The report's language: en or fr [default: the app's language setting, else en]
-        #[arg(long, value_name = "LANG")]
-        language: Option<String>,
-        /// Withhold any count describing fewer than N people or entries (at least 2)
-        #[arg(long, value_name = "N", default_value_t = 5)]
-        k: u64,
-        /// Encrypt the file with age for the holder of this age public key (age1…)
-        #[arg(long, value_name = "KEY", conflicts_with = "age_passphrase")]
-        age_recipient: Option<String>,
-        /// Encrypt the file with age under a passphrase (TANDEM_AGE_PASSPHRASE, else asked twice)
-        #[arg(long)]
-        age_passphrase: bool,
-    },
+    Export(ExportArgs),
 
     /// The supervision agenda: entries to bring to your next supervision
     #[command(after_help = "\
@@ -239,6 +211,39 @@ pub enum PeopleCommand {
         #[arg(long)]
         details: Option<String>,
     },
+}
+
+// `tandem export`'s options, gathered so its function takes them as one. A plain comment: a doc
+// comment here would become clap's help text for the command.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// First day of the period (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub from: String,
+    /// Last day of the period (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub to: String,
+    /// Where to save the summary
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// html (a printable report) or json
+    #[arg(long, value_parser = ["html", "json"], default_value = "html")]
+    pub format: String,
+    /// Leave parts out: any of words (of shared entries), agenda, wellbeing, comma-separated
+    #[arg(long, value_name = "PARTS", value_delimiter = ',')]
+    pub without: Vec<String>,
+    /// The report's language: en or fr [default: the app's language setting, else en]
+    #[arg(long, value_name = "LANG")]
+    pub language: Option<String>,
+    /// Withhold any count describing fewer than N people or entries (at least 2)
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub k: u64,
+    /// Encrypt the file with age for the holder of this age public key (age1…)
+    #[arg(long, value_name = "KEY", conflicts_with = "age_passphrase")]
+    pub age_recipient: Option<String>,
+    /// Encrypt the file with age under a passphrase (TANDEM_AGE_PASSPHRASE, else asked twice)
+    #[arg(long)]
+    pub age_passphrase: bool,
 }
 
 #[derive(Debug, Args)]

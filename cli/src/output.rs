@@ -1,5 +1,10 @@
 //! How results look on the terminal, and as JSON for scripts.
+//!
+//! Everything meant for standard output is written to the `out` it is given, and every write's
+//! error is returned: a reader that goes away (`tandem list | head -1`) must end tandem quietly,
+//! which a `println!` cannot do (it panics). Notes for the person at the terminal go to stderr.
 
+use std::io::{self, Write};
 use std::path::Path;
 
 use serde_json::Value;
@@ -9,20 +14,20 @@ use tandem_core::{Entry, Person, RecordId, RecoveryKey};
 /// Longest first line shown per entry in a listing, in characters.
 const PREVIEW_CHARS: usize = 60;
 
-/// Prints entries one per line (id prefix, local time, kind, person, first words), or a JSON
+/// Writes entries one per line (id prefix, local time, kind, person, first words), or a JSON
 /// array.
 pub fn entries<'p>(
+    out: &mut impl Write,
     entries: &[&Entry],
     person: impl Fn(&RecordId) -> Option<&'p Person>,
     json: bool,
-) {
+) -> io::Result<()> {
     if json {
         let all: Vec<Value> = entries
             .iter()
             .map(|e| entry_json(e, e.person.and_then(|p| person(&p))))
             .collect();
-        println!("{}", Value::Array(all));
-        return;
+        return writeln!(out, "{}", Value::Array(all));
     }
     if entries.is_empty() {
         eprintln!("No entries to show.");
@@ -38,23 +43,29 @@ pub fn entries<'p>(
         if first_line.chars().count() > PREVIEW_CHARS || e.text.lines().nth(1).is_some() {
             preview.push('…');
         }
-        println!(
+        writeln!(
+            out,
             "{}  {}  {:<9}  {:<10}  {}",
             &e.id.to_hex()[..8],
             e.occurred_at.format("%Y-%m-%d %H:%M"),
             e.kind().code(),
             alias,
             preview
-        );
+        )?;
     }
+    Ok(())
 }
 
-/// Prints one entry in full: a field per line, or JSON.
-pub fn entry_detail(entry: &Entry, person: Option<&Person>, json: bool) {
+/// Writes one entry in full: a field per line, or JSON.
+pub fn entry_detail(
+    out: &mut impl Write,
+    entry: &Entry,
+    person: Option<&Person>,
+    json: bool,
+) -> io::Result<()> {
     let value = entry_json(entry, person);
     if json {
-        println!("{value}");
-        return;
+        return writeln!(out, "{value}");
     }
     let Value::Object(map) = value else {
         unreachable!("entry_json returns an object")
@@ -77,15 +88,16 @@ pub fn entry_detail(entry: &Entry, person: Option<&Person>, json: bool) {
             other => other.to_string(),
         };
         if key == "text" {
-            println!("text:\n{shown}");
+            writeln!(out, "text:\n{shown}")?;
         } else {
-            println!("{key}: {shown}");
+            writeln!(out, "{key}: {shown}")?;
         }
     }
+    Ok(())
 }
 
-/// Prints the people list.
-pub fn people(people: &[Person], json: bool) {
+/// Writes the people list.
+pub fn people(out: &mut impl Write, people: &[Person], json: bool) -> io::Result<()> {
     if json {
         let all: Vec<Value> = people
             .iter()
@@ -95,15 +107,15 @@ pub fn people(people: &[Person], json: bool) {
                 })
             })
             .collect();
-        println!("{}", Value::Array(all));
-        return;
+        return writeln!(out, "{}", Value::Array(all));
     }
     for p in people {
         match &p.name {
-            Some(name) => println!("{}  {}  ({})", &p.id.to_hex()[..8], p.alias, name),
-            None => println!("{}  {}", &p.id.to_hex()[..8], p.alias),
+            Some(name) => writeln!(out, "{}  {}  ({})", &p.id.to_hex()[..8], p.alias, name)?,
+            None => writeln!(out, "{}  {}", &p.id.to_hex()[..8], p.alias)?,
         }
     }
+    Ok(())
 }
 
 /// Tells the worker, on stderr, about records that could not be read.
@@ -121,26 +133,35 @@ pub fn warn_damaged(damaged: &[DamagedRecord]) {
 }
 
 /// Shows the recovery key once, with what it is for and what losing it means.
-pub fn recovery_key(path: &Path, key: &RecoveryKey) {
-    println!("Created your vault at {}.", path.display());
-    println!();
-    println!("Your recovery key (shown only this once):");
-    println!();
-    println!("    {}", &*key.display());
-    println!();
-    println!("Write it down or print it, and keep it away from this device.");
-    println!("It opens the vault if you forget your passphrase.");
-    println!("If you lose both the passphrase and this key, nobody can open the vault: not you,");
-    println!("not Tandem, not anyone. There is no reset.");
+pub fn recovery_key(out: &mut impl Write, path: &Path, key: &RecoveryKey) -> io::Result<()> {
+    writeln!(out, "Created your vault at {}.", path.display())?;
+    writeln!(out)?;
+    writeln!(out, "Your recovery key (shown only this once):")?;
+    writeln!(out)?;
+    writeln!(out, "    {}", &*key.display())?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Write it down or print it, and keep it away from this device."
+    )?;
+    writeln!(out, "It opens the vault if you forget your passphrase.")?;
+    writeln!(
+        out,
+        "If you lose both the passphrase and this key, nobody can open the vault: not you,"
+    )?;
+    writeln!(out, "not Tandem, not anyone. There is no reset.")
 }
 
-/// Prints the record of saved summaries: one line each, newest first, or JSON.
-pub fn exports(records: &[tandem_core::summary::record::ExportRecord], json: bool) {
+/// Writes the record of saved summaries: one line each, newest first, or JSON.
+pub fn exports(
+    out: &mut impl Write,
+    records: &[tandem_core::summary::record::ExportRecord],
+    json: bool,
+) -> io::Result<()> {
     use tandem_core::summary::record::Encryption;
     if json {
         let all: Vec<Value> = records.iter().map(|r| r.to_json()).collect();
-        println!("{}", Value::Array(all));
-        return;
+        return writeln!(out, "{}", Value::Array(all));
     }
     if records.is_empty() {
         eprintln!("No summaries saved yet.");
@@ -151,7 +172,8 @@ pub fn exports(records: &[tandem_core::summary::record::ExportRecord], json: boo
             Encryption::Passphrase => "age, passphrase".to_string(),
             Encryption::Recipient { key } => format!("age, to {}…", &key[..key.len().min(12)]),
         };
-        println!(
+        writeln!(
+            out,
             "{}  {} to {}  {} ({sealed})  {}  sha256 {}",
             r.saved_at
                 .with_timezone(&chrono::Local)
@@ -161,6 +183,7 @@ pub fn exports(records: &[tandem_core::summary::record::ExportRecord], json: boo
             r.format.extension(),
             r.path,
             r.sha256
-        );
+        )?;
     }
+    Ok(())
 }
