@@ -25,6 +25,7 @@ pub mod summary;
 pub mod synth;
 pub mod vault;
 pub mod vocab;
+pub mod when;
 
 pub use crypto::RecoveryKey;
 pub use entry::{Details, Entry, EntryDraft};

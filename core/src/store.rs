@@ -18,7 +18,7 @@ use crate::id::RecordId;
 /// SQLite `application_id` of a Tandem vault: "TAND" in ASCII.
 pub const APPLICATION_ID: i32 = 0x5441_4E44;
 /// The schema version this build writes and reads (SQLite `user_version`).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 /// The record format version, bound into every record's associated data.
 pub const RECORD_FORMAT: u16 = 1;
 
@@ -57,6 +57,13 @@ const MIGRATIONS: &[&str] = &[
          nonce BLOB NOT NULL,
          ciphertext BLOB NOT NULL
      );",
+    // 3: forms the worker left half-written, kept until saved or discarded.
+    "CREATE TABLE drafts (
+         id BLOB PRIMARY KEY NOT NULL,
+         key_id INTEGER NOT NULL,
+         nonce BLOB NOT NULL,
+         ciphertext BLOB NOT NULL
+     );",
 ];
 
 /// The tables that hold encrypted records.
@@ -65,6 +72,7 @@ pub enum Table {
     Entries,
     People,
     Exports,
+    Drafts,
 }
 
 impl Table {
@@ -73,6 +81,7 @@ impl Table {
             Table::Entries => "entries",
             Table::People => "people",
             Table::Exports => "exports",
+            Table::Drafts => "drafts",
         }
     }
 
@@ -92,6 +101,7 @@ impl Table {
             Table::Entries => upsert!("entries"),
             Table::People => upsert!("people"),
             Table::Exports => upsert!("exports"),
+            Table::Drafts => upsert!("drafts"),
         }
     }
 
@@ -100,6 +110,7 @@ impl Table {
             Table::Entries => "SELECT 1 FROM entries WHERE id = ?1",
             Table::People => "SELECT 1 FROM people WHERE id = ?1",
             Table::Exports => "SELECT 1 FROM exports WHERE id = ?1",
+            Table::Drafts => "SELECT 1 FROM drafts WHERE id = ?1",
         }
     }
 
@@ -108,6 +119,7 @@ impl Table {
             Table::Entries => "DELETE FROM entries WHERE id = ?1",
             Table::People => "DELETE FROM people WHERE id = ?1",
             Table::Exports => "DELETE FROM exports WHERE id = ?1",
+            Table::Drafts => "DELETE FROM drafts WHERE id = ?1",
         }
     }
 
@@ -117,6 +129,7 @@ impl Table {
             Table::Entries => b'E',
             Table::People => b'P',
             Table::Exports => b'X',
+            Table::Drafts => b'D',
         }
     }
 }

@@ -27,6 +27,7 @@ use crate::store::Store;
 use crate::vocab::Kind;
 
 mod cache;
+mod drafts;
 mod entries;
 mod exports;
 mod keys;
@@ -36,10 +37,13 @@ mod reader;
 mod records;
 
 use cache::EntryCache;
+pub use drafts::{DraftInfo, MAX_DRAFT_BYTES};
 pub use entries::MIN_ID_PREFIX;
 pub use keys::{MIN_PASSPHRASE_CHARS, check_passphrase};
 use keys::{Secret, passphrase_slot, recovery_slot, unwrap_data_key};
-pub use reader::{Deleted, Filter, FilterText, Reader, entry_json, person_json};
+pub use reader::{
+    Deleted, EntryView, Filter, FilterText, PersonView, Reader, entry_json, person_json,
+};
 
 /// A record that could not be decrypted or read. It is left in the file, untouched.
 #[derive(Debug, Clone, PartialEq, Eq)]

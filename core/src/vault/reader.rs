@@ -1,15 +1,17 @@
 //! Reading the unlocked vault: filters, listings, search, and entries as JSON.
 
 use chrono::NaiveDate;
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::cache::{EntryCache, order_key};
-use crate::entry::{AgendaState, Entry};
+use crate::entry::{AgendaState, Boundary, Contact, Details, Entry, Moment, Wellbeing};
+use crate::i18n::Language;
 use crate::id::RecordId;
 use crate::person::Person;
 use crate::search::Query;
 use crate::vocab::Kind;
+use crate::when::When;
 
 /// A filter as people type it: a kind's code, days as `YYYY-MM-DD`, a tag, and a person's alias
 /// or name. Front doors pass this along; [`super::Vault::filter`] checks it and resolves it.
@@ -139,53 +141,101 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// An entry as flat JSON (see [`Reader::to_json`]).
-pub fn entry_json(entry: &Entry, person: Option<&Person>) -> Value {
-    let mut map = Map::new();
-    map.insert("id".into(), Value::String(entry.id.to_hex()));
-    map.insert("kind".into(), Value::String(entry.kind().code().into()));
-    map.insert(
-        "occurred_at".into(),
-        Value::String(entry.occurred_at.to_rfc3339()),
-    );
-    map.insert("text".into(), Value::String(entry.text.clone()));
-    map.insert(
-        "person".into(),
-        person.map_or(Value::Null, |p| Value::String(p.alias.clone())),
-    );
-    map.insert(
-        "tags".into(),
-        Value::Array(entry.tags.iter().cloned().map(Value::String).collect()),
-    );
-    map.insert("share".into(), Value::Bool(entry.share));
-    map.insert("agenda".into(), Value::Bool(entry.agenda));
-    map.insert("discussed".into(), Value::Bool(entry.discussed));
-    if let Some(state) = entry.agenda_state() {
-        map.insert("agenda_state".into(), Value::String(state.code().into()));
-    }
-    for (k, v) in entry.details.fields_json() {
-        map.insert(k, v);
-    }
-    map.insert(
-        "created_at".into(),
-        Value::String(entry.created_at.to_rfc3339()),
-    );
-    map.insert(
-        "updated_at".into(),
-        Value::String(entry.updated_at.to_rfc3339()),
-    );
-    if let Some(d) = entry.deleted_at {
-        map.insert("deleted_at".into(), Value::String(d.to_rfc3339()));
-    }
-    Value::Object(map)
+/// An entry as the front doors show it: the shape `add` takes, plus its id, timestamps and place
+/// on the agenda, with the person's alias in place of their id, and optionally when it happened
+/// as words in the reader's language.
+#[derive(Debug, Serialize)]
+pub struct EntryView<'a> {
+    pub id: String,
+    pub kind: Kind,
+    pub occurred_at: String,
+    pub text: &'a str,
+    pub person: Option<&'a str>,
+    pub tags: &'a [String],
+    pub share: bool,
+    pub agenda: bool,
+    pub discussed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agenda_state: Option<&'static str>,
+    #[serde(flatten)]
+    pub details: FlatDetails<'a>,
+    pub created_at: String,
+    pub updated_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<When>,
 }
 
-/// A person as JSON for the app's people list: id, alias and the optional private fields.
+/// A kind's own fields, flattened beside the common ones.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum FlatDetails<'a> {
+    Contact(&'a Contact),
+    Moment(&'a Moment),
+    Boundary(&'a Boundary),
+    Wellbeing(&'a Wellbeing),
+}
+
+impl<'a> EntryView<'a> {
+    /// `entry` with `person` (its person, if any) for showing; with `words`, also when it
+    /// happened in that language as read on that day.
+    pub fn new(
+        entry: &'a Entry,
+        person: Option<&'a Person>,
+        words: Option<(Language, NaiveDate)>,
+    ) -> Self {
+        EntryView {
+            id: entry.id.to_hex(),
+            kind: entry.kind(),
+            occurred_at: entry.occurred_at.to_rfc3339(),
+            text: &entry.text,
+            person: person.map(|p| p.alias.as_str()),
+            tags: &entry.tags,
+            share: entry.share,
+            agenda: entry.agenda,
+            discussed: entry.discussed,
+            agenda_state: entry.agenda_state().map(AgendaState::code),
+            details: match &entry.details {
+                Details::Contact(c) => FlatDetails::Contact(c),
+                Details::Moment(m) => FlatDetails::Moment(m),
+                Details::Boundary(b) => FlatDetails::Boundary(b),
+                Details::Wellbeing(w) => FlatDetails::Wellbeing(w),
+            },
+            created_at: entry.created_at.to_rfc3339(),
+            updated_at: entry.updated_at.to_rfc3339(),
+            deleted_at: entry.deleted_at.map(|d| d.to_rfc3339()),
+            when: words.map(|(lang, today)| When::of(lang, entry.occurred_at, today)),
+        }
+    }
+}
+
+/// An entry as flat JSON (see [`EntryView`]), for the command line's `--json`.
+pub fn entry_json(entry: &Entry, person: Option<&Person>) -> Value {
+    serde_json::to_value(EntryView::new(entry, person, None)).expect("an entry always serializes")
+}
+
+/// A person as the app's people screen shows them: id, alias and the optional private fields.
+#[derive(Debug, Serialize)]
+pub struct PersonView<'a> {
+    pub id: String,
+    pub alias: &'a str,
+    pub name: Option<&'a str>,
+    pub details: Option<&'a str>,
+}
+
+impl<'a> PersonView<'a> {
+    pub fn new(person: &'a Person) -> Self {
+        PersonView {
+            id: person.id.to_hex(),
+            alias: &person.alias,
+            name: person.name.as_deref(),
+            details: person.details.as_deref(),
+        }
+    }
+}
+
+/// A person as JSON (see [`PersonView`]).
 pub fn person_json(person: &Person) -> Value {
-    serde_json::json!({
-        "id": person.id.to_hex(),
-        "alias": person.alias,
-        "name": person.name,
-        "details": person.details,
-    })
+    serde_json::to_value(PersonView::new(person)).expect("a person always serializes")
 }

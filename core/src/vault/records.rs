@@ -114,6 +114,7 @@ impl Vault {
                 Table::Entries => "entry",
                 Table::People => "person",
                 Table::Exports => "export record",
+                Table::Drafts => "draft",
             },
             id: RecordId::from_slice(&raw.id)
                 .map(|id| id.to_hex())

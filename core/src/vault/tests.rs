@@ -242,6 +242,9 @@ fn a_canary_in_every_field_never_reaches_the_file_wal_or_journal() {
     edit.text = format!("edited {canary}");
     vault.update_entry(&ids[0], edit).unwrap();
     vault.delete_entry(&ids[1]).unwrap();
+    let mut half_written = serde_json::Map::new();
+    half_written.insert("text".into(), format!("draft {canary}").into());
+    vault.save_draft("new:moment", &half_written).unwrap();
 
     // While the vault is open the WAL holds the recent writes: check it too.
     let open_bytes = all_bytes(&path);
@@ -1208,10 +1211,13 @@ fn every_saved_summary_is_recorded_with_its_hash_and_reads_back_for_a_supervisor
 }
 
 #[test]
-fn a_vault_from_before_export_records_is_upgraded_on_unlock() {
+fn a_vault_from_before_export_records_and_drafts_is_upgraded_on_unlock() {
     let (_dir, path, vault) = new_vault();
     drop(vault);
-    tamper(&path, "DROP TABLE exports; PRAGMA user_version = 1;");
+    tamper(
+        &path,
+        "DROP TABLE exports; DROP TABLE drafts; PRAGMA user_version = 1;",
+    );
     // A wrong passphrase changes nothing.
     assert!(Vault::open(&path, "not the passphrase at all").is_err());
     let version = |p: &Path| -> i64 {
@@ -1224,6 +1230,7 @@ fn a_vault_from_before_export_records_is_upgraded_on_unlock() {
     let mut vault = Vault::open(&path, PASS).unwrap();
     assert_eq!(version(&path), crate::store::SCHEMA_VERSION);
     assert!(vault.exports().unwrap().is_empty());
+    assert!(vault.drafts().unwrap().is_empty());
 }
 
 /// Every identifier class of the issue, seeded into shared entries of a vault alongside the
@@ -1553,4 +1560,44 @@ fn entries_written_at_the_same_minute_list_newest_saved_first_before_and_after_u
         newest_first,
         "the same order read from the file"
     );
+}
+
+#[test]
+fn a_draft_survives_locking_is_replaced_by_a_newer_one_and_goes_when_discarded() {
+    let (_dir, path, mut vault) = new_vault();
+    let fields = |text: &str| {
+        let mut m = serde_json::Map::new();
+        m.insert("text".into(), text.into());
+        m.insert("themes".into(), serde_json::json!(["trust"]));
+        m
+    };
+    assert_eq!(vault.draft("new:moment").unwrap(), None);
+    vault
+        .save_draft("new:moment", &fields("We talked about"))
+        .unwrap();
+    vault
+        .save_draft("new:moment", &fields("We talked about the bus"))
+        .unwrap();
+    let id = vault
+        .add_entry(draft(Kind::Contact, r#"{"duration_min": 20}"#))
+        .unwrap();
+    let edit_key = format!("edit:{}", id.to_hex());
+    vault.save_draft(&edit_key, &fields("longer")).unwrap();
+    drop(vault);
+
+    let mut vault = Vault::open(&path, PASS).unwrap();
+    assert_eq!(
+        vault.draft("new:moment").unwrap(),
+        Some(fields("We talked about the bus")),
+        "the newest draft, after locking"
+    );
+    let waiting = vault.drafts().unwrap();
+    assert_eq!(waiting.len(), 2, "one draft per form, not one per save");
+    assert_eq!(waiting[0].kind, Kind::Contact);
+    assert_eq!(waiting[0].entry.as_deref(), Some(id.to_hex().as_str()));
+    vault.discard_draft("new:moment").unwrap();
+    assert_eq!(vault.draft("new:moment").unwrap(), None);
+    assert_eq!(vault.drafts().unwrap().len(), 1);
+    assert!(vault.save_draft("new:diary", &fields("x")).is_err());
+    assert!(vault.draft("somewhere").is_err());
 }
