@@ -22,7 +22,8 @@ fn november<'a>(out: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
 fn november_contacts(last: u32, extra: &str, text: Option<&str>) -> Env {
     let env = Env::with_vault();
     for day in 2..=last {
-        let mut fields = format!(r#""mode":"phone","occurred_at":"2026-11-0{day} 10:00""#);
+        let mut fields =
+            format!(r#""mode":"phone","tags":["outreach"],"occurred_at":"2026-11-0{day} 10:00""#);
         if !extra.is_empty() {
             fields.push(',');
             fields.push_str(extra);
@@ -258,7 +259,11 @@ fn a_report_is_written_in_the_apps_language_or_the_one_asked_for() {
     );
 
     let e = env.fail(&november(out.to_str().unwrap(), &["--language", "de"]));
-    assert!(e.contains("--language") && e.contains("en or fr"), "{e}");
+    assert_eq!(
+        e,
+        "tandem: --language: valeur inconnue ; valeurs possibles : en, fr",
+        "in the language of the app's settings"
+    );
 }
 
 #[test]

@@ -35,7 +35,11 @@ fn empty_truncated_and_foreign_files_are_refused_and_left_untouched() {
     for (name, bytes, reason) in cases {
         std::fs::write(&env.vault, &bytes).unwrap();
         let before = files_in(env.dir.path());
-        for args in [&["list"][..], &["add", "moment", "--json", "{}"], &["init"]] {
+        for args in [
+            &["list"][..],
+            &["add", "moment", "--json", r#"{"text":"x"}"#],
+            &["init"],
+        ] {
             let err = env.fail(args);
             let expected = if args == ["init"] {
                 "already exists"

@@ -19,6 +19,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use tandem_core::entry::EntryDraft;
+use tandem_core::i18n::{self, Language};
+use tandem_core::settings::Settings;
 use tandem_core::vault::FilterText;
 use tandem_core::{Error, Kind, PersonDraft, Vault};
 
@@ -45,10 +47,20 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
         Err(Failure::Tandem(e)) => {
-            eprintln!("tandem: {e}");
+            eprintln!("tandem: {}", i18n::cli_message(language(&cli), &e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The language the app's settings beside the vault choose; English without them. The command
+/// line speaks the worker's language as the app does.
+fn language(cli: &Cli) -> Language {
+    vault_path(cli)
+        .ok()
+        .and_then(|p| Settings::load(&Settings::path_for(&p)).ok())
+        .map(|s| s.language())
+        .unwrap_or_default()
 }
 
 /// Why a command stopped. Standard output failing is kept apart from everything else because a
@@ -106,12 +118,7 @@ fn vault_path(cli: &Cli) -> Result<PathBuf, Error> {
     if let Some(p) = &cli.vault {
         return Ok(p.clone());
     }
-    tandem_core::vault::default_path().ok_or_else(|| {
-        Error::invalid(
-            "--vault",
-            "no home folder found for the default vault; pass --vault PATH",
-        )
-    })
+    tandem_core::vault::default_path().ok_or_else(|| Error::invalid("--vault", "no_home_folder"))
 }
 
 fn unlock(cli: &Cli, path: &Path) -> Result<Vault, Error> {
@@ -402,16 +409,10 @@ fn read_stdin_json() -> Result<String, Error> {
             source,
         })?;
     if text.len() as u64 > MAX_ENTRY_JSON {
-        return Err(Error::invalid(
-            "",
-            format!("the entry is larger than {} MiB", MAX_ENTRY_JSON >> 20),
-        ));
+        return Err(Error::invalid("", "entry_too_large").with("max", MAX_ENTRY_JSON >> 20));
     }
     if text.trim().is_empty() {
-        return Err(Error::invalid(
-            "",
-            "no entry given: pass JSON with --json or on standard input",
-        ));
+        return Err(Error::invalid("", "no_entry_given"));
     }
     Ok(text)
 }

@@ -11,12 +11,7 @@ fn from_env(var: &str) -> Option<Zeroizing<String>> {
 fn prompt(label: &str, var: &str) -> Result<Zeroizing<String>, Error> {
     rpassword::prompt_password(label)
         .map(Zeroizing::new)
-        .map_err(|_| {
-            Error::invalid(
-                var,
-                format!("not set, and there is no terminal to ask on; set {var}"),
-            )
-        })
+        .map_err(|_| Error::invalid(var, "not_set_no_terminal").with("var", var))
 }
 
 /// The passphrase of an existing vault.
@@ -37,10 +32,7 @@ pub fn new_passphrase(var: &str, label: &str) -> Result<Zeroizing<String>, Error
     tandem_core::vault::check_passphrase(&first)?;
     let again = prompt("Type it again: ", var)?;
     if *first != *again {
-        return Err(Error::invalid(
-            "passphrase",
-            "the two passphrases differ; nothing was changed",
-        ));
+        return Err(Error::invalid("passphrase", "passphrases_differ"));
     }
     Ok(first)
 }

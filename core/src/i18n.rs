@@ -287,12 +287,12 @@ mod tests {
 
     #[test]
     fn the_apps_words_never_show_a_code_a_field_name_or_a_placeholder_left_unfilled() {
+        let placeholders = regex::Regex::new(r"\{(\w+)\}").unwrap();
         for lang in Language::ALL {
             for (key, text) in catalogue(*lang) {
                 let text = text.as_str().unwrap();
                 if key.starts_with("problem.") || key.starts_with("error.") {
                     assert!(!text.contains('_'), "{key}: {text}");
-                    let placeholders = regex::Regex::new(r"\{(\w+)\}").unwrap();
                     for p in placeholders.captures_iter(text) {
                         assert!(
                             ["min", "max", "file"].contains(&&p[1]),
