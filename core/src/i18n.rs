@@ -173,6 +173,13 @@ pub fn app_message(lang: Language, e: &Error) -> String {
                 .unwrap_or_else(|| lookup(lang, "problem.other").unwrap_or("problem.other"));
             fill(text.to_string(), &problem.params)
         }
+        Error::NotFound { what, .. } => {
+            let key = format!("error.not_found.{}", what.replace(' ', "_"));
+            lookup(lang, &key)
+                .or_else(|| lookup(lang, "error.not_found"))
+                .unwrap_or("error.not_found")
+                .to_string()
+        }
         other => t(
             lang,
             &format!("error.{}", other.kind()),
@@ -238,7 +245,7 @@ mod tests {
         }
     }
 
-    /// Every `Error::invalid(field, "key")` in the workspace's Rust code.
+    /// Every message key given to `Error::invalid` in the workspace's Rust code.
     fn problem_keys_used() -> std::collections::BTreeSet<String> {
         fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
             for entry in std::fs::read_dir(dir).unwrap().flatten() {

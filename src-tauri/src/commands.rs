@@ -1,11 +1,12 @@
-//! The commands the UI may call. Each translates arguments, makes one core call, and translates
-//! the answer; validation, defaults and vocabularies all live in tandem-core.
+//! The commands the UI may call for the vault, its entries and its people. Each translates
+//! arguments, makes one core call, and translates the answer; validation, defaults and
+//! vocabularies all live in tandem-core.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use tandem_core::entry::EntryDraft;
-use tandem_core::settings::Settings;
-use tandem_core::vault::{FilterText, person_json};
+use tandem_core::i18n::Language;
+use tandem_core::vault::{EntryView, FilterText, PersonView};
 use tandem_core::{Error, Kind, PersonDraft, RecoveryKey, Vault};
 use tauri::State;
 use zeroize::Zeroizing;
@@ -14,15 +15,18 @@ use crate::{AppState, UiError};
 
 type Answer<T> = Result<T, UiError>;
 
-/// Runs `f` on the unlocked vault, or answers "locked".
+/// Runs `f` on the unlocked vault, or answers "locked"; its errors are worded in the app's
+/// language.
 pub(crate) fn with_vault<T>(
     state: &AppState,
-    f: impl FnOnce(&mut Vault) -> Answer<T>,
+    f: impl FnOnce(&mut Vault) -> tandem_core::Result<T>,
 ) -> Answer<T> {
-    let mut guard = state.vault.lock().map_err(|_| UiError::locked())?;
+    let lang = state.settings().language();
+    // A lock poisoned by a panic elsewhere still holds the vault: use it rather than refuse.
+    let mut guard = state.vault.lock().unwrap_or_else(|p| p.into_inner());
     match guard.as_mut() {
-        Some(vault) => f(vault),
-        None => Err(UiError::locked()),
+        Some(vault) => f(vault).map_err(|e| UiError::new(lang, &e)),
+        None => Err(UiError::locked(lang)),
     }
 }
 
@@ -47,47 +51,60 @@ pub fn vault_status(state: State<'_, AppState>) -> Status {
 pub fn create_vault(state: State<'_, AppState>, passphrase: String) -> Answer<String> {
     let passphrase = Zeroizing::new(passphrase);
     if let Some(dir) = state.path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| {
-            UiError::from(Error::Io {
-                context: format!("cannot create the folder {}", dir.display()),
-                source,
-            })
-        })?;
+        state.answer(std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            context: format!("cannot create the folder {}", dir.display()),
+            source,
+        }))?;
     }
-    let (vault, recovery) = Vault::create(&state.path, &passphrase)?;
-    *state.vault.lock().map_err(|_| UiError::locked())? = Some(vault);
+    let (vault, recovery) = state.answer(Vault::create(&state.path, &passphrase))?;
+    state.hold(vault);
     Ok(recovery.display().to_string())
 }
 
 #[tauri::command(async)]
 pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Answer<()> {
     let passphrase = Zeroizing::new(passphrase);
-    let vault = Vault::open(&state.path, &passphrase)?;
-    *state.vault.lock().map_err(|_| UiError::locked())? = Some(vault);
+    let vault = state.answer(Vault::open(&state.path, &passphrase))?;
+    state.hold(vault);
     Ok(())
 }
 
 #[tauri::command(async)]
 pub fn unlock_with_recovery(state: State<'_, AppState>, recovery_key: String) -> Answer<()> {
     let typed = Zeroizing::new(recovery_key);
-    let key = RecoveryKey::parse(&typed)?;
-    let vault = Vault::open_with_recovery(&state.path, &key)?;
-    *state.vault.lock().map_err(|_| UiError::locked())? = Some(vault);
+    let vault = state.answer(
+        RecoveryKey::parse(&typed).and_then(|key| Vault::open_with_recovery(&state.path, &key)),
+    )?;
+    state.hold(vault);
     Ok(())
 }
 
-/// Locks: drops the vault, and with it every key and decrypted entry.
+/// Locks: drops the vault, and with it every key and decrypted entry, and closes any summary a
+/// supervisor opened.
 #[tauri::command]
 pub fn lock(state: State<'_, AppState>) {
-    if let Ok(mut guard) = state.vault.lock() {
-        guard.take();
-    }
+    state.lock_all();
 }
 
-/// One page of entries, as flat JSON, and whether more follow.
+/// The page reports that the worker did something (a key, a tap, a scroll), which holds off the
+/// idle lock. The shell keeps the clock; see [`crate::guard`].
+#[tauri::command]
+pub fn activity(state: State<'_, AppState>) {
+    state.touch();
+}
+
+/// The app's language and today's date: what entries' times are worded against.
+pub(crate) fn words(state: &AppState) -> (Language, chrono::NaiveDate) {
+    (
+        state.settings().language(),
+        chrono::Local::now().date_naive(),
+    )
+}
+
+/// One page of entries and whether more follow.
 #[derive(Debug, Serialize)]
 pub struct Page {
-    pub entries: Vec<Value>,
+    pub entries: Vec<EntryView>,
     pub more: bool,
 }
 
@@ -100,9 +117,13 @@ impl Page {
         reader: &tandem_core::Reader<'a>,
         entries: impl Iterator<Item = &'a tandem_core::Entry>,
         limit: usize,
+        words: (Language, chrono::NaiveDate),
     ) -> Page {
         let limit = limit.min(MAX_PAGE);
-        let mut page: Vec<Value> = entries.take(limit + 1).map(|e| reader.to_json(e)).collect();
+        let mut page: Vec<EntryView> = entries
+            .take(limit + 1)
+            .map(|e| reader.view(e, Some(words)))
+            .collect();
         let more = page.len() > limit;
         page.truncate(limit);
         Page {
@@ -119,10 +140,16 @@ pub fn list_entries(
     offset: usize,
     limit: usize,
 ) -> Answer<Page> {
+    let words = words(&state);
     with_vault(&state, |vault| {
         let filter = vault.filter(&filter, "")?;
         let reader = vault.reader()?;
-        Ok(Page::of(&reader, reader.list(&filter).skip(offset), limit))
+        Ok(Page::of(
+            &reader,
+            reader.list(&filter).skip(offset),
+            limit,
+            words,
+        ))
     })
 }
 
@@ -133,30 +160,45 @@ pub fn search_entries(
     filter: FilterText,
     limit: usize,
 ) -> Answer<Page> {
+    let words = words(&state);
     with_vault(&state, |vault| {
         let filter = vault.filter(&filter, "")?;
         let reader = vault.reader()?;
         let hits = reader.search(&query, &filter);
-        Ok(Page::of(&reader, hits.into_iter(), limit))
+        Ok(Page::of(&reader, hits.into_iter(), limit, words))
     })
 }
 
-fn draft(kind: &str, entry: Value) -> Answer<EntryDraft> {
-    let kind = Kind::from_code(kind)
-        .ok_or_else(|| Error::invalid("kind", format!("allowed: {}", Kind::codes())))?;
-    Ok(EntryDraft::from_value(entry, Some(kind), false)?)
+pub(crate) fn kind(code: &str) -> tandem_core::Result<Kind> {
+    Kind::from_code(code)
+        .ok_or_else(|| Error::invalid("kind", "unknown_value").with("allowed", Kind::codes()))
 }
 
-/// Saves a new entry of `kind` from the form's fields; answers its id.
+fn draft(kind_code: &str, entry: Map<String, Value>) -> tandem_core::Result<EntryDraft> {
+    EntryDraft::from_value(Value::Object(entry), Some(kind(kind_code)?), false)
+}
+
+/// Saves a new entry of `kind` from the form's fields and forgets the form's draft; answers
+/// the entry's id.
 #[tauri::command(async)]
-pub fn add_entry(state: State<'_, AppState>, kind: String, entry: Value) -> Answer<String> {
-    let draft = draft(&kind, entry)?;
-    with_vault(&state, |vault| Ok(vault.add_entry(draft)?.to_hex()))
+pub fn add_entry(
+    state: State<'_, AppState>,
+    kind: String,
+    entry: Map<String, Value>,
+) -> Answer<String> {
+    let draft = state.answer(draft(&kind, entry))?;
+    with_vault(&state, |vault| {
+        let id = vault.add_entry(draft)?;
+        // The entry is saved: a draft left behind would only offer it again.
+        let _ = vault.discard_draft(&format!("new:{kind}"));
+        Ok(id.to_hex())
+    })
 }
 
-/// One entry as flat JSON, deleted or not.
+/// One entry, deleted or not.
 #[tauri::command]
-pub fn get_entry(state: State<'_, AppState>, id: String) -> Answer<Value> {
+pub fn get_entry(state: State<'_, AppState>, id: String) -> Answer<EntryView> {
+    let words = words(&state);
     with_vault(&state, |vault| {
         let id = vault.resolve_entry_id(&id)?;
         let reader = vault.reader()?;
@@ -164,22 +206,25 @@ pub fn get_entry(state: State<'_, AppState>, id: String) -> Answer<Value> {
             what: "entry",
             id: id.to_hex(),
         })?;
-        Ok(reader.to_json(entry))
+        Ok(reader.view(entry, Some(words)))
     })
 }
 
-/// Replaces an entry's fields with the form's; its id, kind and creation time stay.
+/// Replaces an entry's fields with the form's (its id, kind and creation time stay) and forgets
+/// the form's draft.
 #[tauri::command(async)]
 pub fn update_entry(
     state: State<'_, AppState>,
     id: String,
     kind: String,
-    entry: Value,
+    entry: Map<String, Value>,
 ) -> Answer<()> {
-    let draft = draft(&kind, entry)?;
+    let draft = state.answer(draft(&kind, entry))?;
     with_vault(&state, |vault| {
         let id = vault.resolve_entry_id(&id)?;
-        Ok(vault.update_entry(&id, draft)?)
+        vault.update_entry(&id, draft)?;
+        let _ = vault.discard_draft(&format!("edit:{}", id.to_hex()));
+        Ok(())
     })
 }
 
@@ -187,7 +232,7 @@ pub fn update_entry(
 pub fn delete_entry(state: State<'_, AppState>, id: String) -> Answer<()> {
     with_vault(&state, |vault| {
         let id = vault.resolve_entry_id(&id)?;
-        Ok(vault.delete_entry(&id)?)
+        vault.delete_entry(&id)
     })
 }
 
@@ -195,15 +240,15 @@ pub fn delete_entry(state: State<'_, AppState>, id: String) -> Answer<()> {
 pub fn restore_entry(state: State<'_, AppState>, id: String) -> Answer<()> {
     with_vault(&state, |vault| {
         let id = vault.resolve_entry_id(&id)?;
-        Ok(vault.restore_entry(&id)?)
+        vault.restore_entry(&id)
     })
 }
 
 /// The people list, sorted by alias, with the private fields for the people screen.
 #[tauri::command]
-pub fn list_people(state: State<'_, AppState>) -> Answer<Vec<Value>> {
+pub fn list_people(state: State<'_, AppState>) -> Answer<Vec<PersonView>> {
     with_vault(&state, |vault| {
-        Ok(vault.people().iter().map(person_json).collect())
+        Ok(vault.people().iter().map(PersonView::new).collect())
     })
 }
 
@@ -238,9 +283,11 @@ pub fn add_person(state: State<'_, AppState>, person: PersonForm) -> Answer<Stri
 #[tauri::command(async)]
 pub fn update_person(state: State<'_, AppState>, id: String, person: PersonForm) -> Answer<()> {
     with_vault(&state, |vault| {
-        let id = tandem_core::RecordId::from_hex(&id)
-            .ok_or_else(|| Error::invalid("id", "not a person's id"))?;
-        Ok(vault.update_person(&id, person.into())?)
+        let id = tandem_core::RecordId::from_hex(&id).ok_or_else(|| Error::NotFound {
+            what: "person",
+            id: String::new(),
+        })?;
+        vault.update_person(&id, person.into())
     })
 }
 
@@ -254,7 +301,7 @@ pub fn change_passphrase(
     let (current, new_passphrase) = (Zeroizing::new(current), Zeroizing::new(new_passphrase));
     with_vault(&state, |vault| {
         vault.confirm_passphrase(&current)?;
-        Ok(vault.change_passphrase(&new_passphrase)?)
+        vault.change_passphrase(&new_passphrase)
     })
 }
 
@@ -266,24 +313,4 @@ pub fn new_recovery_key(state: State<'_, AppState>, current: String) -> Answer<S
         vault.confirm_passphrase(&current)?;
         Ok(vault.replace_recovery_key()?.display().to_string())
     })
-}
-
-/// The codes of every vocabulary, by the entry field that takes them.
-#[tauri::command]
-pub fn vocabularies() -> serde_json::Map<String, Value> {
-    tandem_core::vocab::fields()
-        .into_iter()
-        .map(|(field, codes)| (field.to_string(), Value::from(codes)))
-        .collect()
-}
-
-/// The app's preferences (language, theme, auto-lock); readable while locked.
-#[tauri::command]
-pub fn get_settings(state: State<'_, AppState>) -> Answer<Settings> {
-    Ok(Settings::load(&Settings::path_for(&state.path))?)
-}
-
-#[tauri::command]
-pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Answer<()> {
-    Ok(settings.save(&Settings::path_for(&state.path))?)
 }

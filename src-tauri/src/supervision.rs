@@ -8,11 +8,10 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tandem_core::entry::{AgendaState, parse_date};
-use tandem_core::i18n::{Language, t};
-use tandem_core::settings::Settings;
-use tandem_core::summary::document::{Include, Options};
+use tandem_core::i18n::{self, Language, t};
+use tandem_core::summary::document::{Include, Options, Summary, WizardDefaults};
 use tandem_core::summary::inbox::Inbox;
-use tandem_core::summary::output::{self, AgeTo};
+use tandem_core::summary::output::AgeTo;
 use tandem_core::summary::record::Format;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -26,13 +25,15 @@ type Answer<T> = Result<T, UiError>;
 /// Puts an entry on the agenda (`queued`), marks it `discussed`, or takes it off (`null`).
 #[tauri::command]
 pub fn set_agenda(state: State<'_, AppState>, id: String, agenda: Option<String>) -> Answer<()> {
-    let agenda = agenda
-        .as_deref()
-        .map(|code| AgendaState::parse("agenda", code))
-        .transpose()?;
+    let agenda = state.answer(
+        agenda
+            .as_deref()
+            .map(|code| AgendaState::parse("agenda", code))
+            .transpose(),
+    )?;
     with_vault(&state, |vault| {
         let id = vault.resolve_entry_id(&id)?;
-        Ok(vault.set_agenda(&id, agenda)?)
+        vault.set_agenda(&id, agenda)
     })
 }
 
@@ -50,7 +51,7 @@ pub struct SummaryRequest {
 }
 
 impl SummaryRequest {
-    fn options(&self) -> Answer<Options> {
+    fn options(&self) -> tandem_core::Result<Options> {
         let mut options =
             Options::new(parse_date("from", &self.from)?, parse_date("to", &self.to)?);
         options.k = self.k;
@@ -64,19 +65,24 @@ impl SummaryRequest {
 /// looked like names, for the worker to review (removed unless kept).
 #[derive(Debug, Serialize)]
 pub struct Preview {
-    summary: Value,
+    summary: Summary,
     flagged: Vec<String>,
+}
+
+/// What the wizard starts with and offers (see [`WizardDefaults`]), for a summary made today.
+#[tauri::command]
+pub fn wizard_defaults() -> WizardDefaults {
+    WizardDefaults::on(chrono::Local::now().date_naive())
 }
 
 #[tauri::command(async)]
 pub fn preview_summary(state: State<'_, AppState>, request: SummaryRequest) -> Answer<Preview> {
-    let options = request.options()?;
+    let options = state.answer(request.options())?;
     with_vault(&state, |vault| {
         let summary = vault.summary(&options)?;
-        let text = output::json(&summary);
         Ok(Preview {
-            summary: serde_json::from_str(&text).unwrap_or(Value::Null),
             flagged: summary.flagged.iter().cloned().collect(),
+            summary,
         })
     })
 }
@@ -108,12 +114,17 @@ pub fn save_summary<R: Runtime>(
         Protect::Recipient { key } => Some(AgeTo::Recipient(key)),
     };
     // Everything the worker typed is checked before the save dialog asks for a file.
-    if let Some(to) = &to {
-        to.check()?;
-    }
-    let options = request.options()?;
-    let format = Format::parse("format", &format)?;
-    let language = Language::parse("language", &language)?;
+    let checked = (|| {
+        if let Some(to) = &to {
+            to.check()?;
+        }
+        Ok((
+            request.options()?,
+            Format::parse("format", &format)?,
+            Language::parse("language", &language)?,
+        ))
+    })();
+    let (options, format, language) = state.answer(checked)?;
     let mut name = format!(
         "supervision-summary-{}-to-{}.{}",
         options.from,
@@ -145,29 +156,29 @@ pub fn list_exports(state: State<'_, AppState>) -> Answer<Vec<Value>> {
 /// counted once.
 #[tauri::command(async)]
 pub fn open_summaries<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Answer<Inbox> {
-    let language = Settings::load(&Settings::path_for(&state.path))
-        .ok()
-        .and_then(|s| Language::parse("language", &s.language).ok())
-        .unwrap_or_default();
-    let paths = state.dialogs.pick(&app, language);
-    let mut files = state.received.lock().map_err(|_| UiError::locked())?;
-    Ok(files.open_paths(paths)?)
+    let lang = state.settings().language();
+    let paths = state.dialogs.pick(&app, lang);
+    state.touch();
+    let mut files = state.received.lock().unwrap_or_else(|p| p.into_inner());
+    let word = move |e: &tandem_core::Error| i18n::app_message(lang, e);
+    state.answer(files.open_paths(paths, &word))
 }
 
 /// Opens the encrypted file `id` (a path the inbox gave) with a passphrase or an age secret key.
 #[tauri::command(async)]
 pub fn open_summary_with_key(state: State<'_, AppState>, id: String, key: String) -> Answer<Inbox> {
     let key = Zeroizing::new(key);
-    let mut files = state.received.lock().map_err(|_| UiError::locked())?;
-    Ok(files.open_with_key(&id, &key)?)
+    let lang = state.settings().language();
+    let mut files = state.received.lock().unwrap_or_else(|p| p.into_inner());
+    let word = move |e: &tandem_core::Error| i18n::app_message(lang, e);
+    state.answer(files.open_with_key(&id, &key, &word))
 }
 
 /// Closes every received summary.
 #[tauri::command]
 pub fn close_summaries(state: State<'_, AppState>) {
-    if let Ok(mut files) = state.received.lock() {
-        files.clear();
-    }
+    let mut files = state.received.lock().unwrap_or_else(|p| p.into_inner());
+    files.clear();
 }
 
 /// Where files are chosen: the native dialogs, or, in debug builds when

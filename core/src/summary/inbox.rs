@@ -26,7 +26,7 @@ struct ReceivedFile {
     bytes: Vec<u8>,
     state: FileState,
     summary: Option<Received>,
-    problem: Option<Problem>,
+    problem: Option<Error>,
 }
 
 impl ReceivedFile {
@@ -57,11 +57,12 @@ pub struct Problem {
     pub message: String,
 }
 
-impl From<Error> for Problem {
-    fn from(e: Error) -> Self {
+impl Problem {
+    /// `e` worded by `word` (the app's or the command line's words, in a language).
+    pub fn new(e: &Error, word: &dyn Fn(&Error) -> String) -> Self {
         Problem {
             kind: e.kind(),
-            message: e.to_string(),
+            message: word(e),
         }
     }
 }
@@ -96,7 +97,11 @@ impl ReceivedFiles {
     /// under another name are counted once. A file over [`received::MAX_BYTES`] is refused
     /// from its size alone, before a byte of it is read. A file that cannot be read at all
     /// stops the call with its error; the files before it stay open.
-    pub fn open_paths(&mut self, paths: impl IntoIterator<Item = PathBuf>) -> Result<Inbox> {
+    pub fn open_paths(
+        &mut self,
+        paths: impl IntoIterator<Item = PathBuf>,
+        word: &dyn Fn(&Error) -> String,
+    ) -> Result<Inbox> {
         for path in paths {
             let io = |source| Error::Io {
                 context: format!("cannot read {}", path.display()),
@@ -107,7 +112,7 @@ impl ReceivedFiles {
             if size > received::MAX_BYTES {
                 let name = path.display().to_string();
                 self.files.push(ReceivedFile {
-                    problem: Some(received::too_large(&name).into()),
+                    problem: Some(received::too_large(&name)),
                     path,
                     bytes: Vec::new(),
                     state: FileState::Unreadable,
@@ -121,13 +126,18 @@ impl ReceivedFiles {
             }
             self.files.push(read_file(path, bytes, None));
         }
-        Ok(self.view())
+        Ok(self.view(word))
     }
 
     /// Opens the encrypted file `id` (a path the view gave) with a passphrase or an age secret
     /// key, and answers the new view. A key that does not open it leaves it waiting, with the
     /// reason.
-    pub fn open_with_key(&mut self, id: &str, key: &str) -> Result<Inbox> {
+    pub fn open_with_key(
+        &mut self,
+        id: &str,
+        key: &str,
+        word: &dyn Fn(&Error) -> String,
+    ) -> Result<Inbox> {
         let file = self
             .files
             .iter_mut()
@@ -136,7 +146,12 @@ impl ReceivedFiles {
         let bytes = std::mem::take(&mut file.bytes);
         let path = std::mem::take(&mut file.path);
         *file = read_file(path, bytes, Some(key));
-        Ok(self.view())
+        Ok(self.view(word))
+    }
+
+    /// True when no file is open.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
     }
 
     /// Closes every file, dropping what was decrypted.
@@ -144,8 +159,9 @@ impl ReceivedFiles {
         self.files.clear();
     }
 
-    /// Each opened file, and the team overview once more than one is open.
-    pub fn view(&self) -> Inbox {
+    /// Each opened file, its problem worded by `word`, and the team overview once more than
+    /// one is open.
+    pub fn view(&self, word: &dyn Fn(&Error) -> String) -> Inbox {
         let files = &self.files;
         let open: Vec<Received> = files.iter().filter_map(|f| f.summary.clone()).collect();
         Inbox {
@@ -167,7 +183,7 @@ impl ReceivedFiles {
                         },
                         state: f.state,
                         summary: f.summary.clone(),
-                        problem: f.problem.clone(),
+                        problem: f.problem.as_ref().map(|e| Problem::new(e, word)),
                     }
                 })
                 .collect(),
@@ -197,7 +213,7 @@ fn read_file(path: PathBuf, bytes: Vec<u8>, key: Option<&str>) -> ReceivedFile {
             } else {
                 FileState::Unreadable
             };
-            (state, None, Some(e.into()))
+            (state, None, Some(e))
         }
     };
     ReceivedFile {
@@ -217,6 +233,11 @@ mod tests {
     use zeroize::Zeroizing;
 
     use super::*;
+
+    /// Problems as the command line words them, in English.
+    fn cli(e: &Error) -> String {
+        crate::i18n::cli_message(crate::i18n::Language::En, e)
+    }
     use crate::summary::document::{self, Options};
     use crate::summary::output::{self, AgeTo};
 
@@ -258,7 +279,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let broken = write(dir.path(), "broken.json", b"{ not json");
         let mut files = ReceivedFiles::new();
-        let inbox = files.open_paths([broken]).unwrap();
+        let inbox = files.open_paths([broken], &cli).unwrap();
         assert_eq!(states(&inbox), [FileState::Unreadable]);
         let problem = inbox.files[0].problem.as_ref().unwrap();
         assert_eq!(problem.kind, "invalid");
@@ -270,7 +291,7 @@ mod tests {
     fn a_plain_summary_opens_at_once() {
         let dir = tempfile::tempdir().unwrap();
         let plain = write(dir.path(), "nov.json", &summary_json());
-        let inbox = ReceivedFiles::new().open_paths([plain]).unwrap();
+        let inbox = ReceivedFiles::new().open_paths([plain], &cli).unwrap();
         assert_eq!(states(&inbox), [FileState::Open]);
         assert!(inbox.files[0].summary.is_some() && inbox.files[0].problem.is_none());
     }
@@ -280,19 +301,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let sealed = write(dir.path(), "nov.json.age", &summary_age());
         let mut files = ReceivedFiles::new();
-        let inbox = files.open_paths([sealed]).unwrap();
+        let inbox = files.open_paths([sealed], &cli).unwrap();
         // Waiting for a key is not a problem yet.
         assert_eq!(states(&inbox), [FileState::NeedsKey]);
         assert!(inbox.files[0].problem.is_none());
         let id = inbox.files[0].id.clone();
 
-        let wrong = files.open_with_key(&id, "not the passphrase").unwrap();
+        let wrong = files
+            .open_with_key(&id, "not the passphrase", &cli)
+            .unwrap();
         assert_eq!(states(&wrong), [FileState::NeedsKey]);
         let problem = wrong.files[0].problem.as_ref().unwrap();
         assert_eq!(problem.kind, "wrong_summary_key");
         assert!(problem.message.contains("does not open"), "{problem:?}");
 
-        let open = files.open_with_key(&id, KEY).unwrap();
+        let open = files.open_with_key(&id, KEY, &cli).unwrap();
         assert_eq!(states(&open), [FileState::Open]);
         assert!(open.files[0].summary.is_some() && open.files[0].problem.is_none());
     }
@@ -303,14 +326,14 @@ mod tests {
         let oct = write(dir.path(), "oct.json", &summary_of_month(10));
         let nov = write(dir.path(), "nov.json", &summary_of_month(11));
         let mut files = ReceivedFiles::new();
-        assert!(files.open_paths([oct]).unwrap().team.is_none());
-        assert!(files.open_paths([nov]).unwrap().team.is_some());
+        assert!(files.open_paths([oct], &cli).unwrap().team.is_none());
+        assert!(files.open_paths([nov], &cli).unwrap().team.is_some());
     }
 
     #[test]
     fn a_key_for_a_file_that_is_not_open_is_refused() {
         let e = ReceivedFiles::new()
-            .open_with_key("/nowhere/nov.json.age", KEY)
+            .open_with_key("/nowhere/nov.json.age", KEY, &cli)
             .unwrap_err();
         assert_eq!(e.kind(), "invalid");
     }
@@ -322,13 +345,13 @@ mod tests {
         let copy = dir.path().join("the-same.json.age");
         std::fs::copy(&first, &copy).unwrap();
         let mut files = ReceivedFiles::new();
-        let inbox = files.open_paths([first.clone(), copy]).unwrap();
+        let inbox = files.open_paths([first.clone(), copy], &cli).unwrap();
         assert_eq!(inbox.files.len(), 1);
         assert_eq!(inbox.files[0].name, "nov.json.age");
 
         // The file changed on disk and is opened again: the new contents replace the old.
         std::fs::write(&first, b"{ not json").unwrap();
-        let inbox = files.open_paths([first]).unwrap();
+        let inbox = files.open_paths([first], &cli).unwrap();
         assert_eq!(states(&inbox), [FileState::Unreadable]);
     }
 
@@ -340,7 +363,7 @@ mod tests {
         }
         let a = write(&dir.path().join("alex"), "nov.json", &summary_json());
         let b = write(&dir.path().join("sam"), "nov.json", b"{ not json");
-        let inbox = ReceivedFiles::new().open_paths([a, b]).unwrap();
+        let inbox = ReceivedFiles::new().open_paths([a, b], &cli).unwrap();
         let names: Vec<&str> = inbox.files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["nov.json (alex)", "nov.json (sam)"]);
     }
@@ -355,7 +378,7 @@ mod tests {
             .set_len(received::MAX_BYTES + 1)
             .unwrap();
         let mut files = ReceivedFiles::new();
-        let inbox = files.open_paths([huge]).unwrap();
+        let inbox = files.open_paths([huge], &cli).unwrap();
         assert_eq!(states(&inbox), [FileState::Unreadable]);
         let problem = inbox.files[0].problem.as_ref().unwrap();
         assert!(problem.message.contains("too large"), "{problem:?}");
@@ -369,17 +392,17 @@ mod tests {
         let plain = write(dir.path(), "nov.json", &summary_json());
         let mut files = ReceivedFiles::new();
         let e = files
-            .open_paths([plain, dir.path().join("gone.json")])
+            .open_paths([plain, dir.path().join("gone.json")], &cli)
             .unwrap_err();
         assert_eq!(e.kind(), "io");
-        assert_eq!(states(&files.view()), [FileState::Open]);
+        assert_eq!(states(&files.view(&cli)), [FileState::Open]);
         files.clear();
-        assert!(files.view().files.is_empty());
+        assert!(files.view(&cli).files.is_empty());
     }
 
     #[test]
     fn a_problem_crosses_as_kind_and_message_only() {
-        let problem = Problem::from(Error::WrongSummaryKey("nov.json.age".into()));
+        let problem = Problem::new(&Error::WrongSummaryKey("nov.json.age".into()), &cli);
         assert_eq!(
             serde_json::to_value(&problem).unwrap(),
             serde_json::json!({

@@ -12,6 +12,7 @@ use crate::person::Person;
 use crate::search::Query;
 use crate::vocab::Kind;
 use crate::when::When;
+use zeroize::Zeroize;
 
 /// A filter as people type it: a kind's code, days as `YYYY-MM-DD`, a tag, and a person's alias
 /// or name. Front doors pass this along; [`super::Vault::filter`] checks it and resolves it.
@@ -135,6 +136,11 @@ impl<'a> Reader<'a> {
     }
 
     /// An entry as flat JSON, the shape `add` takes plus id and timestamps, with the person's
+    /// `entry` ready to show, with its person and, given `words`, when it happened in words.
+    pub fn view(&self, entry: &Entry, words: Option<(Language, NaiveDate)>) -> EntryView {
+        EntryView::new(entry, entry.person.and_then(|p| self.person(&p)), words)
+    }
+
     /// alias in place of their id.
     pub fn to_json(&self, entry: &Entry) -> Value {
         entry_json(entry, entry.person.and_then(|p| self.person(&p)))
@@ -145,7 +151,7 @@ impl<'a> Reader<'a> {
 /// on the agenda, with the person's alias in place of their id, and optionally when it happened
 /// as words in the reader's language.
 #[derive(Debug, Serialize)]
-pub struct EntryView<'a> {
+pub struct EntryShape<'a> {
     pub id: String,
     pub kind: Kind,
     pub occurred_at: String,
@@ -177,20 +183,20 @@ pub enum FlatDetails<'a> {
     Wellbeing(&'a Wellbeing),
 }
 
-impl<'a> EntryView<'a> {
-    /// `entry` with `person` (its person, if any) for showing; with `words`, also when it
-    /// happened in that language as read on that day.
+impl<'a> EntryShape<'a> {
+    /// `entry` with `person` (its person's alias, if any) for showing; with `words`, also when
+    /// it happened in that language as read on that day.
     pub fn new(
         entry: &'a Entry,
-        person: Option<&'a Person>,
+        person: Option<&'a str>,
         words: Option<(Language, NaiveDate)>,
     ) -> Self {
-        EntryView {
+        EntryShape {
             id: entry.id.to_hex(),
             kind: entry.kind(),
             occurred_at: entry.occurred_at.to_rfc3339(),
             text: &entry.text,
-            person: person.map(|p| p.alias.as_str()),
+            person,
             tags: &entry.tags,
             share: entry.share,
             agenda: entry.agenda,
@@ -210,28 +216,85 @@ impl<'a> EntryView<'a> {
     }
 }
 
-/// An entry as flat JSON (see [`EntryView`]), for the command line's `--json`.
+/// An entry to show, owned so it can leave the vault's lock: a copy of the entry (wiped on
+/// drop, as every entry is), its person's alias and when it happened in words. It serializes
+/// as [`EntryShape`].
+#[derive(Debug, Clone)]
+pub struct EntryView {
+    entry: Entry,
+    person: Option<String>,
+    when: Option<When>,
+}
+
+impl EntryView {
+    pub fn new(
+        entry: &Entry,
+        person: Option<&Person>,
+        words: Option<(Language, NaiveDate)>,
+    ) -> Self {
+        EntryView {
+            entry: entry.clone(),
+            person: person.map(|p| p.alias.clone()),
+            when: words.map(|(lang, today)| When::of(lang, entry.occurred_at, today)),
+        }
+    }
+
+    /// The entry shown.
+    pub fn entry(&self) -> &Entry {
+        &self.entry
+    }
+}
+
+impl Drop for EntryView {
+    fn drop(&mut self) {
+        self.person.zeroize();
+    }
+}
+
+impl Serialize for EntryView {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut shape = EntryShape::new(&self.entry, self.person.as_deref(), None);
+        shape.when = self.when.clone();
+        shape.serialize(s)
+    }
+}
+
+/// An entry as flat JSON (see [`EntryShape`]), for the command line's `--json`.
 pub fn entry_json(entry: &Entry, person: Option<&Person>) -> Value {
-    serde_json::to_value(EntryView::new(entry, person, None)).expect("an entry always serializes")
+    serde_json::to_value(EntryShape::new(
+        entry,
+        person.map(|p| p.alias.as_str()),
+        None,
+    ))
+    .expect("an entry always serializes")
 }
 
-/// A person as the app's people screen shows them: id, alias and the optional private fields.
-#[derive(Debug, Serialize)]
-pub struct PersonView<'a> {
+/// A person as the app's people screen shows them: id, alias and the optional private fields,
+/// owned so they can leave the vault's lock, and wiped on drop.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
     pub id: String,
-    pub alias: &'a str,
-    pub name: Option<&'a str>,
-    pub details: Option<&'a str>,
+    pub alias: String,
+    pub name: Option<String>,
+    pub details: Option<String>,
 }
 
-impl<'a> PersonView<'a> {
-    pub fn new(person: &'a Person) -> Self {
+impl PersonView {
+    pub fn new(person: &Person) -> Self {
         PersonView {
             id: person.id.to_hex(),
-            alias: &person.alias,
-            name: person.name.as_deref(),
-            details: person.details.as_deref(),
+            alias: person.alias.clone(),
+            name: person.name.clone(),
+            details: person.details.clone(),
         }
+    }
+}
+
+impl Drop for PersonView {
+    fn drop(&mut self) {
+        self.alias.zeroize();
+        self.name.zeroize();
+        self.details.zeroize();
     }
 }
 
