@@ -260,8 +260,7 @@ fn a_report_is_written_in_the_apps_language_or_the_one_asked_for() {
 
     let e = env.fail(&november(out.to_str().unwrap(), &["--language", "de"]));
     assert_eq!(
-        e,
-        "tandem: --language: valeur inconnue ; valeurs possibles : en, fr",
+        e, "tandem: --language: valeur inconnue ; valeurs possibles : en, fr",
         "in the language of the app's settings"
     );
 }

@@ -41,6 +41,7 @@ export const api = {
   updatePerson: (id, person) => call('update_person', { id, person }),
   changePassphrase: (current, newPassphrase) => call('change_passphrase', { current, newPassphrase }),
   newRecoveryKey: (current) => call('new_recovery_key', { current }),
+  confirmRecoveryGroup: (group, typed) => call('confirm_recovery_group', { group, typed }),
   vocabularies: () => call('vocabularies'),
   catalogue: (language) => call('catalogue', { language }),
   getSettings: () => call('get_settings'),

@@ -1,18 +1,20 @@
-// How an entry reads in a list: its day, its time and a one-line summary, all from the entry's
-// own wall-clock time (the zone it was written in), as the core's day filters use.
-import { t, label, formatDay } from './i18n.js';
+// How an entry reads in a list: its day, its time and a one-line summary. The day and time come
+// worded by the core ("Today", "mardi 1er décembre 2026", "14 h 05"), in the app's language.
+import { t, label } from './i18n.js';
 
+/** The entry's day, as a heading. */
 export function dayOf(entry) {
-  return entry.occurred_at.slice(0, 10);
+  return entry.when.day;
 }
 
+/** The entry's time of day. */
 export function timeOf(entry) {
-  return entry.occurred_at.slice(11, 16);
+  return entry.when.time;
 }
 
+/** A day heading: the core's words for the day already. */
 export function dayHeading(day) {
-  const [y, m, d] = day.split('-').map(Number);
-  return formatDay(new Date(y, m - 1, d));
+  return day;
 }
 
 /** What to show when an entry has no text of its own. */

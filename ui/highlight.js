@@ -1,59 +1,20 @@
-// Marks what a search matched, the way the core matches: each word of the query (or "quoted
-// phrase") as the start of a word, ignoring case and accents. Works on a folded copy of the text
-// with a map back to the original characters, so the marks land on what the worker wrote.
+// Marks what a search matched. The core says where, as UTF-16 ranges of each field it matched
+// (JavaScript indexes strings the same way), so matching lives in one place: here the ranges
+// are only wrapped in <mark>, through the escaping `html` helper.
 import { html } from './html.js';
 
-function fold(ch) {
-  return ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** The query's terms, folded: words and quoted phrases. */
-export function terms(query) {
-  const out = [];
-  const re = /"([^"]+)"|(\S+)/g;
-  let m;
-  while ((m = re.exec(query)) !== null) {
-    const term = Array.from(m[1] ?? m[2]).map(fold).join('').trim();
-    if (term) out.push(term);
-  }
-  return out;
-}
-
-const wordChar = /[\p{L}\p{N}]/u;
-
-/** `text` as safe markup with every match of `query` in <mark>. */
-export function highlight(text, query) {
-  const found = query ? terms(query) : [];
-  if (!text || found.length === 0) return html`${text}`;
-  const chars = Array.from(text);
-  let folded = '';
-  const origin = []; // origin[i] = index in chars of folded[i]
-  chars.forEach((ch, i) => {
-    const f = fold(ch);
-    for (let k = 0; k < f.length; k++) origin.push(i);
-    folded += f;
-  });
-  const marked = new Array(chars.length).fill(false);
-  for (const term of found) {
-    let at = folded.indexOf(term);
-    while (at !== -1) {
-      if (at === 0 || !wordChar.test(folded[at - 1])) {
-        for (let k = at; k < at + term.length; k++) marked[origin[k]] = true;
-      }
-      at = folded.indexOf(term, at + 1);
-    }
-  }
+/** `text` as safe markup with each `[start, end)` of `ranges` in <mark>; ranges past `text`'s
+ * end (a summary cut short) are clipped. */
+export function highlight(text, ranges) {
+  if (!text || !ranges || ranges.length === 0) return html`${text}`;
   const parts = [];
-  let run = '';
-  let inMark = false;
-  chars.forEach((ch, i) => {
-    if (marked[i] !== inMark) {
-      if (run) parts.push(inMark ? html`<mark>${run}</mark>` : html`${run}`);
-      run = '';
-      inMark = marked[i];
-    }
-    run += ch;
-  });
-  if (run) parts.push(inMark ? html`<mark>${run}</mark>` : html`${run}`);
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start >= text.length) break;
+    if (start > at) parts.push(html`${text.slice(at, start)}`);
+    parts.push(html`<mark>${text.slice(start, Math.min(end, text.length))}</mark>`);
+    at = Math.min(end, text.length);
+  }
+  if (at < text.length) parts.push(html`${text.slice(at)}`);
   return html`${parts}`;
 }

@@ -1,26 +1,31 @@
-// Every visible string comes from a catalogue in i18n/, looked up by key. Vocabulary labels are
-// keyed by the entry field and the stored code (`mode.phone`), so stored data never depends on
-// the language.
-import en from './i18n/en.js';
-import fr from './i18n/fr.js';
+// Every visible string comes from the core's catalogue for the app's language, fetched from the
+// shell once per language and looked up here by key. Vocabulary labels are keyed by the entry
+// field and the stored code (`mode.phone`), so stored data never depends on the language. Dates
+// and times arrive from the core already worded; nothing here formats them.
+import { api } from './api.js';
 
-const catalogues = { en, fr };
-let current = en;
+let current = {};
 let language = 'en';
 
-export function setLanguage(lang) {
-  language = catalogues[lang] ? lang : 'en';
-  current = catalogues[language];
-  document.documentElement.lang = language;
+/** Loads the catalogue of `lang` from the core and makes it the one every lookup reads. */
+export async function setLanguage(lang) {
+  current = await api.catalogue(lang);
+  language = lang;
+  document.documentElement.lang = lang;
 }
 
 export function getLanguage() {
   return language;
 }
 
+/** True when the catalogue has `key`. */
+export function has(key) {
+  return key in current;
+}
+
 /** The string for `key`, with `{name}` placeholders filled from `params`. */
 export function t(key, params = {}) {
-  const text = current[key] ?? en[key] ?? key;
+  const text = current[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
 }
 
@@ -29,21 +34,7 @@ export function label(field, code) {
   return t(`${field}.${code}`);
 }
 
-/** A sentence for an error from the shell: translated by kind where the kind says it all. */
+/** The sentence for an error from the shell: the core has already worded it for a peer worker. */
 export function errorText(error) {
-  const key = `error.${error.kind}`;
-  if (error.kind === 'invalid' || !(key in current)) return error.message || t('error.internal');
-  return t(key);
-}
-
-/** The day heading for a date, e.g. "Tuesday 24 November 2026". */
-export function formatDay(date) {
-  return new Intl.DateTimeFormat(language, {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
-  }).format(date);
-}
-
-/** The time of day, e.g. "14:05". */
-export function formatTime(date) {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(date);
+  return error.message || t('error.internal');
 }

@@ -1,13 +1,14 @@
 // A rough, local estimate of how hard a passphrase is to guess, for feedback only: the core
-// enforces the one hard rule (at least 8 characters). Long phrases of ordinary words score well,
-// short mixes of symbols less so, repeats and well-known choices badly.
+// enforces the one hard rule (its minimum length, which the screens get from the core and pass
+// in here), and refuses a passphrase whatever this says. Long phrases of ordinary words score
+// well, short mixes of symbols less so, repeats and well-known choices badly.
 
 const COMMON = ['password', 'passphrase', 'qwerty', 'azerty', 'letmein', 'welcome', 'tandem', 'iloveyou', 'motdepasse', 'bonjour', 'admin', 'abc123'];
 
-/** One of 'too_short', 'weak', 'fair', 'strong'. */
-export function strength(passphrase) {
+/** One of 'too_short' (under `min` characters, the core's minimum), 'weak', 'fair', 'strong'. */
+export function strength(passphrase, min) {
   const chars = Array.from(passphrase);
-  if (chars.length < 8) return 'too_short';
+  if (chars.length < min) return 'too_short';
   const lower = passphrase.toLowerCase();
   if (COMMON.some((w) => lower.includes(w)) && chars.length < 16) return 'weak';
   if (/^(.)\1+$/.test(passphrase) || /^(0123456789|1234567890|abcdefgh)/.test(lower)) return 'weak';

@@ -251,7 +251,7 @@ impl RecoveryKey {
         chars.extend_from_slice(&checksum_chars(&self.bytes));
         let mut out = Zeroizing::new(String::with_capacity(45));
         for (i, c) in chars.iter().enumerate() {
-            if i > 0 && i % 4 == 0 {
+            if i > 0 && i % GROUP_CHARS == 0 {
                 out.push('-');
             }
             out.push(*c as char);
@@ -262,26 +262,10 @@ impl RecoveryKey {
     /// Reads a recovery key as a person typed it: any case, with or without dashes and spaces;
     /// O is read as 0 and I or L as 1.
     pub fn parse(text: &str) -> Result<Self, Error> {
-        let mut symbols = Zeroizing::new(Vec::with_capacity(RECOVERY_BODY_CHARS + 4));
-        for c in text.chars() {
-            if c == '-' || c.is_whitespace() {
-                continue;
-            }
-            let c = match c.to_ascii_uppercase() {
-                'O' => '0',
-                'I' | 'L' => '1',
-                other => other,
-            };
-            match CROCKFORD.iter().position(|&a| a as char == c) {
-                Some(v) => symbols.push(v as u8),
-                None => {
-                    // The character is not repeated: a recovery key is a secret.
-                    return Err(Error::MalformedRecoveryKey(
-                        "it holds a character recovery keys never use".into(),
-                    ));
-                }
-            }
-        }
+        let symbols = symbols(text).ok_or_else(|| {
+            // The character is not repeated: a recovery key is a secret.
+            Error::MalformedRecoveryKey("it holds a character recovery keys never use".into())
+        })?;
         let expected = RECOVERY_BODY_CHARS + RECOVERY_CHECK_CHARS;
         if symbols.len() != expected {
             return Err(Error::MalformedRecoveryKey(format!(
@@ -316,6 +300,44 @@ impl RecoveryKey {
         }
         Ok(key)
     }
+
+    /// Whether `typed` is group `group` (counted from 1, as the worker reads them) of the key
+    /// `shown` as [`RecoveryKey::display`] wrote it. `typed` is read as [`RecoveryKey::parse`]
+    /// reads a whole key, so a group copied by hand in lower case, with spaces, or with O for 0
+    /// still matches; a group that does not exist never does.
+    pub fn group_matches(shown: &str, group: usize, typed: &str) -> bool {
+        let (Some(shown), Some(typed)) = (symbols(shown), symbols(typed)) else {
+            return false;
+        };
+        let groups = shown.len() / GROUP_CHARS;
+        if group == 0 || group > groups || typed.len() != GROUP_CHARS {
+            return false;
+        }
+        let start = (group - 1) * GROUP_CHARS;
+        shown[start..start + GROUP_CHARS] == typed[..]
+    }
+}
+
+/// Characters in each group of a displayed recovery key.
+const GROUP_CHARS: usize = 4;
+
+/// The Crockford values of a recovery key, or part of one, as a person typed it: case, dashes
+/// and spaces do not matter, O is read as 0 and I or L as 1. `None` when a character is one
+/// recovery keys never use. One reading for a whole key and for a group, so both agree.
+fn symbols(text: &str) -> Option<Zeroizing<Vec<u8>>> {
+    let mut symbols = Zeroizing::new(Vec::with_capacity(RECOVERY_BODY_CHARS + 4));
+    for c in text.chars() {
+        if c == '-' || c.is_whitespace() {
+            continue;
+        }
+        let c = match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        };
+        symbols.push(CROCKFORD.iter().position(|&a| a as char == c)? as u8);
+    }
+    Some(symbols)
 }
 
 fn encode_base32(bytes: &[u8], out: &mut Vec<u8>) {
@@ -397,6 +419,36 @@ mod tests {
         let sloppy = shown.to_lowercase().replace('-', " ").replace('0', "o");
         let back = RecoveryKey::parse(&sloppy).unwrap();
         assert_eq!(back.bytes, key.bytes);
+    }
+
+    #[test]
+    fn a_group_copied_by_hand_matches_as_the_whole_key_would() {
+        let shown = RecoveryKey::random().display();
+        let groups: Vec<&str> = shown.split('-').collect();
+        for (i, group) in groups.iter().enumerate() {
+            assert!(RecoveryKey::group_matches(&shown, i + 1, group));
+        }
+        // The readings parse allows: lower case, spaces, O for 0, I and L for 1.
+        let sloppy = format!(" {} ", groups[2].to_lowercase())
+            .replace('0', "o")
+            .replace('1', "l");
+        assert!(RecoveryKey::group_matches(&shown, 3, &sloppy));
+        let spaced: String = groups[4].chars().flat_map(|c| [c, ' ']).collect();
+        assert!(RecoveryKey::group_matches(&shown, 5, &spaced));
+        // Another group, part of one, one too many characters, a character keys never use, or
+        // a group that does not exist: no.
+        let other = (1..=9).find(|&n| groups[n - 1] != groups[0]).unwrap();
+        assert!(!RecoveryKey::group_matches(&shown, other, groups[0]));
+        assert!(!RecoveryKey::group_matches(&shown, 1, &groups[0][..3]));
+        assert!(!RecoveryKey::group_matches(
+            &shown,
+            1,
+            &format!("{}0", groups[0])
+        ));
+        assert!(!RecoveryKey::group_matches(&shown, 1, "UUUU"));
+        assert!(!RecoveryKey::group_matches(&shown, 0, groups[0]));
+        assert!(!RecoveryKey::group_matches(&shown, 10, groups[0]));
+        assert!(!RecoveryKey::group_matches(&shown, 1, ""));
     }
 
     #[test]

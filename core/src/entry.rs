@@ -861,6 +861,12 @@ pub fn parse_date_time(field: &str, value: &Value) -> Result<DateTime<FixedOffse
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
     .or_else(|| {
+        // A day and a time typed on a phone: "2026-11-24 14h05", "2026-11-24 1405".
+        let (day, time) = text.split_once([' ', 'T'])?;
+        let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+        Some(day.and_time(parse_time(time)?))
+    })
+    .or_else(|| {
         NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .ok()
             .map(|d| d.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists")))
@@ -873,6 +879,37 @@ pub fn parse_date_time(field: &str, value: &Value) -> Result<DateTime<FixedOffse
         .ok_or_else(bad)
 }
 
+/// Reads a time of day the ways people type one: `14:05`, `9:05`, `14h05`, `14 h 05`, `14.05`,
+/// `1405`, `905`, `14h`.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let (hour, minute) = match digits.split_once([':', 'h', 'H', '.']) {
+        Some((h, m)) => (
+            h.to_string(),
+            if m.is_empty() {
+                "0".into()
+            } else {
+                m.to_string()
+            },
+        ),
+        None if digits.len() >= 3 && digits.len() <= 4 => {
+            let (h, m) = digits.split_at(digits.len() - 2);
+            (h.to_string(), m.to_string())
+        }
+        None if !digits.is_empty() && digits.len() <= 2 => (digits.clone(), "0".into()),
+        None => return None,
+    };
+    if minute.len() > 2
+        || !hour
+            .chars()
+            .chain(minute.chars())
+            .all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hour.parse().ok()?, minute.parse().ok()?, 0)
+}
+
 /// Reads a calendar date (`2026-11-24`), as `--from` and `--to` take them.
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
@@ -882,6 +919,7 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Timelike;
 
     fn err(text: &str, kind: Option<Kind>) -> String {
         EntryDraft::from_json(text, kind, false)
@@ -987,6 +1025,35 @@ mod tests {
         assert_eq!(
             d.record.as_ref().unwrap().id.to_hex(),
             "00112233445566778899aabbccddeeff"
+        );
+    }
+
+    #[test]
+    fn times_are_read_as_phones_type_them() {
+        for (typed, want) in [
+            ("14:05", (14, 5)),
+            ("9:05", (9, 5)),
+            ("14h05", (14, 5)),
+            ("14 h 05", (14, 5)),
+            ("14.05", (14, 5)),
+            ("1405", (14, 5)),
+            ("905", (9, 5)),
+            ("14h", (14, 0)),
+            ("7", (7, 0)),
+        ] {
+            let t = parse_time(typed).unwrap_or_else(|| panic!("{typed}"));
+            assert_eq!((t.hour(), t.minute()), want, "{typed}");
+        }
+        for nonsense in ["", "25:00", "14:60", "noon", "14:5:3", "123456"] {
+            assert_eq!(parse_time(nonsense), None, "{nonsense}");
+        }
+        let v = Value::String("2026-12-01 14h05".into());
+        assert_eq!(
+            parse_date_time("occurred_at", &v)
+                .unwrap()
+                .naive_local()
+                .to_string(),
+            "2026-12-01 14:05:00"
         );
     }
 

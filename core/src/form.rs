@@ -3,7 +3,7 @@
 //! draws its form and its entry view from this, so neither can offer a field, a choice or a limit
 //! the core does not have; the defaults for a new entry come from here too.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -12,6 +12,7 @@ use crate::entry::{
     MAX_SLEEP_HOURS, MAX_TAG_CHARS, MAX_TAGS, MAX_TEXT_CHARS, MIN_GROUP_SIZE,
     NEW_BOUNDARY_TO_SUPERVISION, SCALE, SLEEP_STEP,
 };
+use crate::i18n::Language;
 use crate::vocab::Kind;
 
 /// How a field is filled in.
@@ -192,6 +193,28 @@ pub fn fields(kind: Kind) -> Vec<Field> {
     layout
         .iter()
         .map(|&(name, input, place)| Field::new(name, input, place))
+        .collect()
+}
+
+/// A day the "when" field offers, worded for the worker ("Today", "Yesterday", "Sunday 29
+/// November 2026").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Day {
+    pub value: NaiveDate,
+    pub label: String,
+}
+
+/// How many days back the "when" field offers by name; earlier ones are picked from a calendar.
+pub const RECENT_DAYS: i64 = 7;
+
+/// Today and the days before it, newest first, worded in `lang`.
+pub fn recent_days(lang: Language, today: NaiveDate) -> Vec<Day> {
+    (0..RECENT_DAYS)
+        .filter_map(|n| today.checked_sub_signed(chrono::Duration::days(n)))
+        .map(|d| Day {
+            value: d,
+            label: crate::when::day_heading(lang, d, today),
+        })
         .collect()
 }
 

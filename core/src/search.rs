@@ -359,6 +359,49 @@ pub fn may_match(query: &Query, text: &str) -> bool {
         .all(|alts| alts.iter().any(|p| memmem::find(&folded, p).is_some()))
 }
 
+/// Where the words of `query` match in `text`, as `(start, end)` offsets in UTF-16 code units
+/// (how the web UI indexes its strings), sorted and merged: what the UI marks in a search
+/// result. Matching is the index's: folded, from the start of a word.
+pub fn marks(query: &Query, text: &str) -> Vec<(usize, usize)> {
+    if query.terms.is_empty() || text.is_empty() {
+        return Vec::new();
+    }
+    let mut folded = Zeroizing::new(Vec::with_capacity(text.len()));
+    // For each folded byte, the UTF-16 span of the character it came from.
+    let mut origin: Vec<(usize, usize)> = Vec::with_capacity(text.len());
+    let mut at = 0;
+    for c in text.chars() {
+        let before = folded.len();
+        let mut buf = [0u8; 4];
+        fold_into(c.encode_utf8(&mut buf), &mut folded);
+        let span = (at, at + c.len_utf16());
+        origin.extend(std::iter::repeat_n(span, folded.len() - before));
+        at += c.len_utf16();
+    }
+    let mut ranges = Vec::new();
+    for term in &query.terms {
+        let finder = memmem::Finder::new(term.as_bytes());
+        let mut pos = 0;
+        while let Some(found) = finder.find(&folded[pos..]) {
+            let start = pos + found;
+            let end = start + term.len();
+            if start == 0 || !is_word_byte(folded[start - 1]) {
+                ranges.push((origin[start].0, origin[end - 1].1));
+            }
+            pos = start + 1;
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
 fn word_start_match(finder: &memmem::Finder, segment: &[u8]) -> bool {
     let mut pos = 0;
     while let Some(found) = finder.find(&segment[pos..]) {
@@ -449,6 +492,19 @@ mod tests {
             &Query::parse("work"),
             "{\"domains\":[\"employment\"]}"
         ));
+    }
+
+    #[test]
+    fn marks_land_on_what_was_written_in_utf16_offsets() {
+        let q = Query::parse("cafe elis");
+        // "Élise" starts after "Met at the Café, " (17 UTF-16 units).
+        assert_eq!(
+            marks(&q, "Met at the Café, Élise said"),
+            vec![(11, 15), (17, 21)]
+        );
+        assert_eq!(marks(&Query::parse("ise"), "Élise"), vec![]);
+        assert_eq!(marks(&Query::parse("ok"), "😀 ok"), vec![(3, 5)]);
+        assert_eq!(marks(&Query::parse("walk wal"), "walk"), vec![(0, 4)]);
     }
 
     #[test]

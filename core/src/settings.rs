@@ -29,13 +29,16 @@ pub struct Settings {
     pub lock_when_hidden: bool,
 }
 
-/// The values each setting may take, and the defaults, for the settings screen to offer.
+/// The values each setting may take, and the defaults, for the settings screen to offer; and
+/// the shortest passphrase a vault takes, which the first-run and settings screens say in their
+/// hint and measure their strength feedback against (the vault still checks it).
 #[derive(Debug, Clone, Serialize)]
 pub struct Choices {
     pub languages: Vec<&'static str>,
     pub themes: Vec<&'static str>,
     pub auto_lock_minutes: Vec<u32>,
     pub defaults: Settings,
+    pub min_passphrase_chars: usize,
 }
 
 impl Default for Settings {
@@ -59,13 +62,15 @@ impl Settings {
             .join("settings.json")
     }
 
-    /// What the settings screen offers: every language, theme and idle time, and the defaults.
+    /// What the settings screen offers: every language, theme and idle time, the defaults, and
+    /// the passphrase's minimum length.
     pub fn choices() -> Choices {
         Choices {
             languages: Language::ALL.iter().map(|l| l.code()).collect(),
             themes: THEMES.to_vec(),
             auto_lock_minutes: AUTO_LOCK_MINUTES.to_vec(),
             defaults: Settings::default(),
+            min_passphrase_chars: crate::vault::MIN_PASSPHRASE_CHARS,
         }
     }
 

@@ -1,5 +1,6 @@
-//! The UI's catalogues against the core and the UI's own code: every visible string must exist in
-//! English and French, and every vocabulary code the core accepts must have a label in both.
+//! The core's catalogues against the UI's own code and the core's vocabularies: every key the UI
+//! names must exist in English and French, and every vocabulary code the core accepts must have a
+//! label in both.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -10,24 +11,16 @@ fn ui_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui")
 }
 
-/// A catalogue file is strict JSON after `export default`, so it can be read here.
+/// The core's catalogue for `lang`, which the UI receives through the `catalogue` command.
 fn catalogue(lang: &str) -> Map<String, Value> {
-    let text = std::fs::read_to_string(ui_dir().join(format!("i18n/{lang}.js"))).unwrap();
-    let start = text
-        .find("export default ")
-        .expect("catalogue starts with export default")
-        + 15;
-    let body = text[start..].trim_end().trim_end_matches(';');
-    match serde_json::from_str(body) {
-        Ok(Value::Object(map)) => map,
-        other => panic!("{lang}.js is not a JSON object after `export default`: {other:?}"),
-    }
+    let lang = tandem_core::i18n::Language::parse("lang", lang).unwrap();
+    tandem_core::i18n::catalogue(lang).clone()
 }
 
 fn js_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.is_dir() && path.file_name().unwrap() != "i18n" {
+        if path.is_dir() {
             js_files(&path, out);
         } else if path.extension().is_some_and(|e| e == "js") {
             out.push(path);
@@ -131,6 +124,6 @@ fn every_key_the_ui_code_names_is_in_the_catalogues() {
     }
     assert!(
         missing.is_empty(),
-        "keys used but not in en.js: {missing:#?}"
+        "keys used but not in the catalogues: {missing:#?}"
     );
 }

@@ -25,6 +25,7 @@ pub const COMMANDS: &[&str] = &[
     "update_person",
     "change_passphrase",
     "new_recovery_key",
+    "confirm_recovery_group",
     "vocabularies",
     "catalogue",
     "get_settings",

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use tandem_core::entry::EntryDraft;
 use tandem_core::i18n::Language;
+use tandem_core::search::Query;
 use tandem_core::vault::{EntryView, FilterText, PersonView};
 use tandem_core::{Error, Kind, PersonDraft, RecoveryKey, Vault};
 use tauri::State;
@@ -58,7 +59,7 @@ pub fn create_vault(state: State<'_, AppState>, passphrase: String) -> Answer<St
     }
     let (vault, recovery) = state.answer(Vault::create(&state.path, &passphrase))?;
     state.hold(vault);
-    Ok(recovery.display().to_string())
+    Ok(state.show_key(recovery.display()))
 }
 
 #[tauri::command(async)]
@@ -118,11 +119,18 @@ impl Page {
         entries: impl Iterator<Item = &'a tandem_core::Entry>,
         limit: usize,
         words: (Language, chrono::NaiveDate),
+        query: Option<&Query>,
     ) -> Page {
         let limit = limit.min(MAX_PAGE);
         let mut page: Vec<EntryView> = entries
             .take(limit + 1)
-            .map(|e| reader.view(e, Some(words)))
+            .map(|e| {
+                let view = reader.view(e, Some(words));
+                match query {
+                    Some(q) => view.marked(q),
+                    None => view,
+                }
+            })
             .collect();
         let more = page.len() > limit;
         page.truncate(limit);
@@ -149,6 +157,7 @@ pub fn list_entries(
             reader.list(&filter).skip(offset),
             limit,
             words,
+            None,
         ))
     })
 }
@@ -165,7 +174,14 @@ pub fn search_entries(
         let filter = vault.filter(&filter, "")?;
         let reader = vault.reader()?;
         let hits = reader.search(&query, &filter);
-        Ok(Page::of(&reader, hits.into_iter(), limit, words))
+        let query = Query::parse(&query);
+        Ok(Page::of(
+            &reader,
+            hits.into_iter(),
+            limit,
+            words,
+            Some(&query),
+        ))
     })
 }
 
@@ -309,8 +325,25 @@ pub fn change_passphrase(
 #[tauri::command(async)]
 pub fn new_recovery_key(state: State<'_, AppState>, current: String) -> Answer<String> {
     let current = Zeroizing::new(current);
-    with_vault(&state, |vault| {
+    let key = with_vault(&state, |vault| {
         vault.confirm_passphrase(&current)?;
-        Ok(vault.replace_recovery_key()?.display().to_string())
-    })
+        Ok(vault.replace_recovery_key()?.display())
+    })?;
+    Ok(state.show_key(key))
+}
+
+/// Whether `typed` is group `group` (counted from 1) of the recovery key last shown, read the
+/// way the core reads a typed key. A match means the worker has the key: the shell forgets it
+/// then. With no key shown (already confirmed, or locked since), nothing matches.
+#[tauri::command]
+pub fn confirm_recovery_group(state: State<'_, AppState>, group: usize, typed: String) -> bool {
+    let typed = Zeroizing::new(typed);
+    let mut shown = state.shown_key.lock().unwrap_or_else(|p| p.into_inner());
+    let matches = shown
+        .as_ref()
+        .is_some_and(|key| RecoveryKey::group_matches(key, group, &typed));
+    if matches {
+        shown.take();
+    }
+    matches
 }

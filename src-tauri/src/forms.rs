@@ -38,20 +38,24 @@ pub fn vocabularies() -> BTreeMap<&'static str, Vec<&'static str>> {
     tandem_core::vocab::fields().into_iter().collect()
 }
 
-/// A kind's form: its fields, and what a new entry starts with.
+/// A kind's form: its fields, what a new entry starts with, and the recent days its "when"
+/// offers by name.
 #[derive(Debug, Serialize)]
 pub struct EntryForm {
     pub fields: Vec<Field>,
     pub defaults: Map<String, Value>,
+    pub days: Vec<form::Day>,
 }
 
 #[tauri::command]
 pub fn entry_form(state: State<'_, AppState>, kind: String) -> Answer<EntryForm> {
     let kind = state.answer(self::kind(&kind))?;
+    let (lang, today) = crate::commands::words(&state);
     with_vault(&state, |vault| {
         Ok(EntryForm {
             fields: form::fields(kind),
             defaults: vault.entry_defaults(kind)?,
+            days: form::recent_days(lang, today),
         })
     })
 }

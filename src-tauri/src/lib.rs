@@ -23,6 +23,7 @@ use std::time::Instant;
 use tandem_core::Vault;
 use tandem_core::settings::Settings;
 use tandem_core::summary::inbox::ReceivedFiles;
+use zeroize::Zeroizing;
 
 pub use command_list::COMMANDS;
 pub use error::UiError;
@@ -37,6 +38,10 @@ pub struct AppState {
     dialogs: supervision::Dialogs,
     settings: Mutex<Settings>,
     last_activity: Mutex<Instant>,
+    /// The recovery key last shown, kept only until the worker types a group of it back (see
+    /// [`commands::confirm_recovery_group`]) or the app locks, so the page need not keep it to
+    /// check what was typed.
+    shown_key: Mutex<Option<Zeroizing<String>>>,
 }
 
 impl AppState {
@@ -51,6 +56,7 @@ impl AppState {
             dialogs,
             settings: Mutex::new(settings),
             last_activity: Mutex::new(Instant::now()),
+            shown_key: Mutex::new(None),
         }
     }
 
@@ -94,13 +100,23 @@ impl AppState {
         vault || received
     }
 
-    /// Drops the vault (every key and decrypted entry with it) and every opened summary, even
-    /// from a lock poisoned by a panic elsewhere.
+    /// Keeps `key`, the recovery key about to be shown, until a group of it is typed back;
+    /// answers the copy for the page.
+    fn show_key(&self, key: Zeroizing<String>) -> String {
+        let shown = key.to_string();
+        *self.shown_key.lock().unwrap_or_else(|p| p.into_inner()) = Some(key);
+        shown
+    }
+
+    /// Drops the vault (every key and decrypted entry with it), every opened summary and the
+    /// recovery key last shown, even from a lock poisoned by a panic elsewhere.
     pub fn lock_all(&self) {
         let mut vault = self.vault.lock().unwrap_or_else(|p| p.into_inner());
         vault.take();
         let mut received = self.received.lock().unwrap_or_else(|p| p.into_inner());
         received.clear();
+        let mut shown = self.shown_key.lock().unwrap_or_else(|p| p.into_inner());
+        shown.take();
     }
 }
 
@@ -147,6 +163,7 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> 
             commands::update_person,
             commands::change_passphrase,
             commands::new_recovery_key,
+            commands::confirm_recovery_group,
             forms::vocabularies,
             forms::catalogue,
             forms::get_settings,

@@ -3,16 +3,20 @@
 //! vault; its logic is the core's [`tandem_core::summary::inbox`]). Files are chosen in native
 //! dialogs opened from here, so the webview never gets file-system access of its own.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use tandem_core::Error;
 use tandem_core::entry::{AgendaState, parse_date};
 use tandem_core::i18n::{self, Language, t};
+use tandem_core::summary::aggregate::week_monday;
 use tandem_core::summary::document::{Include, Options, Summary, WizardDefaults};
 use tandem_core::summary::inbox::Inbox;
 use tandem_core::summary::output::AgeTo;
-use tandem_core::summary::record::Format;
+use tandem_core::summary::received::{Received, Team};
+use tandem_core::summary::record::{ExportRecord, Format};
+use tandem_core::when;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use zeroize::Zeroizing;
@@ -43,7 +47,7 @@ pub fn set_agenda(state: State<'_, AppState>, id: String, agenda: Option<String>
 pub struct SummaryRequest {
     from: String,
     to: String,
-    k: u64,
+    k: Whole,
     #[serde(default)]
     keep: Vec<String>,
     #[serde(default)]
@@ -54,19 +58,130 @@ impl SummaryRequest {
     fn options(&self) -> tandem_core::Result<Options> {
         let mut options =
             Options::new(parse_date("from", &self.from)?, parse_date("to", &self.to)?);
-        options.k = self.k;
+        options.k = self.k.value("k")?;
         options.keep = self.keep.iter().map(|w| w.trim().to_lowercase()).collect();
         options.include = self.include;
         Ok(options)
     }
 }
 
-/// What would leave: the summary exactly as its JSON file would hold it, and the words that
-/// looked like names, for the worker to review (removed unless kept).
+/// A whole number as a form sends it: the text typed in its field, which the core's rules then
+/// check (a number is taken too, as scripts and tests send it). Text that is not a whole number
+/// is refused with the field named, like any other input.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Whole {
+    Number(u64),
+    Text(String),
+}
+
+impl Whole {
+    fn value(&self, field: &str) -> tandem_core::Result<u64> {
+        match self {
+            Whole::Number(n) => Ok(*n),
+            Whole::Text(text) => text
+                .trim()
+                .parse()
+                .map_err(|_| Error::invalid(field, "expected_whole_number")),
+        }
+    }
+}
+
+/// The weeks a summary names, worded as people read them ("week of 2 March 2026"), by their
+/// ISO code. The summary keeps its codes, as its schema says (docs/summary-schema.md); the view
+/// shows the words beside them, so the shell adds these when it serves a summary to the page.
+pub type WeekLabels = BTreeMap<String, String>;
+
+fn week_labels<'a>(lang: Language, codes: impl IntoIterator<Item = &'a str>) -> WeekLabels {
+    codes
+        .into_iter()
+        .filter_map(|code| Some((code.to_string(), when::week_of(lang, week_monday(code)?))))
+        .collect()
+}
+
+/// Every week a summary being prepared names.
+fn summary_weeks(s: &Summary) -> impl Iterator<Item = &str> {
+    [s.first_week.as_str(), s.last_week.as_str()]
+        .into_iter()
+        .chain(s.agenda.iter().map(|a| a.week.as_str()))
+        .chain(s.narratives.iter().map(|n| n.week.as_str()))
+        .chain(s.wellbeing.iter().map(|w| w.week.as_str()))
+}
+
+/// Every week a received summary names.
+fn received_weeks(s: &Received) -> impl Iterator<Item = &str> {
+    [s.first_week.as_str(), s.last_week.as_str()]
+        .into_iter()
+        .chain(s.agenda.iter().map(|a| a.week.as_str()))
+        .chain(s.narratives.iter().map(|n| n.week.as_str()))
+        .chain(s.wellbeing.iter().map(|w| w.week.as_str()))
+}
+
+/// Every week a team overview names.
+fn team_weeks(s: &Team) -> impl Iterator<Item = &str> {
+    [s.first_week.as_str(), s.last_week.as_str()]
+        .into_iter()
+        .chain(s.wellbeing.iter().map(|w| w.week.as_str()))
+}
+
+/// What would leave: the summary exactly as its JSON file would hold it, the words that looked
+/// like names, for the worker to review (removed unless kept), and its weeks in words.
 #[derive(Debug, Serialize)]
 pub struct Preview {
     summary: Summary,
     flagged: Vec<String>,
+    weeks: WeekLabels,
+}
+
+/// The supervisor's inbox as the page shows it: the core's view, and every week it names in
+/// words.
+#[derive(Debug, Serialize)]
+pub struct InboxView {
+    #[serde(flatten)]
+    inbox: Inbox,
+    weeks: WeekLabels,
+}
+
+impl InboxView {
+    fn new(lang: Language, inbox: Inbox) -> InboxView {
+        let received = inbox
+            .files
+            .iter()
+            .filter_map(|f| f.summary.as_ref())
+            .flat_map(received_weeks);
+        let team = inbox.team.iter().flat_map(team_weeks);
+        InboxView {
+            weeks: week_labels(lang, received.chain(team)),
+            inbox,
+        }
+    }
+}
+
+/// A saved summary's record, with its dates in words for the list of saved summaries: the day
+/// it was saved ("Tuesday 1 December 2026") and the period's first and last days
+/// ("1 Nov 2026").
+#[derive(Debug, Serialize)]
+pub struct ExportView {
+    id: String,
+    #[serde(flatten)]
+    record: ExportRecord,
+    saved_label: String,
+    from_label: String,
+    to_label: String,
+}
+
+impl ExportView {
+    fn new(lang: Language, record: ExportRecord) -> ExportView {
+        // The day it was saved where the worker is, not in UTC.
+        let saved = record.saved_at.with_timezone(&chrono::Local).date_naive();
+        ExportView {
+            id: record.id.to_hex(),
+            saved_label: when::long_date(lang, saved),
+            from_label: when::short_date(lang, record.from),
+            to_label: when::short_date(lang, record.to),
+            record,
+        }
+    }
 }
 
 /// What the wizard starts with and offers (see [`WizardDefaults`]), for a summary made today.
@@ -78,10 +193,12 @@ pub fn wizard_defaults() -> WizardDefaults {
 #[tauri::command(async)]
 pub fn preview_summary(state: State<'_, AppState>, request: SummaryRequest) -> Answer<Preview> {
     let options = state.answer(request.options())?;
+    let lang = state.settings().language();
     with_vault(&state, |vault| {
         let summary = vault.summary(&options)?;
         Ok(Preview {
             flagged: summary.flagged.iter().cloned().collect(),
+            weeks: week_labels(lang, summary_weeks(&summary)),
             summary,
         })
     })
@@ -106,7 +223,7 @@ pub fn save_summary<R: Runtime>(
     format: String,
     language: String,
     protect: Protect,
-) -> Answer<Option<Value>> {
+) -> Answer<Option<ExportView>> {
     // The passphrase is wrapped first, so it is wiped however this call ends.
     let to = match protect {
         Protect::Nobody => None,
@@ -137,17 +254,24 @@ pub fn save_summary<R: Runtime>(
     let Some(path) = state.dialogs.save(&app, &name, language) else {
         return Ok(None);
     };
+    // The list of saved summaries is read in the app's language, whatever the report's.
+    let lang = state.settings().language();
     with_vault(&state, |vault| {
         let (_, record) = vault.export_summary(&options, format, language, to.as_ref(), &path)?;
-        Ok(Some(record.to_json()))
+        Ok(Some(ExportView::new(lang, record)))
     })
 }
 
 /// Every summary saved from this vault, newest first.
 #[tauri::command(async)]
-pub fn list_exports(state: State<'_, AppState>) -> Answer<Vec<Value>> {
+pub fn list_exports(state: State<'_, AppState>) -> Answer<Vec<ExportView>> {
+    let lang = state.settings().language();
     with_vault(&state, |vault| {
-        Ok(vault.exports()?.iter().map(|r| r.to_json()).collect())
+        Ok(vault
+            .exports()?
+            .into_iter()
+            .map(|r| ExportView::new(lang, r))
+            .collect())
     })
 }
 
@@ -155,23 +279,32 @@ pub fn list_exports(state: State<'_, AppState>) -> Answer<Vec<Value>> {
 /// file opened again replaces its earlier copy; the same contents under another name are
 /// counted once.
 #[tauri::command(async)]
-pub fn open_summaries<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Answer<Inbox> {
+pub fn open_summaries<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Answer<InboxView> {
     let lang = state.settings().language();
     let paths = state.dialogs.pick(&app, lang);
     state.touch();
     let mut files = state.received.lock().unwrap_or_else(|p| p.into_inner());
     let word = move |e: &tandem_core::Error| i18n::app_message(lang, e);
-    state.answer(files.open_paths(paths, &word))
+    let inbox = state.answer(files.open_paths(paths, &word))?;
+    Ok(InboxView::new(lang, inbox))
 }
 
 /// Opens the encrypted file `id` (a path the inbox gave) with a passphrase or an age secret key.
 #[tauri::command(async)]
-pub fn open_summary_with_key(state: State<'_, AppState>, id: String, key: String) -> Answer<Inbox> {
+pub fn open_summary_with_key(
+    state: State<'_, AppState>,
+    id: String,
+    key: String,
+) -> Answer<InboxView> {
     let key = Zeroizing::new(key);
     let lang = state.settings().language();
     let mut files = state.received.lock().unwrap_or_else(|p| p.into_inner());
     let word = move |e: &tandem_core::Error| i18n::app_message(lang, e);
-    state.answer(files.open_with_key(&id, &key, &word))
+    let inbox = state.answer(files.open_with_key(&id, &key, &word))?;
+    Ok(InboxView::new(lang, inbox))
 }
 
 /// Closes every received summary.

@@ -567,3 +567,150 @@ fn forms_defaults_words_and_drafts_come_from_the_core_and_drafts_outlive_a_lock(
         "Choisissez un nombre de 1 à 5."
     );
 }
+
+#[test]
+fn the_recovery_key_is_checked_by_the_shell_and_forgotten_once_confirmed_or_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path().join("v.tandem"));
+    let main = window(&app, "main");
+    let confirm = |group: usize, typed: &str| {
+        call(
+            &main,
+            "confirm_recovery_group",
+            json!({"group": group, "typed": typed}),
+        )
+        .unwrap()
+    };
+    assert_eq!(confirm(1, "ABCD"), false, "no key shown yet");
+
+    let key = call(
+        &main,
+        "create_vault",
+        json!({"passphrase": "a long passphrase"}),
+    )
+    .unwrap();
+    let groups: Vec<String> = key
+        .as_str()
+        .unwrap()
+        .split('-')
+        .map(str::to_string)
+        .collect();
+    let other = groups.iter().find(|g| **g != groups[1]).unwrap();
+    assert_eq!(confirm(2, other), false, "another group");
+    assert_eq!(confirm(2, "UUUU"), false);
+    // Copied by hand: lower case, spaced, O for 0 and L for 1, as a whole key is read.
+    let sloppy: String = groups[1]
+        .to_lowercase()
+        .replace('0', "o")
+        .replace('1', "l")
+        .chars()
+        .flat_map(|c| [c, ' '])
+        .collect();
+    assert_eq!(confirm(2, &sloppy), true);
+    assert_eq!(
+        confirm(2, &groups[1]),
+        false,
+        "once confirmed, the shell no longer holds the key"
+    );
+
+    let key = call(
+        &main,
+        "new_recovery_key",
+        json!({"current": "a long passphrase"}),
+    )
+    .unwrap();
+    let third = key.as_str().unwrap().split('-').nth(2).unwrap().to_string();
+    call(&main, "lock", json!({})).unwrap();
+    assert_eq!(confirm(3, &third), false, "locking drops the key shown");
+
+    call(&main, "unlock", json!({"passphrase": "a long passphrase"})).unwrap();
+    let key = call(
+        &main,
+        "new_recovery_key",
+        json!({"current": "a long passphrase"}),
+    )
+    .unwrap();
+    let third = key.as_str().unwrap().split('-').nth(2).unwrap().to_string();
+    assert_eq!(confirm(3, &third), true);
+
+    let choices = call(&main, "settings_choices", json!({})).unwrap();
+    assert_eq!(
+        choices["min_passphrase_chars"],
+        tandem_core::vault::MIN_PASSPHRASE_CHARS
+    );
+}
+
+#[test]
+fn summaries_reach_the_page_with_their_weeks_and_dates_in_the_apps_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("dialog-answers");
+    std::fs::create_dir(&answers).unwrap();
+    let app = app(dir.path().join("v.tandem"));
+    let main = window(&app, "main");
+    call(
+        &main,
+        "create_vault",
+        json!({"passphrase": "a long passphrase"}),
+    )
+    .unwrap();
+    call(
+        &main,
+        "add_entry",
+        json!({"kind": "moment", "entry": {
+            "occurred_at": "2026-03-04T10:00:00+01:00", "share": true, "text": "a good talk"}}),
+    )
+    .unwrap();
+
+    // k is sent as the wizard's field holds it; what is not a whole number names the field.
+    let request = json!({"from": "2026-03-02", "to": "2026-03-15", "k": " 5 "});
+    let preview = call(&main, "preview_summary", json!({"request": request})).unwrap();
+    assert_eq!(preview["summary"]["first_week"], "2026-W10", "codes stay");
+    assert_eq!(preview["weeks"]["2026-W10"], "week of 2 March 2026");
+    assert_eq!(preview["weeks"]["2026-W11"], "week of 9 March 2026");
+    for (k, key) in [("five", "expected_whole_number"), ("1", "k_too_small")] {
+        let refused = call(
+            &main,
+            "preview_summary",
+            json!({"request": {"from": "2026-03-02", "to": "2026-03-15", "k": k}}),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (&refused["field"], &refused["key"]),
+            (&json!("k"), &json!(key))
+        );
+    }
+    let missing = call(
+        &main,
+        "preview_summary",
+        json!({"request": {"from": "", "to": "2026-03-15", "k": "5"}}),
+    )
+    .unwrap_err();
+    assert_eq!(missing["field"], "from");
+
+    let french = json!({"language": "fr", "theme": "system", "auto_lock_minutes": 5, "lock_when_hidden": true});
+    call(&main, "save_settings", json!({"settings": french})).unwrap();
+    let record = call(
+        &main,
+        "save_summary",
+        json!({"request": request, "format": "json", "language": "en", "protect": {"to": "nobody"}}),
+    )
+    .unwrap();
+    assert_eq!(record["from"], "2026-03-02");
+    assert_eq!(record["from_label"], "2 mars 2026");
+    assert_eq!(record["to_label"], "15 mars 2026");
+    let today = chrono::Local::now().date_naive();
+    assert_eq!(
+        record["saved_label"],
+        tandem_core::when::long_date(tandem_core::i18n::Language::Fr, today)
+    );
+    let listed = call(&main, "list_exports", json!({})).unwrap();
+    assert_eq!(listed[0]["id"], record["id"]);
+    assert_eq!(listed[0]["from_label"], "2 mars 2026");
+    assert_eq!(listed[0]["sha256"], record["sha256"]);
+
+    call(&main, "lock", json!({})).unwrap();
+    let inbox = call(&main, "open_summaries", json!({})).unwrap();
+    assert_eq!(inbox["files"][0]["state"], "open");
+    assert_eq!(inbox["files"][0]["summary"]["last_week"], "2026-W11");
+    assert_eq!(inbox["weeks"]["2026-W11"], "semaine du 9 mars 2026");
+}

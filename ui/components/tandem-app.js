@@ -2,31 +2,35 @@
 // screen shows, the people list and the timeline's place. Screens are child elements that get
 // what they need as properties and send events up; this element decides what happens next.
 //
-// Locking is its job too: on Lock, Ctrl/Cmd+L, the idle timeout or a hidden window it asks the
-// shell to drop the vault (keys and entries go with it, in Rust), forgets everything it held, and
-// replaces the whole page with the unlock screen, so no decrypted text stays in the DOM.
+// Locking: the shell keeps the idle clock and watches the window, and locks on its own even if
+// this page stalls; the page only reports activity, and sends Lock, Ctrl/Cmd+L and a hidden page.
+// However the vault locks, the page hears it once (`tandem-locked`), forgets everything it held
+// and replaces itself with the unlock screen, so no decrypted text stays in the DOM.
 import { api } from '../api.js';
 import { html, render } from '../html.js';
 import { t, setLanguage, errorText } from '../i18n.js';
 
-const DEFAULT_SETTINGS = { language: 'en', theme: 'system', auto_lock_minutes: 5, lock_when_hidden: true };
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'];
+/** Activity is reported at most this often: the shell's shortest idle time is a minute. */
+const ACTIVITY_EVERY_MS = 5000;
 
 export class TandemApp extends HTMLElement {
   constructor() {
     super();
-    this.settings = { ...DEFAULT_SETTINGS };
+    this.settings = null;
     this.settingsError = '';
     this.vocab = null;
     this.forgetVaultState();
-    this.idleTimer = null;
+    this.lastReport = 0;
     this.toastTimer = null;
     this.navigation = 0;
   }
 
-  /** True while anything decrypted is shown: the unlocked vault, or summaries a supervisor opened. */
+  /** True while anything secret is shown: the unlocked vault, summaries a supervisor opened, or a
+   * new recovery key. */
   holdsSecrets() {
-    return this.unlocked || this.inSummaries;
+    // The first-run screen showing a new recovery key holds one, and the vault behind it is open.
+    return this.unlocked || this.inSummaries || Boolean(this.querySelector('tandem-welcome')?.key);
   }
 
   /** Drops every decrypted thing this element holds. */
@@ -48,13 +52,15 @@ export class TandemApp extends HTMLElement {
     this.addEventListener('entry-saved', (e) => this.entrySaved(e.detail));
     this.addEventListener('entry-deleted', (e) => this.entryDeleted(e.detail.id));
     this.addEventListener('toast', (e) => this.toast(e.detail.message));
+    this.addEventListener('toast-clear', () => this.clearToast());
     this.addEventListener('leave-summaries', () => this.leaveSummaries());
     // Once a vault is made, the first-run screen shows its recovery key: nothing may take the
     // worker away from it before they have confirmed it, so the supervisor's link goes.
     this.addEventListener('vault-created', () => this.querySelector('.locked-footer')?.remove());
     this.addEventListener('click', (e) => this.onClick(e));
     window.addEventListener('keydown', (e) => this.onKey(e), true);
-    for (const name of ACTIVITY) window.addEventListener(name, () => this.resetIdle(), { passive: true, capture: true });
+    window.addEventListener('tandem-locked', () => this.locked());
+    for (const name of ACTIVITY) window.addEventListener(name, () => this.reportActivity(), { passive: true, capture: true });
     document.addEventListener('visibilitychange', () => {
       if (document.hidden && this.holdsSecrets() && this.settings.lock_when_hidden) this.lockNow();
     });
@@ -63,19 +69,27 @@ export class TandemApp extends HTMLElement {
       this.settings = await api.getSettings();
     } catch (e) {
       this.settingsError = errorText(e);
+      this.settings = (await api.settingsChoices()).defaults;
     }
-    this.applySettings();
+    await this.applySettings();
     this.vocab = await api.vocabularies();
     const status = await api.status();
     if (status.unlocked) await this.afterUnlock();
     else this.showLocked(status.exists);
   }
 
-  applySettings() {
-    setLanguage(this.settings.language);
+  async applySettings() {
+    await setLanguage(this.settings.language);
     document.documentElement.dataset.theme = this.settings.theme;
     document.title = t('app.name');
-    this.resetIdle();
+  }
+
+  /** Tells the shell the worker is here, which holds off its idle lock. */
+  reportActivity() {
+    const now = Date.now();
+    if (!this.holdsSecrets() || now - this.lastReport < ACTIVITY_EVERY_MS) return;
+    this.lastReport = now;
+    api.activity().catch(() => {});
   }
 
   async changeSettings(settings) {
@@ -83,7 +97,7 @@ export class TandemApp extends HTMLElement {
       await api.saveSettings(settings);
       const languageChanged = settings.language !== this.settings.language;
       this.settings = settings;
-      this.applySettings();
+      await this.applySettings();
       if (languageChanged && this.unlocked) {
         this.renderShell();
         this.go('settings');
@@ -110,7 +124,6 @@ export class TandemApp extends HTMLElement {
   /** Back from the supervisor's view to whichever screen the vault's state calls for. */
   async leaveSummaries() {
     this.inSummaries = false;
-    clearTimeout(this.idleTimer);
     try {
       const status = await api.status();
       if (status.unlocked) await this.afterUnlock();
@@ -124,7 +137,6 @@ export class TandemApp extends HTMLElement {
     this.unlocked = true;
     this.renderShell();
     await this.loadPeople();
-    this.resetIdle();
     if (how.viaRecovery) {
       // Someone who needed the recovery key has likely forgotten the passphrase: offer a new one.
       await this.go('settings');
@@ -173,6 +185,7 @@ export class TandemApp extends HTMLElement {
     switch (screen) {
       case 'timeline':
         element = document.createElement('tandem-timeline');
+        element.vocab = this.vocab;
         element.state = this.timelineState;
         element.people = this.people;
         element.vocab = this.vocab;
@@ -185,10 +198,17 @@ export class TandemApp extends HTMLElement {
       case 'edit':
         element = document.createElement('tandem-entry-form');
         element.kind = detail.kind;
-        element.entry = detail.entry || null;
-        element.vocab = this.vocab;
         element.people = this.people;
-        element.defaults = screen === 'new' ? await this.defaultsFor(detail.kind) : {};
+        element.entry = detail.entry || null;
+        if (screen === 'edit' && !element.entry) {
+          // Coming back to a draft of changes: the entry itself is read again.
+          try {
+            element.entry = await api.getEntry(detail.id);
+          } catch (e) {
+            if (e.kind !== 'locked') this.toast(errorText(e));
+            return;
+          }
+        }
         break;
       case 'people':
         element = document.createElement('tandem-people');
@@ -212,20 +232,6 @@ export class TandemApp extends HTMLElement {
     main.replaceChildren(element);
   }
 
-  /** Sensible defaults for a new entry: a contact starts with the last contact's mode and setting. */
-  async defaultsFor(kind) {
-    if (kind !== 'contact') return {};
-    try {
-      const page = await api.listEntries({ kind: 'contact' }, 0, 1);
-      const last = page.entries[0];
-      // Only mode and setting carry over: a group format would demand a group size the
-      // worker has not been asked for yet.
-      return last ? { mode: last.mode, setting: last.setting } : {};
-    } catch {
-      return {};
-    }
-  }
-
   async entrySaved({ id, created }) {
     // Back to the newest entries, unfiltered, so the new one is in sight.
     if (created) this.timelineState = { filter: {}, offset: 0, query: '' };
@@ -245,6 +251,15 @@ export class TandemApp extends HTMLElement {
         this.toast(errorText(e));
       }
     } });
+  }
+
+  clearToast() {
+    const box = this.querySelector('.toast');
+    if (!box) return;
+    clearTimeout(this.toastTimer);
+    box.classList.remove('shown');
+    render(box, html``);
+    this.undo = null;
   }
 
   toast(message, action = null) {
@@ -269,7 +284,6 @@ export class TandemApp extends HTMLElement {
       this.inSummaries = true;
       render(this, html`<main class="locked" id="main"></main>`);
       this.querySelector('main').append(document.createElement('tandem-summaries'));
-      this.resetIdle();
     }
     else if (target.dataset.action === 'toast-action' && this.undo) {
       const { run } = this.undo;
@@ -285,15 +299,16 @@ export class TandemApp extends HTMLElement {
     }
   }
 
-  resetIdle() {
-    clearTimeout(this.idleTimer);
-    if (!this.holdsSecrets()) return;
-    this.idleTimer = setTimeout(() => this.lockNow(), this.settings.auto_lock_minutes * 60_000);
+  /** The shell locked on its own (idle, hidden window) or answered "locked": the page follows. */
+  locked() {
+    if (this.holdsSecrets()) this.lockNow();
   }
 
   async lockNow() {
-    clearTimeout(this.idleTimer);
     clearTimeout(this.toastTimer);
+    // A half-written entry is sealed in the vault before the vault is dropped.
+    const form = this.querySelector('tandem-entry-form');
+    if (form && this.unlocked) await form.flushDraft();
     // The page is cleared first, so nothing decrypted stays on screen even if the shell is slow.
     render(this, html``);
     const fromSummaries = this.inSummaries;

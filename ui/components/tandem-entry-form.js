@@ -1,201 +1,296 @@
-// Adding or editing an entry of any kind. Made for a phone: the few fields that matter most come
-// first with sensible defaults (now; for a contact, the last contact's mode and setting), the
-// vocabularies are chips, and everything else is folded under "More details". The core checks
-// every value; its one-line error names the field, which is marked and focused here.
+// Adding or editing an entry of any kind, drawn from the core's form for the kind: its fields in
+// order, how each is filled in, its choices and limits, and its defaults. Made for a phone: the
+// fields that matter most come first, the choices that decide what reaches supervision are always
+// in sight, the rest is folded under "More details", and Save stays at the bottom of the screen.
+//
+// Nothing typed is lost: every change is kept as a draft sealed in the vault (never in the
+// page's storage) until the worker saves or discards it, so leaving the screen or locking brings
+// it back. Enter in a one-line field moves on instead of saving. The core refuses what is wrong;
+// its sentence appears next to the field it names, which takes the focus.
 import { api } from '../api.js';
 import { html, render, emit } from '../html.js';
-import { t, label, errorText } from '../i18n.js';
+import { t, has, label, errorText } from '../i18n.js';
 
-// Which fields each kind shows up front and which are folded away. Field names are the entry's
-// JSON fields; the vocabularies' codes come from the core.
-const LAYOUT = {
-  contact: {
-    quick: ['occurred_at', 'person', 'mode', 'setting', 'duration_min', 'text'],
-    more: ['format', 'group_size', 'domains', 'activities', 'referral', 'next_step', 'follow_up_on', 'collaborative', 'tags', 'agenda', 'share'],
-  },
-  moment: {
-    quick: ['occurred_at', 'person', 'text', 'themes'],
-    more: ['values', 'why_it_mattered', 'tags', 'agenda', 'share'],
-  },
-  boundary: {
-    quick: ['occurred_at', 'category', 'intensity', 'text'],
-    more: ['person', 'action', 'bring_to_supervision', 'resolved', 'tags', 'share'],
-  },
-  wellbeing: {
-    quick: ['occurred_at', 'mood', 'energy', 'stress', 'text'],
-    more: ['sleep_hours', 'triggered', 'triggered_by', 'self_care', 'support_used', 'tags', 'agenda', 'share'],
-  },
-};
+/** How long after the last change the draft is sealed, so typing is not a write per key. */
+const DRAFT_DELAY_MS = 500;
 
-const TYPE = {
-  occurred_at: 'datetime', person: 'person', text: 'textarea', tags: 'tags', share: 'bool',
-  mode: 'radio', setting: 'radio', format: 'radio', category: 'radio', referral: 'select',
-  domains: 'checks', activities: 'checks', themes: 'checks', values: 'checks', self_care: 'checks',
-  duration_min: 'number', group_size: 'number', intensity: 'scale', mood: 'scale', energy: 'scale', stress: 'scale',
-  sleep_hours: 'decimal', next_step: 'line', why_it_mattered: 'textarea', action: 'textarea',
-  triggered_by: 'line', support_used: 'line', follow_up_on: 'date',
-  collaborative: 'bool', bring_to_supervision: 'bool', resolved: 'bool', triggered: 'bool', agenda: 'bool',
-};
-
-function pad(n) {
-  return String(n).padStart(2, '0');
-}
-
-/** Now, as a datetime-local input wants it. */
-function nowLocal() {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** The day and time parts of an ISO date-time or "YYYY-MM-DD HH:MM", as written. */
+function whenParts(text) {
+  return text ? { day: text.slice(0, 10), time: text.slice(11, 16) } : { day: '', time: '' };
 }
 
 export class TandemEntryForm extends HTMLElement {
-  connectedCallback() {
-    const editing = Boolean(this.entry);
-    // A new boundary issue is meant for supervision unless the worker says otherwise.
-    const fresh = { occurred_at: nowLocal(), bring_to_supervision: this.kind === 'boundary', ...(this.defaults || {}) };
-    this.values = editing ? { ...this.entry, occurred_at: this.entry.occurred_at.slice(0, 16) } : fresh;
+  async connectedCallback() {
+    this.draftKey = this.entry ? `edit:${this.entry.id}` : `new:${this.kind}`;
+    this.draftTimer = null;
+    this.draftSaving = Promise.resolve();
+    this.addEventListener('submit', (e) => this.onSubmit(e));
+    this.addEventListener('keydown', (e) => this.onKey(e));
+    this.addEventListener('input', () => this.changed());
+    this.addEventListener('change', (e) => this.onChange(e));
+    this.addEventListener('click', (e) => {
+      if (e.target.closest('[data-action=discard]')) this.discard();
+    });
+    let form;
+    let draft;
+    try {
+      [form, draft] = await Promise.all([api.entryForm(this.kind), api.getDraft(this.draftKey)]);
+    } catch (e) {
+      render(this, html`<p class="error" role="alert">${errorText(e)}</p>`);
+      return;
+    }
+    if (!this.isConnected) return;
+    this.fields = form.fields;
+    this.days = form.days;
+    const start = this.entry ? { ...this.entry } : { ...form.defaults };
+    this.initialWhen = whenParts(start.occurred_at);
     // The box says whether the entry is queued for supervision now; the core keeps its place
     // (and whether it was discussed) unless the worker changes the box.
-    this.values.agenda = editing && this.entry.agenda_state === 'queued';
-    this.initialAgenda = this.values.agenda;
-    this.initialWhen = this.values.occurred_at;
-    this.addEventListener('submit', (e) => this.onSubmit(e));
-    this.addEventListener('click', (e) => {
-      if (e.target.closest('[data-action=cancel]')) {
-        emit(this, 'navigate', editing ? { screen: 'entry', id: this.entry.id } : { screen: 'timeline' });
-      }
-    });
+    this.initialAgenda = Boolean(this.entry && this.entry.agenda_state === 'queued');
+    start.agenda = this.initialAgenda;
+    this.restored = Boolean(draft);
+    this.values = draft ? { ...draft } : start;
+    if (draft && draft.agenda === undefined) this.values.agenda = this.initialAgenda;
     this.render();
     this.querySelector('h1').focus();
   }
 
-  render() {
-    const layout = LAYOUT[this.kind];
-    const editing = Boolean(this.entry);
-    const title = t(editing ? 'form.edit_title' : 'form.new_title', { kind: label('kind', this.kind) });
-    render(this, html`<section aria-labelledby="form-title">
-      <h1 id="form-title" tabindex="-1">${title}</h1>
-      <form class="entry-form" data-kind="${this.kind}" novalidate>
-        ${layout.quick.map((f) => this.field(f))}
-        <details class="more">
-          <summary>${t('form.more')}</summary>
-          ${layout.more.map((f) => this.field(f))}
-        </details>
-        <p class="error" role="alert"></p>
-        <div class="actions">
-          <button type="submit" class="primary">${t(editing ? 'form.save' : 'form.add')}</button>
-          <button type="button" data-action="cancel">${t('form.cancel')}</button>
-        </div>
-      </form>
-    </section>`);
-  }
-
-  field(name) {
-    const value = this.values[name];
-    const id = `f-${name}`;
-    const title = t(`field.${name}`);
-    const hintKey = `hint.${name}`;
-    const hint = t(hintKey) !== hintKey ? t(hintKey) : '';
-    const described = hint ? `${id}-hint` : null;
-    const hintTag = hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : '';
-    switch (TYPE[name]) {
-      case 'radio':
-      case 'checks': {
-        const multiple = TYPE[name] === 'checks';
-        const chosen = multiple ? (value || []) : [value];
-        return html`<fieldset class="chips" data-field="${name}" id="${id}">
-          <legend>${title}</legend>${hintTag}
-          ${this.vocab[name].map((code) => html`<label class="chip"><input type="${multiple ? 'checkbox' : 'radio'}" name="${name}" value="${code}" ${chosen.includes(code) ? 'checked' : ''}><span>${label(name, code)}</span></label>`)}
-        </fieldset>`;
-      }
-      case 'scale':
-        return html`<fieldset class="chips scale" data-field="${name}" id="${id}" aria-describedby="${id}-hint">
-          <legend>${title}</legend><p class="hint" id="${id}-hint">${t(`scale.${name}`)}</p>
-          ${[1, 2, 3, 4, 5].map((n) => html`<label class="chip"><input type="radio" name="${name}" value="${n}" ${value === n ? 'checked' : ''}><span>${n}</span></label>`)}
-        </fieldset>`;
-      case 'select':
-        return html`<label for="${id}">${title}</label>${hintTag}
-          <select id="${id}" name="${name}"><option value="">${t('form.none')}</option>
-          ${this.vocab[name].map((code) => html`<option value="${code}" ${value === code ? 'selected' : ''}>${label(name, code)}</option>`)}</select>`;
-      case 'bool':
-        return html`<label class="check"><input type="checkbox" id="${id}" name="${name}" ${value ? 'checked' : ''} aria-describedby="${described}"> ${title}</label>${hintTag}`;
-      case 'textarea':
-        return html`<label for="${id}">${title}</label>${hintTag}<textarea id="${id}" name="${name}" rows="${name === 'text' ? 4 : 2}" aria-describedby="${described}">
-${value || ''}</textarea>`;
-      case 'person':
-        return html`<label for="${id}">${title}</label>${hintTag}
-          <input id="${id}" name="person" list="people-list" value="${value || ''}" autocomplete="off" aria-describedby="${described}">
-          <datalist id="people-list">${this.people.map((p) => html`<option value="${p.alias}"></option>`)}</datalist>`;
-      case 'tags':
-        return html`<label for="${id}">${title}</label>${hintTag}<input id="${id}" name="tags" value="${(value || []).join(', ')}" autocomplete="off" aria-describedby="${described}">`;
-      case 'datetime':
-        return html`<label for="${id}">${title}</label><input id="${id}" name="occurred_at" type="datetime-local" value="${value || ''}" required>`;
-      case 'date':
-        return html`<label for="${id}">${title}</label><input id="${id}" name="${name}" type="date" value="${value || ''}">`;
-      case 'number':
-        return html`<label for="${id}">${title}</label>${hintTag}<input id="${id}" name="${name}" type="number" inputmode="numeric" min="0" step="1" value="${value ?? ''}" aria-describedby="${described}">`;
-      case 'decimal':
-        return html`<label for="${id}">${title}</label><input id="${id}" name="${name}" type="number" inputmode="decimal" min="0" max="24" step="0.5" value="${value ?? ''}">`;
-      default:
-        return html`<label for="${id}">${title}</label>${hintTag}<input id="${id}" name="${name}" value="${value || ''}" autocomplete="off" aria-describedby="${described}">`;
-    }
-  }
-
-  /** The form's values as the core's entry JSON; empty fields are left out. */
-  collect(form) {
-    const data = new FormData(form);
-    const entry = {};
-    const layout = LAYOUT[this.kind];
-    let agenda;
-    for (const name of [...layout.quick, ...layout.more]) {
-      const type = TYPE[name];
-      if (name === 'agenda') {
-        const on = data.get(name) === 'on';
-        if (on !== this.initialAgenda) agenda = on;
-      } else if (type === 'checks') {
-        const all = data.getAll(name);
-        if (all.length) entry[name] = all;
-      } else if (type === 'bool') {
-        entry[name] = data.get(name) === 'on';
-      } else if (type === 'tags') {
-        const tags = String(data.get(name) || '').split(',').map((s) => s.trim()).filter(Boolean);
-        if (tags.length) entry.tags = tags;
-      } else {
-        const typed = String(data.get(name) ?? '');
-        const raw = typed.trim();
-        if (!raw) continue;
-        // Free text is kept exactly as written; short fields and numbers are trimmed.
-        if (type === 'textarea') { entry[name] = typed; continue; }
-        if (type === 'scale' || type === 'number') entry[name] = Number.isInteger(Number(raw)) ? Number(raw) : raw;
-        else if (type === 'decimal') entry[name] = Number.isNaN(Number(raw)) ? raw : Number(raw);
-        else if (type === 'datetime') {
-          // Unchanged on an edit: leave it out, so the entry keeps its time and its zone.
-          if (this.entry && raw === this.initialWhen) continue;
-          entry.occurred_at = raw.replace('T', ' ');
-        } else entry[name] = raw;
-      }
-    }
-    // False flags are the default; sending them only adds noise.
-    for (const [k, v] of Object.entries(entry)) if (v === false) delete entry[k];
-    // The agenda box is sent only when changed, unticked included.
-    if (agenda !== undefined) entry.agenda = agenda;
-    return entry;
-  }
-
   disconnectedCallback() {
+    // Whatever was typed since the last pause is sealed too.
+    this.flushDraft();
     this.entry = null;
     this.values = null;
     this.people = [];
   }
 
+  render() {
+    const editing = Boolean(this.entry);
+    const title = t(editing ? 'form.edit_title' : 'form.new_title', { kind: label('kind', this.kind) });
+    const at = (place) => this.fields.filter((f) => f.place === place).map((f) => this.field(f));
+    const more = this.fields.some((f) => f.place === 'more' && this.hasValue(f.name));
+    render(this, html`<section aria-labelledby="form-title">
+      <h1 id="form-title" tabindex="-1">${title}</h1>
+      ${this.restored ? html`<p class="notice" role="status">${t('form.draft_restored')}</p>` : ''}
+      <form class="entry-form" data-kind="${this.kind}" novalidate>
+        ${at('quick')}
+        <fieldset class="supervision-choices"><legend>${t('form.supervision')}</legend>${at('supervision')}</fieldset>
+        <details class="more" ${more ? 'open' : ''}>
+          <summary>${t('form.more')}</summary>
+          ${at('more')}
+        </details>
+        <p class="error form-error" role="alert"></p>
+        <div class="actions sticky-actions">
+          <button type="submit" class="primary">${t(editing ? 'form.save' : 'form.add')}</button>
+          <button type="button" data-action="discard">${t(editing ? 'form.discard_changes' : 'form.discard')}</button>
+        </div>
+      </form>
+    </section>`);
+  }
+
+  hasValue(name) {
+    const v = this.values[name];
+    return !(v === undefined || v === null || v === false || v === '' || (Array.isArray(v) && !v.length));
+  }
+
+  field(f) {
+    const name = f.name;
+    const value = this.values[name];
+    const id = `f-${name}`;
+    const title = t(`field.${name}`);
+    const hint = has(`hint.${name}`) ? html`<p class="hint" id="${id}-hint">${t(`hint.${name}`)}</p>` : '';
+    const described = has(`hint.${name}`) ? `${id}-hint` : null;
+    const max = f.max_chars ? html` maxlength="${f.max_chars}"` : '';
+    let body;
+    switch (f.input) {
+      case 'when':
+        return this.whenField();
+      case 'choice':
+      case 'choices': {
+        const multiple = f.input === 'choices';
+        const chosen = multiple ? (value || []) : [value];
+        return html`<fieldset class="chips field" data-field="${name}" id="${id}">
+          <legend>${title}${f.required ? html` <span class="required">${t('form.required')}</span>` : ''}</legend>${hint}
+          ${f.choices.map((code) => html`<label class="chip"><input type="${multiple ? 'checkbox' : 'radio'}" name="${name}" value="${code}" ${chosen.includes(code) ? 'checked' : ''}><span>${label(name, code)}</span></label>`)}
+        </fieldset>`;
+      }
+      case 'scale': {
+        const points = [];
+        for (let n = f.min; n <= f.max; n += f.step) points.push(n);
+        return html`<fieldset class="chips scale field" data-field="${name}" id="${id}" aria-describedby="${id}-scale">
+          <legend>${title}</legend><p class="hint" id="${id}-scale">${t(`scale.${name}`)}</p>
+          ${points.map((n) => html`<label class="chip"><input type="radio" name="${name}" value="${n}" ${value === n ? 'checked' : ''}><span>${n}</span></label>`)}
+        </fieldset>`;
+      }
+      case 'select':
+        body = html`<label for="${id}">${title}</label>${hint}
+          <select id="${id}" name="${name}"><option value="">${t('form.none')}</option>
+          ${f.choices.map((code) => html`<option value="${code}" ${value === code ? 'selected' : ''}>${label(name, code)}</option>`)}</select>`;
+        break;
+      case 'flag':
+        body = html`<label class="check"><input type="checkbox" id="${id}" name="${name}" ${value ? 'checked' : ''} aria-describedby="${described}"> ${title}</label>${hint}`;
+        break;
+      case 'text':
+        body = html`<label for="${id}">${title}</label>${hint}<textarea id="${id}" name="${name}" rows="${name === 'text' ? 4 : 2}"${max} aria-describedby="${described}">
+${value || ''}</textarea>`;
+        break;
+      case 'person':
+        body = html`<label for="${id}">${title}</label>${hint}
+          <input id="${id}" name="person" list="people-list" value="${value || ''}"${max} autocomplete="off" autocorrect="off" spellcheck="false" enterkeyhint="next" aria-describedby="${described}">
+          <datalist id="people-list">${(this.people || []).map((p) => html`<option value="${p.alias}"></option>`)}</datalist>`;
+        break;
+      case 'tags':
+        body = html`<label for="${id}">${title}</label>${hint}<input id="${id}" name="tags" value="${(value || []).join(', ')}" autocomplete="off" enterkeyhint="next" aria-describedby="${described}">`;
+        break;
+      case 'date':
+        body = html`<label for="${id}">${title}</label><input id="${id}" name="${name}" type="date" value="${value || ''}">`;
+        break;
+      case 'whole':
+      case 'decimal':
+        body = html`<label for="${id}">${title}</label>${hint}<input id="${id}" name="${name}" type="number"
+          inputmode="${f.input === 'whole' ? 'numeric' : 'decimal'}" min="${f.min}" max="${f.max}" step="${f.step}"
+          value="${value ?? ''}" enterkeyhint="next" aria-describedby="${described}">`;
+        break;
+      default:
+        body = html`<label for="${id}">${title}</label>${hint}<input id="${id}" name="${name}" value="${value || ''}"${max} autocomplete="off" enterkeyhint="next" aria-describedby="${described}">`;
+    }
+    return html`<div class="field" data-field="${name}">${body}</div>`;
+  }
+
+  /** "When": a recent day by name (worded by the core, in the app's language) or another day
+   * from a calendar, and the time typed as people type it. */
+  whenField() {
+    const { day, time } = whenParts(this.values.occurred_at);
+    const named = this.days.some((d) => d.value === day);
+    return html`<fieldset class="when field" data-field="occurred_at" id="f-occurred_at">
+      <legend>${t('field.occurred_at')}</legend>
+      <div class="when-parts">
+        <span><label for="f-day">${t('form.day')}</label>
+          <select id="f-day" name="day">
+            ${this.days.map((d) => html`<option value="${d.value}" ${d.value === day ? 'selected' : ''}>${d.label}</option>`)}
+            <option value="other" ${named ? '' : 'selected'}>${t('form.other_day')}</option>
+          </select></span>
+        <span><label for="f-time">${t('form.time')}</label>
+          <input id="f-time" name="time" value="${time}" inputmode="numeric" autocomplete="off" enterkeyhint="next" maxlength="8" aria-describedby="f-time-hint"></span>
+      </div>
+      <p class="hint" id="f-time-hint">${t('form.time_hint')}</p>
+      <span class="other-day" ${named ? 'hidden' : ''}><label for="f-other-day">${t('form.pick_day')}</label>
+        <input id="f-other-day" name="other_day" type="date" value="${named ? '' : day}"></span>
+    </fieldset>`;
+  }
+
+  /** The form's values as the core's entry JSON. Flags are always sent, so an edit can turn one
+   * off; the agenda box only when changed, since the core keeps the entry's place otherwise. With
+   * `asDraft`, the time is kept even if untouched, so the draft reads back as it was left. */
+  collect(asDraft = false) {
+    const form = this.querySelector('form');
+    const data = new FormData(form);
+    const entry = {};
+    for (const f of this.fields) {
+      const name = f.name;
+      switch (f.input) {
+        case 'when': {
+          const picked = String(data.get('day') || '');
+          const day = picked === 'other' ? String(data.get('other_day') || '') : picked;
+          const time = String(data.get('time') || '').trim();
+          const same = day === this.initialWhen.day && time === this.initialWhen.time;
+          // Untouched, the time is left to the core: now to the second for a new entry, the
+          // entry's own time and zone for an edit.
+          if (asDraft || !same) entry.occurred_at = `${day} ${time}`.trim();
+          break;
+        }
+        case 'choices': {
+          const all = data.getAll(name).map(String);
+          if (all.length) entry[name] = all;
+          break;
+        }
+        case 'flag': {
+          const on = data.get(name) === 'on';
+          if (name !== 'agenda') entry[name] = on;
+          else if (asDraft || on !== this.initialAgenda) entry.agenda = on;
+          break;
+        }
+        case 'tags': {
+          const tags = String(data.get(name) || '').split(',').map((s) => s.trim()).filter(Boolean);
+          if (tags.length) entry.tags = tags;
+          break;
+        }
+        default: {
+          const typed = String(data.get(name) ?? '');
+          const raw = typed.trim();
+          if (!raw) break;
+          // Free text is kept exactly as written; short fields and numbers are trimmed, and a
+          // number the core cannot read goes as typed so the core can say what is wrong.
+          if (f.input === 'text') entry[name] = typed;
+          else if (['scale', 'whole', 'decimal'].includes(f.input)) entry[name] = Number.isNaN(Number(raw)) ? raw : Number(raw);
+          else entry[name] = raw;
+        }
+      }
+    }
+    return entry;
+  }
+
+  onChange(event) {
+    if (event.target.name === 'day') {
+      const other = this.querySelector('.other-day');
+      other.hidden = event.target.value !== 'other';
+      if (!other.hidden) other.querySelector('input').focus();
+    }
+    this.changed();
+  }
+
+  /** A change: the draft is sealed once the worker pauses. */
+  changed() {
+    if (!this.fields) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.flushDraft(), DRAFT_DELAY_MS);
+  }
+
+  /** Seals what is in the form now, if anything changed since the last time. */
+  flushDraft() {
+    if (this.draftTimer === null || !this.fields || !this.querySelector('form')) return this.draftSaving;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = null;
+    const fields = this.collect(true);
+    this.draftSaving = this.draftSaving.then(() => api.saveDraft(this.draftKey, fields)).catch(() => {});
+    return this.draftSaving;
+  }
+
+  async discard() {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = null;
+    try {
+      await this.draftSaving;
+      await api.discardDraft(this.draftKey);
+    } catch (e) {
+      if (e.kind === 'locked') return;
+    }
+    emit(this, 'navigate', this.entry ? { screen: 'entry', id: this.entry.id } : { screen: 'timeline' });
+  }
+
+  /** Enter in a one-line field moves to the next field: on a phone it is the keyboard's "next",
+   * and a half-filled entry is never saved by accident. */
+  onKey(event) {
+    if (event.key !== 'Enter' || !event.target.matches('input:not([type=checkbox]):not([type=radio])')) return;
+    event.preventDefault();
+    const controls = [...this.querySelectorAll('input, select, textarea, button[type=submit]')]
+      .filter((el) => !el.disabled && el.offsetParent !== null && el.type !== 'hidden');
+    const next = controls[controls.indexOf(event.target) + 1];
+    if (next) next.focus();
+  }
+
   async onSubmit(event) {
     event.preventDefault();
     const form = event.target;
-    const error = form.querySelector('.error');
-    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-    const entry = this.collect(form);
     const button = form.querySelector('button[type=submit]');
+    if (button.disabled) return;
+    this.clearErrors();
+    const entry = this.collect();
     button.disabled = true;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = null;
     try {
+      // A draft save still on its way must not land after the entry and bring the draft back.
+      await this.draftSaving;
       if (this.entry) {
         await api.updateEntry(this.entry.id, this.kind, entry);
         emit(this, 'entry-saved', { id: this.entry.id, created: false });
@@ -205,21 +300,45 @@ ${value || ''}</textarea>`;
       }
     } catch (e) {
       button.disabled = false;
-      if (e.kind === 'locked') return emit(this, 'lock-now');
-      error.textContent = errorText(e);
-      this.markField(form, e.message || '');
+      if (e.kind === 'locked') return;
+      this.showError(e);
     }
   }
 
-  /** The core names the field first ("mood: 9 is out of range"); mark and focus it. */
-  markField(form, message) {
-    const name = message.split(':')[0].trim();
-    const target = form.querySelector(`#f-${CSS.escape(name)}`);
-    if (!target) return;
-    const details = target.closest('details');
+  clearErrors() {
+    for (const el of this.querySelectorAll('.field-error')) el.remove();
+    for (const el of this.querySelectorAll('[aria-invalid]')) {
+      el.removeAttribute('aria-invalid');
+      const ids = (el.getAttribute('aria-describedby') || '').split(' ').filter((i) => i && !i.startsWith('err-'));
+      if (ids.length) el.setAttribute('aria-describedby', ids.join(' ')); else el.removeAttribute('aria-describedby');
+    }
+    this.querySelector('.form-error').textContent = '';
+  }
+
+  /** The core's sentence next to the field it names (opening "More details" if it is folded
+   * there), read out by screen readers, with the focus on the field; any message about an
+   * earlier save goes. */
+  showError(error) {
+    emit(this, 'toast-clear');
+    const place = error.field && this.querySelector(`[data-field="${CSS.escape(error.field)}"]`);
+    if (!place) {
+      this.querySelector('.form-error').textContent = errorText(error);
+      return;
+    }
+    const details = place.closest('details');
     if (details) details.open = true;
-    target.setAttribute('aria-invalid', 'true');
-    const focusable = target.matches('fieldset') ? target.querySelector('input') : target;
-    focusable.focus();
+    const message = document.createElement('p');
+    message.className = 'field-error';
+    message.id = `err-${error.field}`;
+    message.setAttribute('role', 'alert');
+    message.textContent = errorText(error);
+    const heading = place.querySelector(':scope > legend, :scope > label');
+    if (heading) heading.after(message); else place.prepend(message);
+    const control = place.matches('fieldset') ? place.querySelector('input, select') : place.querySelector('input, select, textarea');
+    if (!control) return;
+    control.setAttribute('aria-invalid', 'true');
+    const ids = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+    control.setAttribute('aria-describedby', [message.id, ...ids].join(' '));
+    control.focus();
   }
 }

@@ -3,44 +3,46 @@
 import { api } from '../api.js';
 import { html, render, emit } from '../html.js';
 import { t, label, errorText } from '../i18n.js';
-import { dayHeading, dayOf, timeOf } from '../entry-text.js';
 
-// The order fields are shown in; vocabulary fields show labels, flags show yes.
-const SHOWN = ['person', 'mode', 'setting', 'duration_min', 'format', 'group_size', 'domains', 'activities',
-  'referral', 'next_step', 'follow_up_on', 'collaborative', 'themes', 'values', 'why_it_mattered', 'category',
-  'intensity', 'action', 'bring_to_supervision', 'resolved', 'mood', 'energy', 'stress', 'sleep_hours',
-  'triggered', 'triggered_by', 'self_care', 'support_used', 'share'];
-const VOCAB = new Set(['mode', 'setting', 'format', 'referral', 'category', 'domains', 'activities', 'themes', 'values', 'self_care']);
-
-function shown(name, value) {
+/** A field's value as words: vocabulary labels, "Yes" for a flag, "3 / 5" on a scale. */
+function shown(field, value) {
   if (value === true) return t('view.yes');
-  if (Array.isArray(value)) return value.map((v) => (VOCAB.has(name) ? label(name, v) : v)).join(', ');
-  if (VOCAB.has(name)) return label(name, value);
-  if (['mood', 'energy', 'stress', 'intensity'].includes(name)) return `${value} / 5`;
+  if (field.choices) {
+    return (Array.isArray(value) ? value : [value]).map((code) => label(field.name, code)).join(', ');
+  }
+  if (Array.isArray(value)) return value.join(', ');
+  if (field.input === 'scale') return `${value} / ${field.max}`;
   return String(value);
 }
 
 export class TandemEntryView extends HTMLElement {
   async connectedCallback() {
     this.addEventListener('click', (e) => this.onClick(e));
+    let form;
     try {
       this.entry = await api.getEntry(this.entryId);
+      // The core's form for the kind says which fields there are, in which order.
+      form = await api.entryForm(this.entry.kind);
     } catch (e) {
-      if (e.kind === 'locked') return emit(this, 'lock-now');
+      if (e.kind === 'locked') return;
       render(this, html`<p class="error" role="alert">${errorText(e)}</p>
         <button type="button" data-action="back">${t('view.back')}</button>`);
       return;
     }
     const e = this.entry;
-    const rows = SHOWN.filter((n) => e[n] !== undefined && e[n] !== null && e[n] !== false && !(Array.isArray(e[n]) && !e[n].length));
+    const skip = new Set(['occurred_at', 'text', 'tags', 'agenda']);
+    const rows = form.fields.filter((f) => !skip.has(f.name)).filter((f) => {
+      const v = e[f.name];
+      return v !== undefined && v !== null && v !== false && !(Array.isArray(v) && !v.length);
+    });
     render(this, html`<article aria-labelledby="entry-title">
       <h1 id="entry-title" tabindex="-1">${label('kind', e.kind)}</h1>
-      <p class="when"><time datetime="${e.occurred_at}">${dayHeading(dayOf(e))}, ${timeOf(e)}</time></p>
+      <p class="when"><time datetime="${e.occurred_at}">${e.when.label}</time></p>
       ${e.deleted_at ? html`<p class="warning">${t('view.in_bin')}</p>` : ''}
       ${e.agenda_state ? html`<p class="badge-line"><span class="badge">${t(`agenda.state_${e.agenda_state}`)}</span></p>` : ''}
       ${e.text ? html`<p class="entry-text">${e.text}</p>` : ''}
       ${e.tags.length ? html`<p class="tags">${e.tags.map((tag) => html`<span class="tag">#${tag}</span> `)}</p>` : ''}
-      <dl class="fields">${rows.map((n) => html`<div><dt>${t(`field.${n}`)}</dt><dd>${shown(n, e[n])}</dd></div>`)}</dl>
+      <dl class="fields">${rows.map((f) => html`<div><dt>${t(`field.${f.name}`)}</dt><dd>${shown(f, e[f.name])}</dd></div>`)}</dl>
       <div class="actions">
         ${e.deleted_at
           ? html`<button type="button" data-action="restore">${t('view.restore')}</button>`
@@ -67,7 +69,7 @@ export class TandemEntryView extends HTMLElement {
       emit(this, 'toast', { message: t(state === 'queued' ? 'agenda.added' : state === 'discussed' ? 'agenda.marked' : 'agenda.removed') });
       emit(this, 'navigate', { screen: 'entry', id: this.entry.id });
     } catch (e) {
-      if (e.kind === 'locked') return emit(this, 'lock-now');
+      if (e.kind === 'locked') return undefined;
       this.querySelector('.error').textContent = errorText(e);
     }
     return undefined;
@@ -90,7 +92,7 @@ export class TandemEntryView extends HTMLElement {
         emit(this, 'navigate', { screen: 'entry', id: this.entry.id });
       }
     } catch (e) {
-      if (e.kind === 'locked') return emit(this, 'lock-now');
+      if (e.kind === 'locked') return undefined;
       this.querySelector('.error').textContent = errorText(e);
     }
   }

@@ -1,25 +1,22 @@
 // The summary wizard: period → what to include → review the words that looked like names →
 // preview exactly what will leave → confirm how to save it, then the native save dialog. The
 // shell builds every preview from the vault; this element only keeps the worker's choices.
+// What it starts with and offers (the period, k and its minimum, the parts, the formats and
+// protections) is the core's (`wizard_defaults`); what it refuses, the core says, and the
+// sentence sits by the field it names.
 import { api } from '../api.js';
 import { html, render, emit } from '../html.js';
 import { t, errorText, getLanguage } from '../i18n.js';
+import { showError, clearErrors } from '../field-error.js';
 
 const STEPS = ['period', 'include', 'review', 'preview', 'confirm'];
 
-function isoDay(d) {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+// The core names the age passphrase and public key by what they are; here they are the
+// fields `passphrase` and `key`. Every other field it names has its own name on the form.
+const INPUTS = { age_passphrase: 'passphrase', age_recipient: 'key' };
 
 export class TandemExportWizard extends HTMLElement {
-  connectedCallback() {
-    const today = new Date();
-    const start = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 27);
-    this.choices = {
-      from: isoDay(start), to: isoDay(today), k: 5,
-      include: { words: true, agenda: true, wellbeing: true },
-      keep: [], format: 'html', protect: 'nobody',
-    };
+  async connectedCallback() {
     this.flagged = [];
     this.addEventListener('submit', (e) => this.onSubmit(e));
     this.addEventListener('click', (e) => {
@@ -31,6 +28,19 @@ export class TandemExportWizard extends HTMLElement {
     this.addEventListener('change', (e) => {
       if (e.target.name === 'protect') this.showProtect(e.target.value);
     });
+    try {
+      this.defaults = await api.wizardDefaults();
+    } catch (e) {
+      if (e.kind !== 'locked') emit(this, 'toast', { message: errorText(e) });
+      return;
+    }
+    if (!this.isConnected) return;
+    const d = this.defaults;
+    // The core lists the usual format and protection first.
+    this.choices = {
+      from: d.from, to: d.to, k: String(d.k), include: { ...d.include },
+      keep: [], format: d.formats[0], protect: d.protections[0],
+    };
     this.step('period');
   }
 
@@ -39,18 +49,20 @@ export class TandemExportWizard extends HTMLElement {
     this.flagged = [];
   }
 
+  /** The worker's choices as the shell takes them; k goes as typed, for the core to read. */
   request() {
     const c = this.choices;
-    return { from: c.from, to: c.to, k: Number(c.k), include: c.include, keep: c.keep };
+    return { from: c.from, to: c.to, k: c.k, include: c.include, keep: c.keep };
   }
 
   /** Shows a step; its heading takes the focus so screen readers announce where they are. */
-  step(name, message = '') {
+  step(name) {
     this.current = name;
     const n = STEPS.indexOf(name) + 1;
     const back = STEPS[n - 2];
     const c = this.choices;
-    const nav = (next) => html`<p class="error" role="alert">${message}</p><div class="actions">
+    const d = this.defaults;
+    const nav = (next) => html`<p class="error" role="alert"></p><div class="actions">
       ${back ? html`<button type="button" data-step="${back}">${t('wizard.back')}</button>` : ''}
       <button type="submit" class="primary">${next}</button>
       <button type="button" data-action="cancel">${t('wizard.cancel')}</button></div>`;
@@ -62,14 +74,14 @@ export class TandemExportWizard extends HTMLElement {
           <label for="w-from">${t('filter.from')}</label><input id="w-from" name="from" type="date" value="${c.from}" required>
           <label for="w-to">${t('filter.to')}</label><input id="w-to" name="to" type="date" value="${c.to}" required>
           <label for="w-k">${t('wizard.k')}</label>
-          <input id="w-k" name="k" type="number" min="2" step="1" value="${c.k}" inputmode="numeric" aria-describedby="w-k-hint">
-          <p id="w-k-hint" class="hint">${t('wizard.k_hint')}</p>
+          <input id="w-k" name="k" type="number" min="${d.min_k}" step="1" value="${c.k}" inputmode="numeric" aria-describedby="w-k-hint">
+          <p id="w-k-hint" class="hint">${t('wizard.k_hint', { min: d.min_k, usual: d.k })}</p>
           ${nav(t('wizard.next'))}</form>`;
         break;
       case 'include':
         body = html`<form data-step-form="include" novalidate>
           <p>${t('wizard.include_intro')}</p>
-          ${['words', 'agenda', 'wellbeing'].map((part) => html`<label class="check">
+          ${Object.keys(d.include).map((part) => html`<label class="check">
             <input type="checkbox" name="${part}" ${c.include[part] ? 'checked' : ''}> ${t(`wizard.include_${part}`)}</label>`)}
           ${nav(t('wizard.next'))}</form>`;
         break;
@@ -91,10 +103,10 @@ export class TandemExportWizard extends HTMLElement {
       case 'confirm':
         body = html`<form data-step-form="confirm" novalidate>
           <fieldset><legend>${t('wizard.format')}</legend>
-            ${['html', 'json'].map((f) => html`<label class="check"><input type="radio" name="format" value="${f}" ${c.format === f ? 'checked' : ''}>
+            ${d.formats.map((f) => html`<label class="check"><input type="radio" name="format" value="${f}" ${c.format === f ? 'checked' : ''}>
               ${t(`wizard.format_${f}`)}</label>`)}</fieldset>
           <fieldset><legend>${t('wizard.protect')}</legend>
-            ${['nobody', 'passphrase', 'recipient'].map((p) => html`<label class="check"><input type="radio" name="protect" value="${p}" ${c.protect === p ? 'checked' : ''}>
+            ${d.protections.map((p) => html`<label class="check"><input type="radio" name="protect" value="${p}" ${c.protect === p ? 'checked' : ''}>
               ${t(`wizard.protect_${p}`)}</label>`)}</fieldset>
           <div class="protect-fields"></div>
           ${nav(t('wizard.save'))}</form>`;
@@ -141,20 +153,20 @@ export class TandemExportWizard extends HTMLElement {
     const data = new FormData(form);
     const c = this.choices;
     const button = form.querySelector('button[type=submit]');
+    if (button.disabled) return undefined;
+    clearErrors(form);
     button.disabled = true;
     try {
       switch (form.dataset.stepForm) {
         case 'period':
           c.from = String(data.get('from') || '');
           c.to = String(data.get('to') || '');
-          c.k = String(data.get('k') || '').trim();
-          if (!c.from || !c.to) return this.step('period', t('wizard.period_missing'));
-          if (!/^\d+$/.test(c.k)) return this.step('period', t('wizard.k_whole'));
+          c.k = String(data.get('k') || '');
           // The core checks the period and k; its answer is shown here if they are wrong.
           await api.previewSummary(this.request());
           return this.step('include');
         case 'include':
-          for (const part of ['words', 'agenda', 'wellbeing']) c.include[part] = data.get(part) === 'on';
+          for (const part of Object.keys(c.include)) c.include[part] = data.get(part) === 'on';
           this.flagged = (await api.previewSummary({ ...this.request(), keep: [] })).flagged;
           c.keep = c.keep.filter((w) => this.flagged.includes(w));
           return this.step('review');
@@ -170,31 +182,24 @@ export class TandemExportWizard extends HTMLElement {
           return undefined;
       }
     } catch (e) {
-      if (e.kind === 'locked') return emit(this, 'lock-now');
-      return this.step(this.current, this.explain(e));
+      if (e.kind === 'locked') return undefined;
+      // The step stays as the worker left it; the core's sentence goes by its field.
+      return showError(form, e.field && (INPUTS[e.field] || e.field), errorText(e));
     } finally {
       if (button.isConnected) button.disabled = false;
     }
   }
 
-  /** The core names the field it refused; the two the worker types here get plain sentences. */
-  explain(error) {
-    const field = (error.message || '').split(':')[0];
-    if (field === 'age_passphrase') return t('wizard.passphrase_short');
-    if (field === 'age_recipient') return t('wizard.recipient_bad');
-    return errorText(error);
-  }
-
   async save(form, data) {
     const c = this.choices;
-    c.format = String(data.get('format') || 'html');
-    c.protect = String(data.get('protect') || 'nobody');
-    let protect = { to: 'nobody' };
-    const error = form.querySelector('.error');
+    c.format = String(data.get('format'));
+    c.protect = String(data.get('protect'));
+    let protect = { to: c.protect };
     if (c.protect === 'passphrase') {
       const passphrase = String(data.get('passphrase') || '');
+      // Two fields the worker typed, compared: not a rule, so it is checked here.
       if (passphrase !== String(data.get('again') || '')) {
-        error.textContent = t('wizard.passphrase_mismatch');
+        showError(form, 'again', t('wizard.passphrase_mismatch'));
         return;
       }
       protect = { to: 'passphrase', passphrase };
@@ -204,7 +209,7 @@ export class TandemExportWizard extends HTMLElement {
     // A report is written in the language the worker reads the app in.
     const record = await api.saveSummary(this.request(), c.format, getLanguage(), protect);
     if (!record) {
-      form.querySelector('.error').textContent = t('wizard.not_saved');
+      showError(form, null, t('wizard.not_saved'));
       return;
     }
     this.preview = null;

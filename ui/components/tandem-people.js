@@ -1,8 +1,10 @@
 // The people the worker supports: an alias for everyday use and optional private details that
-// never leave the vault. Add and edit happen in place.
+// never leave the vault. Add and edit happen in place; the core says what it refuses, and its
+// sentence sits by the field it names.
 import { api } from '../api.js';
 import { html, render, emit } from '../html.js';
 import { t, errorText } from '../i18n.js';
+import { showError, clearErrors } from '../field-error.js';
 
 export class TandemPeople extends HTMLElement {
   connectedCallback() {
@@ -13,7 +15,7 @@ export class TandemPeople extends HTMLElement {
     this.querySelector('h1').focus();
   }
 
-  render(message = '') {
+  render() {
     const person = this.people.find((p) => p.id === this.editing) || {};
     render(this, html`<section aria-labelledby="people-title">
       <h1 id="people-title" tabindex="-1">${t('people.title')}</h1>
@@ -28,7 +30,7 @@ export class TandemPeople extends HTMLElement {
           <label for="p-details">${t('people.details')}</label>
           <textarea id="p-details" name="details" rows="3">${person.details || ''}</textarea>
           <p class="hint">${t('people.private_hint')}</p>
-          <p class="error" role="alert">${message}</p>
+          <p class="error" role="alert"></p>
           <div class="actions"><button type="submit" class="primary">${t('form.save')}</button>
           <button type="button" data-action="cancel">${t('form.cancel')}</button></div>
         </form>`
@@ -57,11 +59,13 @@ export class TandemPeople extends HTMLElement {
 
   async onSubmit(event) {
     event.preventDefault();
-    const data = new FormData(event.target);
+    const form = event.target;
+    const data = new FormData(form);
     const text = (k) => String(data.get(k) || '').trim() || null;
     const person = { alias: text('alias') || '', name: text('name'), details: text('details') };
-    const button = event.target.querySelector('button[type=submit]');
+    const button = form.querySelector('button[type=submit]');
     if (button.disabled) return;
+    clearErrors(form);
     button.disabled = true;
     try {
       if (this.editing === 'new') await api.addPerson(person);
@@ -73,15 +77,10 @@ export class TandemPeople extends HTMLElement {
       this.render();
       this.querySelector('[data-action=add]').focus();
     } catch (e) {
-      if (e.kind === 'locked') return emit(this, 'lock-now');
-      const input = this.querySelector('#p-alias');
-      const kept = { alias: person.alias, name: person.name, details: person.details };
-      this.render(errorText(e));
-      // Keep what was typed after showing the error.
-      this.querySelector('#p-alias').value = kept.alias;
-      this.querySelector('#p-name').value = kept.name || '';
-      this.querySelector('#p-details').value = kept.details || '';
-      if (input) this.querySelector('#p-alias').focus();
+      button.disabled = false;
+      if (e.kind === 'locked') return;
+      // The form stays as typed; the message goes by the field the core names.
+      showError(form, e.field, errorText(e));
     }
   }
 }

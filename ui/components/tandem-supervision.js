@@ -1,11 +1,12 @@
 // The worker's supervision screen: the agenda for the next supervision (boundary issues marked
 // for it and anything added), each item marked discussed afterwards; the way into the summary
 // wizard; and the record of every summary saved. Each part redraws on its own, so marking an
-// item never disturbs a wizard in progress.
+// item never disturbs a wizard in progress. Dates arrive worded by the core, in the app's
+// language: an entry's day, and a saved summary's day and period.
 import { api } from '../api.js';
 import { html, render, emit } from '../html.js';
-import { t, label, errorText, formatDay } from '../i18n.js';
-import { dayOf, dayHeading, summary } from '../entry-text.js';
+import { t, label, errorText } from '../i18n.js';
+import { summary } from '../entry-text.js';
 
 const MOST = 500;
 
@@ -30,9 +31,9 @@ export class TandemSupervision extends HTMLElement {
     await Promise.all([this.loadAgenda(), this.loadExports()]);
   }
 
-  /** Fails quietly into the status line, or locks if the vault already is. */
+  /** Fails quietly into the status line; a locked vault is the root's to show. */
   failed(e) {
-    if (e.kind === 'locked') return emit(this, 'lock-now');
+    if (e.kind === 'locked') return undefined;
     const status = this.querySelector('.status');
     if (status) status.textContent = errorText(e);
     return undefined;
@@ -52,7 +53,7 @@ export class TandemSupervision extends HTMLElement {
       const item = (e, isDone) => html`<li class="agenda-item">
         <button type="button" class="entry-row kind-${e.kind}" data-id="${e.id}">
           <span class="meta"><span class="kind">${e.category ? label('category', e.category) : label('kind', e.kind)}</span>
-            <time datetime="${e.occurred_at}">${dayHeading(dayOf(e))}</time></span>
+            <time datetime="${e.occurred_at}">${e.when.day}</time></span>
           <span class="summary">${summary(e)}</span></button>
         <button type="button" data-agenda="${isDone ? 'queued' : 'discussed'}" data-entry="${e.id}">
           ${t(isDone ? 'agenda.bring_back' : 'agenda.mark_discussed')}</button></li>`;
@@ -74,7 +75,7 @@ export class TandemSupervision extends HTMLElement {
     try {
       const exports = await api.listExports();
       render(place, exports.length ? html`<ul class="exports">${exports.map((r) => html`<li>
-        <strong>${formatDay(new Date(r.saved_at))}</strong>: ${t('exports.period', { from: r.from, to: r.to })},
+        <strong>${r.saved_label}</strong>: ${t('exports.period', { from: r.from_label, to: r.to_label })},
         ${t(`exports.format.${r.format}`)}, ${t(`exports.encryption.${r.encryption.to}`)}
         <br><span class="mono path">${r.path}</span>
         <br><span class="mono">SHA-256 ${r.sha256}</span></li>`)}</ul>`

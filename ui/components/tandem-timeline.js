@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { html, render, emit } from '../html.js';
 import { t, label, errorText } from '../i18n.js';
 import { highlight } from '../highlight.js';
-import { dayOf, timeOf, dayHeading, summary } from '../entry-text.js';
+import { dayOf, timeOf, summary } from '../entry-text.js';
 
 const PAGE = 50;
 const SEARCH_LIMIT = 200;
@@ -27,6 +27,26 @@ export class TandemTimeline extends HTMLElement {
     this.renderFrame();
     this.querySelector('h1').focus();
     this.load();
+    this.loadDrafts();
+  }
+
+  /** Forms left unfinished, offered first so nothing half-written is forgotten. */
+  async loadDrafts() {
+    let drafts;
+    try {
+      drafts = await api.listDrafts();
+    } catch {
+      return;
+    }
+    const place = this.querySelector('.drafts');
+    if (!place) return;
+    const what = (d) => t(d.entry ? 'timeline.draft_edit' : 'timeline.draft_new', { kind: label('kind', d.kind) });
+    render(place, drafts.length ? html`<section class="card inset drafts-card" aria-labelledby="drafts-title">
+      <h2 id="drafts-title">${t('timeline.drafts_title')}</h2>
+      <ul>${drafts.map((d) => html`<li><span>${what(d)}</span>
+        <button type="button" data-draft="${d.key}" data-kind="${d.kind}" data-entry="${d.entry || ''}" aria-label="${t('timeline.continue_named', { what: what(d) })}">${t('timeline.continue')}</button>
+        <button type="button" data-discard-draft="${d.key}" aria-label="${t('timeline.discard_named', { what: what(d) })}">${t('form.discard')}</button></li>`)}</ul>
+    </section>` : html``);
   }
 
   disconnectedCallback() {
@@ -47,7 +67,7 @@ export class TandemTimeline extends HTMLElement {
     render(this, html`<section aria-labelledby="timeline-title">
       <h1 id="timeline-title" tabindex="-1">${t('timeline.title')}</h1>
       <div class="quick-add" role="group" aria-label="${t('timeline.new_entry')}">
-        ${['contact', 'moment', 'boundary', 'wellbeing'].map((k) => html`<button type="button" class="new" data-new="${k}">
+        ${this.vocab.kind.map((k) => html`<button type="button" class="new" data-new="${k}">
           <span aria-hidden="true">+</span> ${label('kind', k)}</button>`)}
       </div>
       <form role="search" class="search" data-action="search">
@@ -61,7 +81,7 @@ export class TandemTimeline extends HTMLElement {
           <label>${t('filter.kind')}
             <select name="kind">
               <option value="">${t('filter.any_kind')}</option>
-              ${['contact', 'moment', 'boundary', 'wellbeing'].map((k) => html`<option value="${k}" ${f.kind === k ? 'selected' : ''}>${label('kind', k)}</option>`)}
+              ${this.vocab.kind.map((k) => html`<option value="${k}" ${f.kind === k ? 'selected' : ''}>${label('kind', k)}</option>`)}
             </select></label>
           <label>${t('filter.person')}
             <select name="person">
@@ -79,6 +99,7 @@ export class TandemTimeline extends HTMLElement {
         </form>
       </details>
       <p class="error" role="alert"></p>
+      <div class="drafts"></div>
       <div class="entries" aria-busy="true"></div>
       <nav class="pager" aria-label="${t('timeline.pages')}"></nav>
     </section>`);
@@ -100,7 +121,7 @@ export class TandemTimeline extends HTMLElement {
       this.renderEntries(page);
       performance.mark('tandem:timeline');
     } catch (e) {
-      if (e.kind === 'locked') return emit(this, 'lock-now');
+      if (e.kind === 'locked') return;
       render(list, html``);
       error.textContent = errorText(e);
     } finally {
@@ -120,15 +141,15 @@ export class TandemTimeline extends HTMLElement {
     render(this.querySelector('.entries'), html`
       ${query ? html`<p class="count" role="status">${t(page.more ? 'timeline.matches_more' : 'timeline.matches', { n: page.entries.length })}</p>` : ''}
       ${page.entries.length === 0 ? html`<p class="empty">${empty}</p>` : ''}
-      ${days.map((d) => html`<section class="day" aria-label="${dayHeading(d.day)}">
-        <h2>${dayHeading(d.day)}</h2>
+      ${days.map((d) => html`<section class="day" aria-label="${d.day}">
+        <h2>${d.day}</h2>
         <ul>${d.entries.map((e) => html`<li>
           <button type="button" class="entry-row kind-${e.kind}" data-id="${e.id}">
             <span class="meta"><time datetime="${e.occurred_at}">${timeOf(e)}</time>
               <span class="kind">${label('kind', e.kind)}</span>
-              ${e.person ? html`<span class="person">${highlight(e.person, query)}</span>` : ''}</span>
-            <span class="summary">${highlight(summary(e), query)}</span>
-            ${e.tags.length ? html`<span class="tags">${e.tags.map((tag) => html`<span class="tag">#${highlight(tag, query)}</span> `)}</span>` : ''}
+              ${e.person ? html`<span class="person">${highlight(e.person, e.marks?.person)}</span>` : ''}</span>
+            <span class="summary">${highlight(summary(e), e.text ? e.marks?.text : null)}</span>
+            ${e.tags.length ? html`<span class="tags">${e.tags.map((tag, i) => html`<span class="tag">#${highlight(tag, e.marks?.tags[i])}</span> `)}</span>` : ''}
           </button></li>`)}</ul>
       </section>`)}`);
     const pager = this.querySelector('.pager');
@@ -144,6 +165,17 @@ export class TandemTimeline extends HTMLElement {
     const b = event.target.closest('button');
     if (!b) return;
     if (b.dataset.new) emit(this, 'navigate', { screen: 'new', kind: b.dataset.new });
+    else if (b.dataset.draft) {
+      emit(this, 'navigate', b.dataset.entry
+        ? { screen: 'edit', kind: b.dataset.kind, id: b.dataset.entry }
+        : { screen: 'new', kind: b.dataset.kind });
+    } else if (b.dataset.discardDraft) {
+      api.discardDraft(b.dataset.discardDraft).then(() => {
+        emit(this, 'toast', { message: t('form.discarded') });
+        this.loadDrafts();
+        this.querySelector('h1').focus();
+      }).catch(() => {});
+    }
     else if (b.dataset.id) emit(this, 'navigate', { screen: 'entry', id: b.dataset.id });
     else if (b.dataset.page) {
       const offset = b.dataset.page === 'older' ? this.state.offset + PAGE : Math.max(0, this.state.offset - PAGE);

@@ -1,19 +1,21 @@
-// The unlock screen: the passphrase, or the recovery key for someone who forgot it.
+// The unlock screen: the passphrase, or the recovery key for someone who forgot it. A refusal
+// is the core's sentence, shown by the field, with what was typed selected to type over.
 import { api } from '../api.js';
 import { html, render, emit } from '../html.js';
 import { t, errorText } from '../i18n.js';
+import { showError } from '../field-error.js';
 
 export class TandemUnlock extends HTMLElement {
   connectedCallback() {
     this.addEventListener('submit', (e) => this.onSubmit(e));
     this.addEventListener('click', (e) => {
       const b = e.target.closest('[data-mode]');
-      if (b) this.show(b.dataset.mode, '');
+      if (b) this.show(b.dataset.mode);
     });
-    this.show('passphrase', '');
+    this.show('passphrase');
   }
 
-  show(mode, message) {
+  show(mode) {
     this.mode = mode;
     const recovery = mode === 'recovery';
     render(this, html`<section class="card" aria-labelledby="unlock-title">
@@ -25,7 +27,7 @@ export class TandemUnlock extends HTMLElement {
             <input id="recovery-input" name="secret" class="mono" autocomplete="off" autocapitalize="characters" spellcheck="false" required>`
           : html`<label for="unlock-passphrase">${t('unlock.passphrase')}</label>
             <input id="unlock-passphrase" name="secret" type="password" autocomplete="current-password" required>`}
-        <p class="error" role="alert">${message}</p>
+        <p class="error" role="alert"></p>
         <p class="status" role="status"></p>
         <button type="submit" class="primary">${t('unlock.button')}</button>
       </form>
@@ -39,18 +41,25 @@ export class TandemUnlock extends HTMLElement {
     event.preventDefault();
     const form = event.target;
     const secret = new FormData(form).get('secret');
-    if (!secret) return this.show(this.mode, t('unlock.empty'));
+    if (!secret) return showError(form, 'secret', t('unlock.empty'));
     const button = form.querySelector('button');
+    if (button.disabled) return undefined;
     button.disabled = true;
     performance.mark('tandem:unlock');
     form.setAttribute('aria-busy', 'true');
-    form.querySelector('.status').textContent = t('unlock.working');
+    const status = form.querySelector('.status');
+    status.textContent = t('unlock.working');
     try {
       if (this.mode === 'recovery') await api.unlockWithRecovery(secret);
       else await api.unlock(secret);
       emit(this, 'unlocked', { viaRecovery: this.mode === 'recovery' });
     } catch (e) {
-      this.show(this.mode, errorText(e));
+      button.disabled = false;
+      form.removeAttribute('aria-busy');
+      status.textContent = '';
+      // Whatever went wrong, the one field is where the worker tries again.
+      showError(form, 'secret', errorText(e));
     }
+    return undefined;
   }
 }

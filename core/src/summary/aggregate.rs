@@ -19,6 +19,14 @@ pub fn iso_week(day: NaiveDate) -> String {
     format!("{}-W{:02}", w.year(), w.week())
 }
 
+/// The Monday that starts the ISO week `code` (`2026-W10`), as [`iso_week`] writes weeks, so a
+/// week can be worded as people read it ("week of 2 March 2026"); `None` for anything else.
+pub fn week_monday(code: &str) -> Option<NaiveDate> {
+    let (year, week) = code.split_once("-W")?;
+    let (year, week) = (year.parse().ok()?, week.parse().ok()?);
+    NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
+}
+
 /// One distribution: a count for every code of a vocabulary, in the vocabulary's order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -217,6 +225,20 @@ mod tests {
             updated_at: chrono::Utc::now(),
             deleted_at: None,
             details: d.details.clone(),
+        }
+    }
+
+    #[test]
+    fn a_week_code_leads_back_to_its_monday() {
+        for day in [(2026, 3, 4), (2027, 1, 1), (2020, 12, 31), (2026, 12, 28)] {
+            let day = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
+            let monday = week_monday(&iso_week(day)).unwrap();
+            assert_eq!(monday.weekday(), chrono::Weekday::Mon);
+            assert!(monday <= day && (day - monday).num_days() < 7, "{day}");
+        }
+        assert_eq!(week_monday("2026-W10"), NaiveDate::from_ymd_opt(2026, 3, 2));
+        for bad in ["", "2026", "2026-W", "2026-W54", "W10", "2026-10-01"] {
+            assert_eq!(week_monday(bad), None, "{bad}");
         }
     }
 

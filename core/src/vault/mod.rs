@@ -42,7 +42,8 @@ pub use entries::MIN_ID_PREFIX;
 pub use keys::{MIN_PASSPHRASE_CHARS, check_passphrase};
 use keys::{Secret, passphrase_slot, recovery_slot, unwrap_data_key};
 pub use reader::{
-    Deleted, EntryShape, EntryView, Filter, FilterText, PersonView, Reader, entry_json, person_json,
+    Deleted, EntryShape, EntryView, Filter, FilterText, Marks, PersonView, Reader, entry_json,
+    person_json,
 };
 
 /// A record that could not be decrypted or read. It is left in the file, untouched.

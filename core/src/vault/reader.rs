@@ -171,6 +171,17 @@ pub struct EntryShape<'a> {
     pub deleted_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<When>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marks: Option<Marks>,
+}
+
+/// Where a search matched an entry's words, its person's alias and each tag, as `(start, end)`
+/// UTF-16 offsets (see [`crate::search::marks`]), so the UI marks them without matching again.
+#[derive(Debug, Clone, Serialize)]
+pub struct Marks {
+    pub text: Vec<(usize, usize)>,
+    pub person: Vec<(usize, usize)>,
+    pub tags: Vec<Vec<(usize, usize)>>,
 }
 
 /// A kind's own fields, flattened beside the common ones.
@@ -212,6 +223,7 @@ impl<'a> EntryShape<'a> {
             updated_at: entry.updated_at.to_rfc3339(),
             deleted_at: entry.deleted_at.map(|d| d.to_rfc3339()),
             when: words.map(|(lang, today)| When::of(lang, entry.occurred_at, today)),
+            marks: None,
         }
     }
 }
@@ -224,6 +236,7 @@ pub struct EntryView {
     entry: Entry,
     person: Option<String>,
     when: Option<When>,
+    marks: Option<Marks>,
 }
 
 impl EntryView {
@@ -236,7 +249,27 @@ impl EntryView {
             entry: entry.clone(),
             person: person.map(|p| p.alias.clone()),
             when: words.map(|(lang, today)| When::of(lang, entry.occurred_at, today)),
+            marks: None,
         }
+    }
+
+    /// The entry with where `query` matched it marked.
+    pub fn marked(mut self, query: &Query) -> Self {
+        self.marks = Some(Marks {
+            text: crate::search::marks(query, &self.entry.text),
+            person: self
+                .person
+                .as_deref()
+                .map(|p| crate::search::marks(query, p))
+                .unwrap_or_default(),
+            tags: self
+                .entry
+                .tags
+                .iter()
+                .map(|t| crate::search::marks(query, t))
+                .collect(),
+        });
+        self
     }
 
     /// The entry shown.
@@ -255,6 +288,7 @@ impl Serialize for EntryView {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut shape = EntryShape::new(&self.entry, self.person.as_deref(), None);
         shape.when = self.when.clone();
+        shape.marks = self.marks.clone();
         shape.serialize(s)
     }
 }

@@ -258,16 +258,22 @@ impl App {
     /// folder is a fresh install. File dialogs are answered from [`App::dialog_dir`]. Panics
     /// with the reason if anything is missing or slow.
     pub async fn start(vault_dir: &Path) -> App {
-        Self::launch(vault_dir, true).await
+        Self::launch(vault_dir, true, &[]).await
+    }
+
+    /// Like [`App::start`], with extra environment variables for the app (its debug-build test
+    /// seams, such as `TANDEM_TEST_IDLE_SECONDS`).
+    pub async fn start_with_env(vault_dir: &Path, env: &[(&str, &str)]) -> App {
+        Self::launch(vault_dir, true, env).await
     }
 
     /// Like [`App::start`], with the app's real, native file dialogs: find and answer them with
     /// [`App::native_dialog`].
     pub async fn start_with_native_dialogs(vault_dir: &Path) -> App {
-        Self::launch(vault_dir, false).await
+        Self::launch(vault_dir, false, &[]).await
     }
 
-    async fn launch(vault_dir: &Path, answer_dialogs: bool) -> App {
+    async fn launch(vault_dir: &Path, answer_dialogs: bool, env: &[(&str, &str)]) -> App {
         require_display();
         let binary = require_fresh_app();
         let tauri_driver = find_program("tauri-driver").unwrap_or_else(|| {
@@ -290,7 +296,8 @@ impl App {
         command
             .args(["--port", &port.to_string()])
             .args(["--native-port", &(port + 1).to_string()])
-            .env("TANDEM_VAULT", &vault);
+            .env("TANDEM_VAULT", &vault)
+            .envs(env.iter().copied());
         if answer_dialogs {
             command.env("TANDEM_TEST_DIALOG_DIR", &dialog_dir);
         } else {

@@ -16,6 +16,8 @@ const SCENARIOS: &[Scenario] = &[
     scenario!(harness::helpers_work),
     scenario!(first_run::first_run_screen),
     scenario!(journey::a_new_worker_keeps_a_journal),
+    scenario!(forms::forms_speak_plainly_keep_drafts_and_order_entries),
+    scenario!(forms::a_stalled_page_still_locks_on_idle),
     scenario!(supervision::a_worker_brings_a_summary_to_supervision),
     scenario!(supervision::the_native_save_dialog_saves_where_the_worker_chooses),
 ];

@@ -122,7 +122,7 @@ pub async fn a_new_worker_keeps_a_journal() {
         .await;
     app.wait_for("fieldset[data-field=setting] input[value=community]:checked")
         .await;
-    app.click("form.entry-form [data-action=cancel]").await;
+    app.click("form.entry-form [data-action=discard]").await;
     app.wait_for("#timeline-title").await;
 
     add(&app, "moment", async |app| {
@@ -137,7 +137,7 @@ pub async fn a_new_worker_keeps_a_journal() {
         app.type_into("#f-text", BOUNDARY).await;
     })
     .await;
-    // A bad value is refused with the field named, and nothing is saved.
+    // A bad value is refused next to its field, in words, and nothing is saved.
     app.click("[data-new=wellbeing]").await;
     app.wait_for("form.entry-form[data-kind=wellbeing]").await;
     chip(&app, "mood", "4").await;
@@ -145,9 +145,13 @@ pub async fn a_new_worker_keeps_a_journal() {
     app.click("details.more summary").await;
     app.type_into("#f-sleep_hours", "30").await;
     app.click("form.entry-form button[type=submit]").await;
-    app.wait_for_text("form.entry-form .error", "sleep_hours")
-        .await;
+    app.wait_for_text(
+        "[data-field=sleep_hours] .field-error",
+        "Hours of sleep go from 0 to 24.",
+    )
+    .await;
     app.wait_for("#f-sleep_hours[aria-invalid=true]").await;
+    app.wait_focused("#f-sleep_hours").await;
     app.type_into("#f-sleep_hours", "6.5").await;
     app.click("form.entry-form button[type=submit]").await;
     app.wait_for("#timeline-title").await;
