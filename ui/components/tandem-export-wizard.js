@@ -46,6 +46,7 @@ export class TandemExportWizard extends HTMLElement {
 
   disconnectedCallback() {
     this.preview = null;
+    this.weeks = null;
     this.flagged = [];
   }
 
@@ -127,6 +128,7 @@ export class TandemExportWizard extends HTMLElement {
   showPreview() {
     const view = document.createElement('tandem-summary-view');
     view.summary = this.preview;
+    view.weeks = this.weeks;
     view.heading = t('wizard.title_preview');
     this.querySelector('.preview-place').replaceChildren(view);
   }
@@ -172,7 +174,7 @@ export class TandemExportWizard extends HTMLElement {
           return this.step('review');
         case 'review':
           c.keep = data.getAll('keep').map(String);
-          this.preview = (await api.previewSummary(this.request())).summary;
+          ({ summary: this.preview, weeks: this.weeks } = await api.previewSummary(this.request()));
           return this.step('preview');
         case 'preview':
           return this.step('confirm');

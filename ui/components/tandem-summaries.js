@@ -1,13 +1,14 @@
 // The supervisor's side, reached without a vault: open one or more summaries (JSON, or age
 // files with their passphrase or key), read each one, and, with two or more open, a team
-// overview. Everything is read-only; the shell reads and checks the files.
+// overview. Everything is read-only; the shell reads and checks the files, and words the weeks
+// they name in the app's language.
 import { api } from '../api.js';
 import { html, render, emit } from '../html.js';
 import { t, errorText } from '../i18n.js';
 
 export class TandemSummaries extends HTMLElement {
   connectedCallback() {
-    this.inbox = { files: [], team: null };
+    this.inbox = { files: [], team: null, weeks: {} };
     this.addEventListener('click', (e) => this.onClick(e));
     this.addEventListener('submit', (e) => this.onSubmit(e));
     this.draw();
@@ -47,6 +48,7 @@ export class TandemSummaries extends HTMLElement {
     if (team) {
       const view = document.createElement('tandem-summary-view');
       view.summary = team;
+      view.weeks = this.inbox.weeks;
       view.team = true;
       view.heading = t('received.team', { n: team.summaries });
       this.querySelector('.team-place').replaceChildren(view);
@@ -55,6 +57,7 @@ export class TandemSummaries extends HTMLElement {
       const f = files[Number(place.dataset.index)];
       const view = document.createElement('tandem-summary-view');
       view.summary = f.summary;
+      view.weeks = this.inbox.weeks;
       view.heading = f.name;
       place.replaceChildren(view);
     }
@@ -70,7 +73,7 @@ export class TandemSummaries extends HTMLElement {
         (this.querySelector('input[name=key]') || this.querySelector('h1')).focus();
       } else if (action === 'close') {
         await api.closeSummaries();
-        this.inbox = { files: [], team: null };
+        this.inbox = { files: [], team: null, weeks: {} };
         this.draw();
         this.querySelector('h1').focus();
       } else if (action === 'back') {

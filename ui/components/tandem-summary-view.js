@@ -1,6 +1,7 @@
 // A supervision summary as it reads on screen: the worker's preview of exactly what will leave,
 // and the supervisor's view of a received summary or of a team overview. It draws what it is
-// given (the summary's JSON, or the shell's team overview) and holds nothing else.
+// given (the summary's JSON, or the shell's team overview, and the shell's words for each ISO
+// week they name, `weeks`) and holds nothing else.
 import { html, render } from '../html.js';
 import { t, label } from '../i18n.js';
 
@@ -51,19 +52,23 @@ export class TandemSummaryView extends HTMLElement {
 
   disconnectedCallback() {
     this.summary = null;
+    this.weeks = null;
   }
 
   draw() {
     const s = this.summary;
     if (!s) return render(this, html``);
     const team = Boolean(this.team);
+    // A week as people read it ("week of 2 March 2026"); its code only if the shell sent no words.
+    const week = (code) => (this.weeks && this.weeks[code]) || code;
     const removed = team ? 0 : Object.values(s.withheld.removed).reduce((a, b) => a + b, 0);
     const sharedWords = team ? s.shared_entries : s.narratives.length + s.agenda.filter((a) => a.text).length;
-    // What the worker chose to leave out is said, so an empty part is not read as "none".
-    const included = (!team && s.included) || { words: true, agenda: true, wellbeing: true };
-    const leftOut = ['words', 'agenda', 'wellbeing'].filter((p) => !included[p]).map((p) => t(`summary.part.${p}`));
+    // What the worker chose to leave out is said, so an empty part is not read as "none". A
+    // team overview adds up what was sent, and has no parts of its own.
+    const parts = (!team && s.included) || {};
+    const leftOut = Object.keys(parts).filter((p) => !parts[p]).map((p) => t(`summary.part.${p}`));
     render(this, html`<article class="summary-view" aria-label="${this.heading || t('summary.title')}">
-      <p class="period">${t('summary.period', { first: s.first_week, last: s.last_week, k: s.k })}</p>
+      <p class="period">${t('summary.period_weeks', { first: week(s.first_week), last: week(s.last_week), k: s.k })}</p>
       ${team
         ? html`<p class="statement">${t('summary.team_statement', { n: s.summaries, k: s.k })}</p>`
         : html`<div class="statement"><h3>${t('summary.contains')}</h3><ul>
@@ -75,22 +80,22 @@ export class TandemSummaryView extends HTMLElement {
         ? html`<p>${t('summary.team_agenda', { n: s.agenda_items, shared: s.shared_entries })}</p>`
         : s.agenda.length ? html`<h3>${t('summary.agenda')}</h3><ul class="agenda">${s.agenda.map((a) => html`<li>
           <strong>${a.category ? label('category', a.category) : label('kind', a.kind)}</strong>
-          <span class="week">${a.week}</span>${a.text ? html`<p class="entry-text">${a.text}</p>` : ''}</li>`)}</ul>` : ''}
+          <span class="week">${week(a.week)}</span>${a.text ? html`<p class="entry-text">${a.text}</p>` : ''}</li>`)}</ul>` : ''}
       <h3>${t('summary.counts')}</h3>
       <p>${t('summary.contact_minutes')}: ${count(s.contact_minutes)}</p>
       <div class="dists">${DISTRIBUTIONS.map(([path, field]) => table(path, field, pick(s, path)))}</div>
-      ${!included.wellbeing ? html`<h3>${t('summary.wellbeing')}</h3><p class="empty">${t('summary.wellbeing_left_out')}</p>` : ''}
+      ${parts.wellbeing === false ? html`<h3>${t('summary.wellbeing')}</h3><p class="empty">${t('summary.wellbeing_left_out')}</p>` : ''}
       ${s.wellbeing.length ? html`<table class="dist wellbeing">
         <caption>${t('summary.wellbeing')}</caption>
         <thead><tr><th scope="col">${t('summary.week')}</th><th scope="col">${t('field.mood')}</th>
           <th scope="col">${t('field.energy')}</th><th scope="col">${t('field.stress')}</th>
           ${team ? html`<th scope="col">${t('summary.team_workers')}</th>` : ''}</tr></thead>
-        <tbody>${s.wellbeing.map((w) => html`<tr><th scope="row">${w.week}</th><td>${average(w.mood)}</td>
+        <tbody>${s.wellbeing.map((w) => html`<tr><th scope="row">${week(w.week)}</th><td>${average(w.mood)}</td>
           <td>${average(w.energy)}</td><td>${average(w.stress)}</td>${team ? html`<td>${w.summaries}</td>` : ''}</tr>`)}</tbody>
       </table>` : ''}
       ${!team && s.narratives.length ? html`<h3>${t('summary.narratives')}</h3>
         ${s.narratives.map((n) => html`<blockquote class="narrative">
-          <p class="meta">${label('kind', n.kind)} · ${n.week}${n.person ? html` · ${n.person}` : ''}</p>
+          <p class="meta">${label('kind', n.kind)} · ${week(n.week)}${n.person ? html` · ${n.person}` : ''}</p>
           <p class="entry-text">${n.text}</p></blockquote>`)}` : ''}
     </article>`);
   }
