@@ -540,9 +540,16 @@ impl App {
             .unwrap_or_else(|e| panic!("could not type into `{css}`: {e}"));
     }
 
-    /// Clicks the element matching `css` once it is there.
+    /// Clicks the element matching `css` once it is there, first scrolled to the middle of the
+    /// screen as a person would scroll to it: WebDriver brings it only to the edge, where the
+    /// entry form's sticky Save bar can cover it.
     pub async fn click(&self, css: &str) {
         let element = self.wait_for(css).await;
+        self.js(
+            "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+            vec![element.to_json().expect("an element reference")],
+        )
+        .await;
         element
             .click()
             .await
