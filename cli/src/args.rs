@@ -226,9 +226,9 @@ pub struct ExportArgs {
     /// Where to save the summary
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// html (a printable report) or json
-    #[arg(long, value_parser = ["html", "json"], default_value = "html")]
-    pub format: String,
+    /// html (a printable report) or json [default: html]
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
     /// Leave parts out: any of words (of shared entries), agenda, wellbeing, comma-separated
     #[arg(long, value_name = "PARTS", value_delimiter = ',')]
     pub without: Vec<String>,
@@ -236,7 +236,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "LANG")]
     pub language: Option<String>,
     /// Withhold any count describing fewer than N people or entries (at least 2)
-    #[arg(long, value_name = "N", default_value_t = 5)]
+    #[arg(long, value_name = "N", default_value_t = tandem_core::summary::suppress::DEFAULT_K)]
     pub k: u64,
     /// Encrypt the file with age for the holder of this age public key (age1…)
     #[arg(long, value_name = "KEY", conflicts_with = "age_passphrase")]

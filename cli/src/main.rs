@@ -250,7 +250,11 @@ fn cmd_export(cli: &Cli, path: &Path, export: &ExportArgs, out: &mut impl Write)
     if let Some(to) = &age_to {
         to.check().map_err(as_flag)?;
     }
-    let format = Format::parse("--format", &export.format)?;
+    // Without --format, the core's default: the printable report.
+    let format = match &export.format {
+        Some(f) => Format::parse("--format", f)?,
+        None => Format::default(),
+    };
     // Without --language, a report is in the language chosen in the app's settings.
     let language = match &export.language {
         Some(code) => Language::parse("--language", code)?,

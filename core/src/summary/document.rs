@@ -99,7 +99,10 @@ impl WizardDefaults {
             k: DEFAULT_K,
             min_k: MIN_K,
             include: Include::default(),
-            formats: vec!["html", "json"],
+            formats: super::record::Format::ALL
+                .iter()
+                .map(|f| f.extension())
+                .collect(),
             protections: vec!["nobody", "passphrase", "recipient"],
             min_passphrase_chars: crate::vault::MIN_PASSPHRASE_CHARS,
         }

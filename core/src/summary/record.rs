@@ -15,24 +15,32 @@ use crate::i18n::Language;
 use crate::id::RecordId;
 
 /// A file format a summary is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// The printable report: what a summary is saved as unless the worker says otherwise.
+    #[default]
     Html,
     Json,
 }
 
 impl Format {
-    /// Reads `html` or `json`; `field` names the option in the error.
+    /// Every format, the default first.
+    pub const ALL: &'static [Format] = &[Format::Html, Format::Json];
+
+    /// Reads a format's code (its extension); `field` names the option in the error.
     pub fn parse(field: &str, text: &str) -> Result<Format> {
-        match text.trim() {
-            "html" => Ok(Format::Html),
-            "json" => Ok(Format::Json),
-            _ => Err(Error::invalid(field, "unknown_value").with("allowed", "html, json")),
-        }
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.extension() == text.trim())
+            .ok_or_else(|| {
+                let allowed: Vec<&str> = Format::ALL.iter().map(|f| f.extension()).collect();
+                Error::invalid(field, "unknown_value").with("allowed", allowed.join(", "))
+            })
     }
 
-    /// The usual file extension.
+    /// The usual file extension, which is also the format's code.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",
