@@ -577,6 +577,9 @@ impl EntryDraft {
 
     /// Like [`EntryDraft::from_json`], from an already parsed value.
     pub fn from_value(value: Value, kind: Option<Kind>, allow_record_fields: bool) -> Result<Self> {
+        // A kind named outside the JSON means a worker writing one entry now (`add`, the app's
+        // form), not lines imported from elsewhere, which keep what they say.
+        let named_kind = kind.is_some();
         let Value::Object(mut map) = value else {
             return Err(Error::invalid("", "json_not_object"));
         };
@@ -633,8 +636,12 @@ impl EntryDraft {
             specific.insert("triggered".into(), Value::Bool(true));
         }
         // A boundary issue noted now is meant for supervision unless the worker says otherwise.
-        // Tandem's own dumps leave `false` out, so their records keep what they say.
-        if kind == Kind::Boundary && !is_record && !specific.contains_key("bring_to_supervision") {
+        // Imports, Tandem's own dumps included (they leave `false` out), keep what they say.
+        if kind == Kind::Boundary
+            && named_kind
+            && !is_record
+            && !specific.contains_key("bring_to_supervision")
+        {
             specific.insert(
                 "bring_to_supervision".into(),
                 Value::Bool(NEW_BOUNDARY_TO_SUPERVISION),

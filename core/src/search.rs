@@ -96,8 +96,16 @@ static LABELS: std::sync::LazyLock<Vec<(Vec<u8>, String)>> = std::sync::LazyLock
     out
 });
 
+/// Shortest term that also stands for the codes whose labels it matches: shorter ones ("de",
+/// "en", "mon") are everyday words that would match whole kinds, and each code is another pass
+/// over the search buffer.
+const MIN_LABEL_TERM: usize = 4;
+
 /// The codes whose label has a word starting with `term`.
 fn codes_for(term: &str) -> Vec<String> {
+    if term.chars().count() < MIN_LABEL_TERM {
+        return Vec::new();
+    }
     let finder = memmem::Finder::new(term.as_bytes());
     let mut codes: Vec<String> = LABELS
         .iter()

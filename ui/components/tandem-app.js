@@ -305,6 +305,9 @@ export class TandemApp extends HTMLElement {
   }
 
   async lockNow() {
+    // The shell's event and a "locked" answer can both arrive while a lock is under way.
+    if (this.locking) return;
+    this.locking = true;
     clearTimeout(this.toastTimer);
     // A half-written entry is sealed in the vault before the vault is dropped.
     const form = this.querySelector('tandem-entry-form');
@@ -320,6 +323,7 @@ export class TandemApp extends HTMLElement {
       // From the supervisor's view there may be no vault at all: ask which screen is right.
       if (fromSummaries) await this.leaveSummaries();
       else this.showLocked(true);
+      this.locking = false;
     }
   }
 }

@@ -43,6 +43,7 @@ export class TandemEntryForm extends HTMLElement {
     this.fields = form.fields;
     this.days = form.days;
     const start = this.entry ? { ...this.entry } : { ...form.defaults };
+    this.startsOn = new Set(Object.keys(form.defaults).filter((k) => form.defaults[k] === true));
     this.initialWhen = whenParts(start.occurred_at);
     // The box says whether the entry is queued for supervision now; the core keeps its place
     // (and whether it was discussed) unless the worker changes the box.
@@ -205,7 +206,11 @@ ${value || ''}</textarea>`;
         }
         case 'flag': {
           const on = data.get(name) === 'on';
-          if (name !== 'agenda') entry[name] = on;
+          // An edit sends every flag, so one can be turned off; a new entry sends only those
+          // ticked, leaving the rest to the core (which ticks "triggered" when what triggered
+          // the worker is written), except one whose default is on.
+          const sendOff = Boolean(this.entry) || asDraft || this.startsOn?.has(name);
+          if (name !== 'agenda') { if (on || sendOff) entry[name] = on; }
           else if (asDraft || on !== this.initialAgenda) entry.agenda = on;
           break;
         }
@@ -240,7 +245,7 @@ ${value || ''}</textarea>`;
 
   /** A change: the draft is sealed once the worker pauses. */
   changed() {
-    if (!this.fields) return;
+    if (!this.fields || this.saving) return;
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => this.flushDraft(), DRAFT_DELAY_MS);
   }
@@ -270,7 +275,9 @@ ${value || ''}</textarea>`;
   /** Enter in a one-line field moves to the next field: on a phone it is the keyboard's "next",
    * and a half-filled entry is never saved by accident. */
   onKey(event) {
-    if (event.key !== 'Enter' || !event.target.matches('input:not([type=checkbox]):not([type=radio])')) return;
+    // Every control but a text area (where Enter is a new line) and a button: on a checkbox or a
+    // chip, WebKit would otherwise press the form's Save.
+    if (event.key !== 'Enter' || !event.target.matches('input, select')) return;
     event.preventDefault();
     const controls = [...this.querySelectorAll('input, select, textarea, button[type=submit]')]
       .filter((el) => !el.disabled && el.offsetParent !== null && el.type !== 'hidden');
@@ -286,6 +293,9 @@ ${value || ''}</textarea>`;
     this.clearErrors();
     const entry = this.collect();
     button.disabled = true;
+    // While the save is on its way, changes wait: a draft sealed after the entry would offer
+    // the saved entry again.
+    this.saving = true;
     clearTimeout(this.draftTimer);
     this.draftTimer = null;
     try {
@@ -300,8 +310,11 @@ ${value || ''}</textarea>`;
       }
     } catch (e) {
       button.disabled = false;
+      this.saving = false;
       if (e.kind === 'locked') return;
       this.showError(e);
+      // What was typed just before the refused save is kept as the draft.
+      this.changed();
     }
   }
 

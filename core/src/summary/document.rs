@@ -231,7 +231,8 @@ pub fn build<'a>(
         })
         .collect();
     let mut oldest_first = in_period.clone();
-    oldest_first.sort_by_key(|e| e.occurred_at);
+    // The same order the journal lists in, oldest first: time, then save order, then id.
+    oldest_first.sort_by_key(|e| (e.occurred_at, e.created_at, e.id));
 
     // Pseudonyms: people in shared entries first, in order of appearance, then everyone else,
     // so the letters a reader sees start at A.

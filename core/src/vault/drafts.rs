@@ -142,16 +142,21 @@ impl Vault {
         Ok(out)
     }
 
-    /// Forgets the draft `key` (after its entry is saved, or when the worker discards it). Its
-    /// row is deleted, so SQLite overwrites the freed space.
-    pub fn discard_draft(&mut self, key: &str) -> Result<()> {
-        parse_key(key)?;
-        let ids: Vec<RecordId> = self
+    /// The rows holding the draft `key`.
+    pub(super) fn draft_rows(&mut self, key: &str) -> Result<Vec<RecordId>> {
+        Ok(self
             .draft_records()?
             .into_iter()
             .filter(|d| d.key == key)
             .map(|d| d.id)
-            .collect();
+            .collect())
+    }
+
+    /// Forgets the draft `key` (after its entry is saved, or when the worker discards it). Its
+    /// row is deleted, so SQLite overwrites the freed space.
+    pub fn discard_draft(&mut self, key: &str) -> Result<()> {
+        parse_key(key)?;
+        let ids = self.draft_rows(key)?;
         if ids.is_empty() {
             return Ok(());
         }

@@ -364,10 +364,21 @@ impl Vault {
         if !self.store.contains(Table::Entries, id)? {
             return Err(not_found(id));
         }
-        self.store.write(&[Write::Delete {
+        // A draft of changes to it goes in the same transaction: removed for good means its
+        // words too.
+        let mut writes = vec![Write::Delete {
             table: Table::Entries,
             id: *id,
-        }])?;
+        }];
+        writes.extend(
+            self.draft_rows(&format!("edit:{}", id.to_hex()))?
+                .into_iter()
+                .map(|draft| Write::Delete {
+                    table: Table::Drafts,
+                    id: draft,
+                }),
+        );
+        self.store.write(&writes)?;
         if let Some(cache) = &mut self.entries {
             cache.remove(id);
         }

@@ -1598,6 +1598,12 @@ fn a_draft_survives_locking_is_replaced_by_a_newer_one_and_goes_when_discarded()
     vault.discard_draft("new:moment").unwrap();
     assert_eq!(vault.draft("new:moment").unwrap(), None);
     assert_eq!(vault.drafts().unwrap().len(), 1);
+    vault.purge_entry(&id).unwrap();
+    assert_eq!(
+        vault.draft(&edit_key).unwrap(),
+        None,
+        "an entry removed for good takes its draft of changes with it"
+    );
     assert!(vault.save_draft("new:diary", &fields("x")).is_err());
     assert!(vault.draft("somewhere").is_err());
 }
