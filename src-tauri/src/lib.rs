@@ -78,10 +78,11 @@ impl AppState {
 
     /// Holds a vault just unlocked or created, and starts the idle clock from now.
     fn hold(&self, vault: Vault) {
+        // The clock starts first: the guard must never see a vault just opened with the idle
+        // time of the locked screen before it.
+        self.touch();
         let mut held = self.vault.lock().unwrap_or_else(|p| p.into_inner());
         *held = Some(vault);
-        drop(held);
-        self.touch();
     }
 
     /// Notes that the worker did something, which holds off the idle lock.

@@ -8,7 +8,8 @@ import { html, render, emit } from '../html.js';
 import { t, label, errorText } from '../i18n.js';
 import { summary } from '../entry-text.js';
 
-const MOST = 500;
+/** As many as the shell gives in one page: it caps the page, and `more` says if any were left. */
+const ALL = Number.MAX_SAFE_INTEGER;
 
 export class TandemSupervision extends HTMLElement {
   async connectedCallback() {
@@ -43,8 +44,8 @@ export class TandemSupervision extends HTMLElement {
     const place = this.querySelector('.agenda-place');
     try {
       const [queued, discussed] = await Promise.all([
-        api.listEntries({ agenda: 'queued' }, 0, MOST),
-        api.listEntries({ agenda: 'discussed' }, 0, MOST),
+        api.listEntries({ agenda: 'queued' }, 0, ALL),
+        api.listEntries({ agenda: 'discussed' }, 0, ALL),
       ]);
       // An agenda reads in the order things happened.
       const items = queued.entries.reverse();

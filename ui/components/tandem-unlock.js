@@ -57,7 +57,9 @@ export class TandemUnlock extends HTMLElement {
       button.disabled = false;
       form.removeAttribute('aria-busy');
       status.textContent = '';
-      // Whatever went wrong, the one field is where the worker tries again.
+      // Whatever went wrong, the one field is where the worker tries again. It is emptied
+      // first: the page keeps no passphrase or recovery key once the call has answered.
+      form.querySelector('[name=secret]').value = '';
       showError(form, 'secret', errorText(e));
     }
     return undefined;

@@ -234,6 +234,11 @@ pub async fn a_new_worker_keeps_a_journal() {
         .await;
     app.wait_for_text("form[data-action=unlock] .error", "not right")
         .await;
+    assert_eq!(
+        app.value("#unlock-passphrase").await,
+        "",
+        "a refused passphrase is not kept in the page"
+    );
     app.screenshot("wrong-passphrase-desktop").await;
     app.type_into("#unlock-passphrase", PASSPHRASE).await;
     app.click("form[data-action=unlock] button[type=submit]")
