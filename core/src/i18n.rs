@@ -204,7 +204,7 @@ mod tests {
         );
         let text = t(
             Language::En,
-            "summary.period",
+            "summary.period_weeks",
             &[
                 ("first", "2026-W45".into()),
                 ("last", "2026-W48".into()),

@@ -3,19 +3,17 @@
 //! vault; its logic is the core's [`tandem_core::summary::inbox`]). Files are chosen in native
 //! dialogs opened from here, so the webview never gets file-system access of its own.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use tandem_core::Error;
 use tandem_core::entry::{AgendaState, parse_date};
 use tandem_core::i18n::{self, Language, t};
-use tandem_core::summary::aggregate::week_monday;
-use tandem_core::summary::document::{Include, Options, Summary, WizardDefaults};
-use tandem_core::summary::inbox::Inbox;
+use tandem_core::summary::document::{Include, Options, WizardDefaults};
+use tandem_core::summary::inbox::InboxReport;
 use tandem_core::summary::output::AgeTo;
-use tandem_core::summary::received::{Received, Team};
 use tandem_core::summary::record::{ExportRecord, Format};
+use tandem_core::summary::report::Report;
 use tandem_core::when;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -87,74 +85,13 @@ impl Whole {
     }
 }
 
-/// The weeks a summary names, worded as people read them ("week of 2 March 2026"), by their
-/// ISO code. The summary keeps its codes, as its schema says (docs/summary-schema.md); the view
-/// shows the words beside them, so the shell adds these when it serves a summary to the page.
-pub type WeekLabels = BTreeMap<String, String>;
-
-fn week_labels<'a>(lang: Language, codes: impl IntoIterator<Item = &'a str>) -> WeekLabels {
-    codes
-        .into_iter()
-        .filter_map(|code| Some((code.to_string(), when::week_of(lang, week_monday(code)?))))
-        .collect()
-}
-
-/// Every week a summary being prepared names.
-fn summary_weeks(s: &Summary) -> impl Iterator<Item = &str> {
-    [s.first_week.as_str(), s.last_week.as_str()]
-        .into_iter()
-        .chain(s.agenda.iter().map(|a| a.week.as_str()))
-        .chain(s.narratives.iter().map(|n| n.week.as_str()))
-        .chain(s.wellbeing.iter().map(|w| w.week.as_str()))
-}
-
-/// Every week a received summary names.
-fn received_weeks(s: &Received) -> impl Iterator<Item = &str> {
-    [s.first_week.as_str(), s.last_week.as_str()]
-        .into_iter()
-        .chain(s.agenda.iter().map(|a| a.week.as_str()))
-        .chain(s.narratives.iter().map(|n| n.week.as_str()))
-        .chain(s.wellbeing.iter().map(|w| w.week.as_str()))
-}
-
-/// Every week a team overview names.
-fn team_weeks(s: &Team) -> impl Iterator<Item = &str> {
-    [s.first_week.as_str(), s.last_week.as_str()]
-        .into_iter()
-        .chain(s.wellbeing.iter().map(|w| w.week.as_str()))
-}
-
-/// What would leave: the summary exactly as its JSON file would hold it, the words that looked
-/// like names, for the worker to review (removed unless kept), and its weeks in words.
+/// What would leave, in the words its file will read as (the same [`Report`] the HTML report
+/// is drawn from), and the words that looked like names, for the worker to review (removed
+/// unless kept).
 #[derive(Debug, Serialize)]
 pub struct Preview {
-    summary: Summary,
+    report: Report,
     flagged: Vec<String>,
-    weeks: WeekLabels,
-}
-
-/// The supervisor's inbox as the page shows it: the core's view, and every week it names in
-/// words.
-#[derive(Debug, Serialize)]
-pub struct InboxView {
-    #[serde(flatten)]
-    inbox: Inbox,
-    weeks: WeekLabels,
-}
-
-impl InboxView {
-    fn new(lang: Language, inbox: Inbox) -> InboxView {
-        let received = inbox
-            .files
-            .iter()
-            .filter_map(|f| f.summary.as_ref())
-            .flat_map(received_weeks);
-        let team = inbox.team.iter().flat_map(team_weeks);
-        InboxView {
-            weeks: week_labels(lang, received.chain(team)),
-            inbox,
-        }
-    }
 }
 
 /// A saved summary's record, with its dates in words for the list of saved summaries: the day
@@ -198,8 +135,7 @@ pub fn preview_summary(state: State<'_, AppState>, request: SummaryRequest) -> A
         let summary = vault.summary(&options)?;
         Ok(Preview {
             flagged: summary.flagged.iter().cloned().collect(),
-            weeks: week_labels(lang, summary_weeks(&summary)),
-            summary,
+            report: Report::of_summary(&summary, lang),
         })
     })
 }
@@ -282,14 +218,14 @@ pub fn list_exports(state: State<'_, AppState>) -> Answer<Vec<ExportView>> {
 pub fn open_summaries<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-) -> Answer<InboxView> {
+) -> Answer<InboxReport> {
     let lang = state.settings().language();
     let paths = state.dialogs.pick(&app, lang);
     state.touch();
     let mut files = state.received.lock().unwrap_or_else(|p| p.into_inner());
     let word = move |e: &tandem_core::Error| i18n::app_message(lang, e);
     let inbox = state.answer(files.open_paths(paths, &word))?;
-    Ok(InboxView::new(lang, inbox))
+    Ok(inbox.in_words(lang))
 }
 
 /// Opens the encrypted file `id` (a path the inbox gave) with a passphrase or an age secret key.
@@ -298,13 +234,13 @@ pub fn open_summary_with_key(
     state: State<'_, AppState>,
     id: String,
     key: String,
-) -> Answer<InboxView> {
+) -> Answer<InboxReport> {
     let key = Zeroizing::new(key);
     let lang = state.settings().language();
     let mut files = state.received.lock().unwrap_or_else(|p| p.into_inner());
     let word = move |e: &tandem_core::Error| i18n::app_message(lang, e);
     let inbox = state.answer(files.open_with_key(&id, &key, &word))?;
-    Ok(InboxView::new(lang, inbox))
+    Ok(inbox.in_words(lang))
 }
 
 /// Closes every received summary.

@@ -315,6 +315,18 @@ fn only_the_main_window_may_call_the_commands() {
     assert!(call(&other, "vault_status", json!({})).is_err());
 }
 
+/// The first block of type `kind` in a report as the page receives it; null when there is none.
+fn block(report: &Value, kind: &str) -> Value {
+    report["sections"]
+        .as_array()
+        .expect("a report has sections")
+        .iter()
+        .flat_map(|s| s["blocks"].as_array().unwrap().iter())
+        .find(|b| b["type"] == kind)
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
 #[test]
 fn a_worker_prepares_and_saves_a_summary_and_a_supervisor_opens_it_without_a_vault() {
     let dir = tempfile::tempdir().unwrap();
@@ -358,18 +370,17 @@ fn a_worker_prepares_and_saves_a_summary_and_a_supervisor_opens_it_without_a_vau
     let request = json!({"from": "2026-11-01", "to": "2026-11-30", "k": 5, "keep": []});
     let preview = call(&main, "preview_summary", json!({"request": request})).unwrap();
     assert_eq!(preview["flagged"], json!(["marguerite"]));
+    // The preview is the report in words: the agenda names the category, never its code.
+    let agenda = block(&preview["report"], "agenda");
+    assert_eq!(agenda["items"][0]["title"], "Gifts or money");
     assert_eq!(
-        preview["summary"]["narratives"][0]["text"],
+        block(&preview["report"], "quotes")["items"][0]["text"],
         "Talked with [name] about the move"
-    );
-    assert_eq!(
-        preview["summary"]["agenda"][0]["category"],
-        "gifts_or_money"
     );
     let kept = json!({"from": "2026-11-01", "to": "2026-11-30", "k": 5, "keep": ["Marguerite"]});
     let preview = call(&main, "preview_summary", json!({"request": kept})).unwrap();
     assert_eq!(
-        preview["summary"]["narratives"][0]["text"],
+        block(&preview["report"], "quotes")["items"][0]["text"],
         "Talked with Marguerite about the move"
     );
 
@@ -472,12 +483,14 @@ fn a_worker_prepares_and_saves_a_summary_and_a_supervisor_opens_it_without_a_vau
     )
     .unwrap();
     assert_eq!(open["files"][1]["state"], "open");
-    let summary = &open["files"][1]["summary"];
-    assert_eq!(summary["entries_by_kind"]["total"], 6);
+    let report = &open["files"][1]["report"];
+    let kinds = block(report, "table");
+    assert_eq!(kinds["caption"], "Entries by kind");
+    assert_eq!(kinds["total"]["cells"][0]["text"], "6");
     // Marked discussed before saving, the boundary issue is not on the summary's agenda.
-    assert_eq!(summary["agenda"], json!([]));
+    assert_eq!(block(report, "agenda"), Value::Null);
     assert_eq!(
-        summary["narratives"][0]["text"],
+        block(report, "quotes")["items"][0]["text"],
         "Talked with [name] about the move"
     );
 }
@@ -664,9 +677,17 @@ fn summaries_reach_the_page_with_their_weeks_and_dates_in_the_apps_words() {
     // k is sent as the wizard's field holds it; what is not a whole number names the field.
     let request = json!({"from": "2026-03-02", "to": "2026-03-15", "k": " 5 "});
     let preview = call(&main, "preview_summary", json!({"request": request})).unwrap();
-    assert_eq!(preview["summary"]["first_week"], "2026-W10", "codes stay");
-    assert_eq!(preview["weeks"]["2026-W10"], "week of 2 March 2026");
-    assert_eq!(preview["weeks"]["2026-W11"], "week of 9 March 2026");
+    assert_eq!(
+        preview["report"]["period"],
+        "From the week of 2 March 2026 to the week of 9 March 2026. Counts under 5 are withheld."
+    );
+    assert!(
+        block(&preview["report"], "quotes")["items"][0]["meta"]
+            .as_str()
+            .unwrap()
+            .ends_with("week of 2 March 2026"),
+        "{preview}"
+    );
     for (k, key) in [("five", "expected_whole_number"), ("1", "k_too_small")] {
         let refused = call(
             &main,
@@ -711,6 +732,7 @@ fn summaries_reach_the_page_with_their_weeks_and_dates_in_the_apps_words() {
     call(&main, "lock", json!({})).unwrap();
     let inbox = call(&main, "open_summaries", json!({})).unwrap();
     assert_eq!(inbox["files"][0]["state"], "open");
-    assert_eq!(inbox["files"][0]["summary"]["last_week"], "2026-W11");
-    assert_eq!(inbox["weeks"]["2026-W11"], "semaine du 9 mars 2026");
+    // The supervisor reads it in the app's language, whatever language the worker saved in.
+    let period = inbox["files"][0]["report"]["period"].as_str().unwrap();
+    assert!(period.contains("semaine du 9 mars 2026"), "{period}");
 }

@@ -127,8 +127,7 @@ export class TandemExportWizard extends HTMLElement {
 
   showPreview() {
     const view = document.createElement('tandem-summary-view');
-    view.summary = this.preview;
-    view.weeks = this.weeks;
+    view.report = this.preview;
     view.heading = t('wizard.title_preview');
     this.querySelector('.preview-place').replaceChildren(view);
   }
@@ -174,7 +173,7 @@ export class TandemExportWizard extends HTMLElement {
           return this.step('review');
         case 'review':
           c.keep = data.getAll('keep').map(String);
-          ({ summary: this.preview, weeks: this.weeks } = await api.previewSummary(this.request()));
+          ({ report: this.preview } = await api.previewSummary(this.request()));
           return this.step('preview');
         case 'preview':
           return this.step('confirm');

@@ -1,14 +1,14 @@
 // The supervisor's side, reached without a vault: open one or more summaries (JSON, or age
 // files with their passphrase or key), read each one, and, with two or more open, a team
-// overview. Everything is read-only; the shell reads and checks the files, and words the weeks
-// they name in the app's language.
+// overview. Everything is read-only; the shell reads and checks the files, and the core words
+// each one as a report in the app's language.
 import { api } from '../api.js';
 import { html, render, emit } from '../html.js';
 import { t, errorText } from '../i18n.js';
 
 export class TandemSummaries extends HTMLElement {
   connectedCallback() {
-    this.inbox = { files: [], team: null, weeks: {} };
+    this.inbox = { files: [], team: null };
     this.addEventListener('click', (e) => this.onClick(e));
     this.addEventListener('submit', (e) => this.onSubmit(e));
     this.draw();
@@ -31,7 +31,7 @@ export class TandemSummaries extends HTMLElement {
       </div>
       <p class="error" role="alert">${message}</p>
       ${team ? html`<section class="card inset" aria-labelledby="team-title">
-        <h2 id="team-title">${t('received.team', { n: team.summaries })}</h2>
+        <h2 id="team-title">${team.title}</h2>
         <div class="team-place"></div></section>` : ''}
       ${files.map((f, i) => html`<section class="card inset received" aria-labelledby="file-${i}">
         <h2 id="file-${i}">${f.name}</h2>
@@ -47,17 +47,15 @@ export class TandemSummaries extends HTMLElement {
     </section>`);
     if (team) {
       const view = document.createElement('tandem-summary-view');
-      view.summary = team;
-      view.weeks = this.inbox.weeks;
-      view.team = true;
-      view.heading = t('received.team', { n: team.summaries });
+      view.report = team;
+      // The card's heading already names the overview.
+      view.untitled = true;
       this.querySelector('.team-place').replaceChildren(view);
     }
     for (const place of this.querySelectorAll('.file-place')) {
       const f = files[Number(place.dataset.index)];
       const view = document.createElement('tandem-summary-view');
-      view.summary = f.summary;
-      view.weeks = this.inbox.weeks;
+      view.report = f.report;
       view.heading = f.name;
       place.replaceChildren(view);
     }
@@ -73,7 +71,7 @@ export class TandemSummaries extends HTMLElement {
         (this.querySelector('input[name=key]') || this.querySelector('h1')).focus();
       } else if (action === 'close') {
         await api.closeSummaries();
-        this.inbox = { files: [], team: null, weeks: {} };
+        this.inbox = { files: [], team: null };
         this.draw();
         this.querySelector('h1').focus();
       } else if (action === 'back') {

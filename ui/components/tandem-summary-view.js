@@ -1,48 +1,51 @@
 // A supervision summary as it reads on screen: the worker's preview of exactly what will leave,
-// and the supervisor's view of a received summary or of a team overview. It draws what it is
-// given (the summary's JSON, or the shell's team overview, and the shell's words for each ISO
-// week they name, `weeks`) and holds nothing else.
+// a summary a supervisor opened, or a team overview. It draws the core's report model (`report`:
+// every sentence, label, week and number already in words, the same model the HTML report file
+// is drawn from) and adds no words of its own.
 import { html, render } from '../html.js';
-import { t, label } from '../i18n.js';
 
-// Which vocabulary labels each distribution's codes. The paths are in double quotes: they are
-// not catalogue keys.
-const DISTRIBUTIONS = [
-  ["entries_by_kind", "kind"],
-  ["contacts.mode", "mode"],
-  ["contacts.setting", "setting"],
-  ["contacts.format", "format"],
-  ["contacts.domains", "domains"],
-  ["contacts.activities", "activities"],
-  ["contacts.referral", "referral"],
-  ["moment_themes", "themes"],
-  ["moment_values", "values"],
-  ["boundaries_open", "category"],
-  ["boundaries_resolved", "category"],
-];
-
-function pick(summary, path) {
-  return path.split('.').reduce((v, k) => (v ? v[k] : undefined), summary);
+function cell(c) {
+  return c.withheld ? html`<span class="withheld">${c.text}</span>` : c.text;
 }
 
-function count(n) {
-  return n === null || n === undefined ? html`<span class="withheld">${t('summary.withheld_cell')}</span>` : String(n);
+// A count's bar, hidden from screen readers, which read the count beside it.
+function bar(c) {
+  if (c.bar === undefined || c.bar === null) return '';
+  return html`<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect width="${(c.bar * 100).toFixed(1)}" height="10"></rect></svg>`;
 }
 
-function average(n) {
-  return n === null || n === undefined ? '—' : n.toFixed(1);
+function row(table, r) {
+  return html`<tr><th scope="row">${r.head}</th>${r.cells.map((c) => html`<td>${cell(c)}</td>`)}
+    ${table.bars ? html`<td class="bar-cell">${r.cells[0] ? bar(r.cells[0]) : ''}</td>` : ''}</tr>`;
 }
 
-/** A distribution as a small table; nothing when every count is zero. */
-function table(path, field, dist) {
-  if (!dist || dist.total === 0) return '';
-  const rows = dist.codes.map((code, i) => ({ code, n: dist.cells[i] })).filter((r) => r.n !== 0);
+function table(t) {
   return html`<table class="dist">
-    <caption>${t(`summary.dist.${path}`)}</caption>
-    <thead><tr><th scope="col">${t('summary.what')}</th><th scope="col">${t('summary.count')}</th></tr></thead>
-    <tbody>${rows.map((r) => html`<tr><th scope="row">${label(field, r.code)}</th><td>${count(r.n)}</td></tr>`)}</tbody>
-    <tfoot><tr><th scope="row">${t('summary.total')}</th><td>${count(dist.total)}</td></tr></tfoot>
+    <caption>${t.caption}</caption>
+    <thead><tr>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}${t.bars ? html`<th aria-hidden="true"></th>` : ''}</tr></thead>
+    <tbody>${t.rows.map((r) => row(t, r))}</tbody>
+    ${t.total ? html`<tfoot>${row(t, t.total)}</tfoot>` : ''}
   </table>`;
+}
+
+function block(b) {
+  switch (b.type) {
+    case 'note':
+      return html`<p class="empty">${b.text}</p>`;
+    case 'figure':
+      return html`<p>${b.label}: ${cell(b.value)}</p>`;
+    case 'agenda':
+      return html`<ul class="agenda">${b.items.map((a) => html`<li>
+        <strong>${a.title}</strong> <span class="week">${a.week}</span>
+        ${a.text ? html`<p class="entry-text">${a.text}</p>` : ''}</li>`)}</ul>`;
+    case 'table':
+      return table(b);
+    case 'quotes':
+      return b.items.map((q) => html`<blockquote class="narrative">
+        <p class="meta">${q.meta}</p><p class="entry-text">${q.text}</p></blockquote>`);
+    default:
+      return '';
+  }
 }
 
 export class TandemSummaryView extends HTMLElement {
@@ -51,52 +54,19 @@ export class TandemSummaryView extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.summary = null;
-    this.weeks = null;
+    this.report = null;
   }
 
   draw() {
-    const s = this.summary;
-    if (!s) return render(this, html``);
-    const team = Boolean(this.team);
-    // A week as people read it ("week of 2 March 2026"); its code only if the shell sent no words.
-    const week = (code) => (this.weeks && this.weeks[code]) || code;
-    const removed = team ? 0 : Object.values(s.withheld.removed).reduce((a, b) => a + b, 0);
-    const sharedWords = team ? s.shared_entries : s.narratives.length + s.agenda.filter((a) => a.text).length;
-    // What the worker chose to leave out is said, so an empty part is not read as "none". A
-    // team overview adds up what was sent, and has no parts of its own.
-    const parts = (!team && s.included) || {};
-    const leftOut = Object.keys(parts).filter((p) => !parts[p]).map((p) => t(`summary.part.${p}`));
-    render(this, html`<article class="summary-view" aria-label="${this.heading || t('summary.title')}">
-      <p class="period">${t('summary.period_weeks', { first: week(s.first_week), last: week(s.last_week), k: s.k })}</p>
-      ${team
-        ? html`<p class="statement">${t('summary.team_statement', { n: s.summaries, k: s.k })}</p>`
-        : html`<div class="statement"><h3>${t('summary.contains')}</h3><ul>
-          <li>${t('summary.contains_counts', { n: s.withheld.suppressed_cells })}</li>
-          <li>${t('summary.contains_words', { n: sharedWords, removed, unshared: s.withheld.unshared_entries })}</li>
-          <li>${t('summary.contains_people')}</li>
-          ${leftOut.length ? html`<li>${t('summary.left_out', { parts: leftOut.join(', ') })}</li>` : ''}</ul></div>`}
-      ${team
-        ? html`<p>${t('summary.team_agenda', { n: s.agenda_items, shared: s.shared_entries })}</p>`
-        : s.agenda.length ? html`<h3>${t('summary.agenda')}</h3><ul class="agenda">${s.agenda.map((a) => html`<li>
-          <strong>${a.category ? label('category', a.category) : label('kind', a.kind)}</strong>
-          <span class="week">${week(a.week)}</span>${a.text ? html`<p class="entry-text">${a.text}</p>` : ''}</li>`)}</ul>` : ''}
-      <h3>${t('summary.counts')}</h3>
-      <p>${t('summary.contact_minutes')}: ${count(s.contact_minutes)}</p>
-      <div class="dists">${DISTRIBUTIONS.map(([path, field]) => table(path, field, pick(s, path)))}</div>
-      ${parts.wellbeing === false ? html`<h3>${t('summary.wellbeing')}</h3><p class="empty">${t('summary.wellbeing_left_out')}</p>` : ''}
-      ${s.wellbeing.length ? html`<table class="dist wellbeing">
-        <caption>${t('summary.wellbeing')}</caption>
-        <thead><tr><th scope="col">${t('summary.week')}</th><th scope="col">${t('field.mood')}</th>
-          <th scope="col">${t('field.energy')}</th><th scope="col">${t('field.stress')}</th>
-          ${team ? html`<th scope="col">${t('summary.team_workers')}</th>` : ''}</tr></thead>
-        <tbody>${s.wellbeing.map((w) => html`<tr><th scope="row">${week(w.week)}</th><td>${average(w.mood)}</td>
-          <td>${average(w.energy)}</td><td>${average(w.stress)}</td>${team ? html`<td>${w.summaries}</td>` : ''}</tr>`)}</tbody>
-      </table>` : ''}
-      ${!team && s.narratives.length ? html`<h3>${t('summary.narratives')}</h3>
-        ${s.narratives.map((n) => html`<blockquote class="narrative">
-          <p class="meta">${label('kind', n.kind)} · ${week(n.week)}${n.person ? html` · ${n.person}` : ''}</p>
-          <p class="entry-text">${n.text}</p></blockquote>`)}` : ''}
+    const r = this.report;
+    if (!r) return render(this, html``);
+    render(this, html`<article class="summary-view" lang="${r.lang}" aria-label="${this.heading || r.title}">
+      ${this.untitled ? '' : html`<h3>${r.title}</h3>`}
+      <p class="period">${r.period}</p>
+      <div class="statement">${r.statement.heading ? html`<h4>${r.statement.heading}</h4>` : ''}
+        <ul>${r.statement.lines.map((line) => html`<li>${line}</li>`)}</ul></div>
+      ${r.sections.map((s) => html`<section><h4>${s.heading}</h4>${s.blocks.map(block)}</section>`)}
     </article>`);
+    return undefined;
   }
 }

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::received::{self, Received};
+use super::report::Report;
 use crate::error::{Error, Result};
+use crate::i18n::Language;
 
 /// The summary files a supervisor has opened, in the order they were opened. Dropping it (or
 /// [`ReceivedFiles::clear`]) drops everything they decrypted.
@@ -84,6 +86,43 @@ pub struct FileView {
 pub struct Inbox {
     pub files: Vec<FileView>,
     pub team: Option<received::Team>,
+}
+
+/// One opened file in words, for a reader: its summary as a [`Report`].
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    pub id: String,
+    pub name: String,
+    pub state: FileState,
+    pub report: Option<Report>,
+    pub problem: Option<Problem>,
+}
+
+/// The supervisor's view in words: each file's report and the team overview's.
+#[derive(Debug, Serialize)]
+pub struct InboxReport {
+    pub files: Vec<FileReport>,
+    pub team: Option<Report>,
+}
+
+impl Inbox {
+    /// Every summary and the team overview worded in `lang`, as the app shows them.
+    pub fn in_words(self, lang: Language) -> InboxReport {
+        InboxReport {
+            files: self
+                .files
+                .into_iter()
+                .map(|f| FileReport {
+                    report: f.summary.as_ref().map(|s| Report::of_received(s, lang)),
+                    id: f.id,
+                    name: f.name,
+                    state: f.state,
+                    problem: f.problem,
+                })
+                .collect(),
+            team: self.team.as_ref().map(|t| Report::of_team(t, lang)),
+        }
+    }
 }
 
 impl ReceivedFiles {

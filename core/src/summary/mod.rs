@@ -7,6 +7,8 @@
 //! - [`document`]: the passes assembled into one summary, with the agenda and pseudonyms;
 //! - [`output`]: the summary as JSON or a self-contained HTML report, optionally age-encrypted,
 //!   written atomically;
+//! - [`report`]: one report model, a summary or team overview in words, that the HTML report,
+//!   the app's preview and the supervisor's views are all drawn from;
 //! - [`record`]: the vault's own record of each summary saved;
 //! - [`received`]: the supervisor's side, reading summaries without a vault and combining
 //!   several into a team overview that keeps the suppression;
@@ -19,5 +21,6 @@ pub mod inbox;
 pub mod output;
 pub mod received;
 pub mod record;
+pub mod report;
 pub mod scrub;
 pub mod suppress;

@@ -5,18 +5,19 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::aggregate::{CONTACT_FIELDS, PublishedCounts};
 use super::document::Summary;
 use super::record::Format;
+use super::report::{Block, Cell, Report, Row, Table};
 use crate::error::{Error, Result};
-use crate::i18n::{Language, label, t};
+use crate::i18n::Language;
 
 /// The summary as pretty JSON.
 pub fn json(summary: &Summary) -> String {
     serde_json::to_string_pretty(summary).expect("a summary always serializes")
 }
 
-fn esc(text: &str) -> String {
+/// `text` made safe to place in HTML text or an attribute.
+pub(crate) fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -24,247 +25,141 @@ fn esc(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-/// A horizontal bar chart of one distribution; withheld cells are drawn as such, never as zero.
-fn chart(lang: Language, path: &str, field: &str, counts: &PublishedCounts) -> String {
-    let title = t(lang, &format!("summary.dist.{path}"), &[]);
-    let rows: Vec<(String, Option<u64>)> = counts
-        .codes
-        .iter()
-        .zip(&counts.published.cells)
-        .filter(|(_, c)| **c != Some(0))
-        .map(|(code, c)| (label(lang, field, code), *c))
-        .collect();
-    if rows.is_empty() {
-        return format!(
-            "<section><h3>{}</h3><p class=\"none\">{}</p></section>",
-            esc(&title),
-            esc(&t(lang, "report.none", &[]))
-        );
+fn cell(c: &Cell) -> String {
+    if c.withheld {
+        format!("<span class=\"withheld\">{}</span>", esc(&c.text))
+    } else {
+        esc(&c.text)
     }
-    let withheld = esc(&t(lang, "summary.withheld_cell", &[]));
-    let max = rows.iter().filter_map(|r| r.1).max().unwrap_or(1).max(1) as f64;
-    let height = rows.len() * 22 + 4;
-    let mut svg = format!(
-        "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 600 {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(&title)
-    );
-    for (i, (name, value)) in rows.iter().enumerate() {
-        let y = i * 22 + 2;
-        svg.push_str(&format!(
-            "<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text>",
-            y + 14,
-            esc(name)
-        ));
-        match value {
-            Some(v) => svg.push_str(&format!(
-                "<rect x=\"230\" y=\"{y}\" width=\"{:.1}\" height=\"16\" fill=\"#1d5b8f\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"12\">{v}</text>",
-                (*v as f64 / max) * 300.0,
-                236.0 + (*v as f64 / max) * 300.0,
-                y + 13
-            )),
-            None => svg.push_str(&format!(
-                "<text x=\"230\" y=\"{}\" font-size=\"12\" font-style=\"italic\">{withheld}</text>",
-                y + 13
-            )),
-        }
-    }
-    svg.push_str("</svg>");
-    let total = counts
-        .published
-        .total
-        .map_or(withheld.clone(), |t| t.to_string());
-    format!(
-        "<section><h3>{}</h3>{svg}<p class=\"total\">{}: {total}</p></section>",
-        esc(&title),
-        esc(&t(lang, "summary.total", &[]))
-    )
 }
 
-/// The summary as one HTML page with everything inline, in `lang`. Its sentences are the ones
-/// the app's preview shows (the same catalogue keys), so the file reads as the preview did.
+/// A bar for a count, as a share of its table's largest; hidden from screen readers, which
+/// read the count beside it.
+fn bar(c: &Cell) -> String {
+    match c.bar {
+        Some(share) => format!(
+            "<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"{:.1}\" height=\"10\"/></svg>",
+            share * 100.0
+        ),
+        None => String::new(),
+    }
+}
+
+fn table(out: &mut String, t: &Table) {
+    out.push_str(&format!(
+        "<table><caption>{}</caption><thead><tr>",
+        esc(&t.caption)
+    ));
+    for c in &t.columns {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
+    }
+    if t.bars {
+        out.push_str("<th aria-hidden=\"true\"></th>");
+    }
+    out.push_str("</tr></thead>");
+    let row = |out: &mut String, r: &Row| {
+        out.push_str(&format!("<tr><th scope=\"row\">{}</th>", esc(&r.head)));
+        for c in &r.cells {
+            out.push_str(&format!("<td>{}</td>", cell(c)));
+        }
+        if t.bars {
+            out.push_str(&format!(
+                "<td class=\"bar-cell\">{}</td>",
+                r.cells.first().map(bar).unwrap_or_default()
+            ));
+        }
+        out.push_str("</tr>");
+    };
+    out.push_str("<tbody>");
+    for r in &t.rows {
+        row(out, r);
+    }
+    out.push_str("</tbody>");
+    if let Some(total) = &t.total {
+        out.push_str("<tfoot>");
+        row(out, total);
+        out.push_str("</tfoot>");
+    }
+    out.push_str("</table>");
+}
+
+/// The summary as one HTML page with everything inline, in `lang`. It is drawn from the same
+/// [`Report`] as the app's preview, so the file says what the preview said.
 pub fn html(summary: &Summary, lang: Language) -> String {
-    let s = summary;
-    let tr = |key: &str| esc(&t(lang, key, &[]));
-    let mut body = String::new();
-    body.push_str(&format!(
-        "<h1>{}</h1><p class=\"period\">{}</p>",
-        tr("summary.title"),
-        esc(&t(
-            lang,
-            "summary.period",
-            &[
-                ("first", s.first_week.clone()),
-                ("last", s.last_week.clone()),
-                ("k", s.k.to_string()),
-            ]
-        ))
-    ));
-    body.push_str(&format!(
-        "<section class=\"statement\"><h2>{}</h2><ul>",
-        tr("summary.contains")
-    ));
-    body.push_str(&format!(
-        "<li>{}</li>",
-        esc(&t(
-            lang,
-            "summary.contains_counts",
-            &[("n", s.withheld.suppressed_cells.to_string())]
-        ))
-    ));
-    body.push_str(&format!(
-        "<li>{}</li>",
-        esc(&t(
-            lang,
-            "summary.contains_words",
-            &[
-                (
-                    "n",
-                    (s.narratives.len() + s.agenda.iter().filter(|a| a.text.is_some()).count())
-                        .to_string()
-                ),
-                (
-                    "removed",
-                    s.withheld.removed.values().sum::<usize>().to_string()
-                ),
-                ("unshared", s.withheld.unshared_entries.to_string()),
-            ]
-        ))
-    ));
-    body.push_str(&format!("<li>{}</li>", tr("summary.contains_people")));
-    let left_out: Vec<String> = [
-        ("words", s.included.words),
-        ("agenda", s.included.agenda),
-        ("wellbeing", s.included.wellbeing),
-    ]
-    .into_iter()
-    .filter(|(_, included)| !included)
-    .map(|(part, _)| t(lang, &format!("summary.part.{part}"), &[]))
-    .collect();
-    if !left_out.is_empty() {
-        body.push_str(&format!(
-            "<li>{}</li>",
-            esc(&t(
-                lang,
-                "summary.left_out",
-                &[("parts", left_out.join(", "))]
-            ))
-        ));
+    html_of(&Report::of_summary(summary, lang))
+}
+
+/// A report as one HTML page: no scripts, no external resources, printable.
+pub fn html_of(r: &Report) -> String {
+    let mut body = format!(
+        "<h1>{}</h1><p class=\"period\">{}</p><section class=\"statement\">",
+        esc(&r.title),
+        esc(&r.period)
+    );
+    if let Some(h) = &r.statement.heading {
+        body.push_str(&format!("<h2>{}</h2>", esc(h)));
+    }
+    body.push_str("<ul>");
+    for line in &r.statement.lines {
+        body.push_str(&format!("<li>{}</li>", esc(line)));
     }
     body.push_str("</ul></section>");
-    if !s.agenda.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2><ul class=\"agenda\">",
-            tr("summary.agenda")
-        ));
-        for a in &s.agenda {
-            body.push_str(&format!(
-                "<li><strong>{}</strong> ({}){}</li>",
-                esc(&match a.category {
-                    Some(c) => label(lang, "category", c),
-                    None => label(lang, "kind", a.kind),
-                }),
-                esc(&a.week),
-                a.text
-                    .as_deref()
-                    .map(|t| format!(": {}", esc(t)))
-                    .unwrap_or_default()
-            ));
+    for section in &r.sections {
+        body.push_str(&format!("<section><h2>{}</h2>", esc(&section.heading)));
+        for block in &section.blocks {
+            match block {
+                Block::Note { text } => {
+                    body.push_str(&format!("<p class=\"none\">{}</p>", esc(text)))
+                }
+                Block::Figure { label, value } => {
+                    body.push_str(&format!("<p>{}: {}</p>", esc(label), cell(value)))
+                }
+                Block::Agenda { items } => {
+                    body.push_str("<ul class=\"agenda\">");
+                    for a in items {
+                        body.push_str(&format!(
+                            "<li><strong>{}</strong> <span class=\"week\">{}</span>",
+                            esc(&a.title),
+                            esc(&a.week)
+                        ));
+                        if let Some(text) = &a.text {
+                            body.push_str(&format!("<p>{}</p>", esc(text)));
+                        }
+                        body.push_str("</li>");
+                    }
+                    body.push_str("</ul>");
+                }
+                Block::Table(t) => table(&mut body, t),
+                Block::Quotes { items } => {
+                    for q in items {
+                        body.push_str(&format!(
+                            "<article><p class=\"meta\">{}</p><p>{}</p></article>",
+                            esc(&q.meta),
+                            esc(&q.text)
+                        ));
+                    }
+                }
+            }
         }
-        body.push_str("</ul>");
-    }
-    body.push_str(&format!("<h2>{}</h2>", tr("summary.counts")));
-    body.push_str(&chart(lang, "entries_by_kind", "kind", &s.entries_by_kind));
-    body.push_str(&format!(
-        "<p>{}: {}</p>",
-        tr("summary.contact_minutes"),
-        s.contact_minutes
-            .map_or(tr("summary.withheld_cell"), |m| m.to_string())
-    ));
-    for field in CONTACT_FIELDS {
-        if let Some(c) = s.contacts.get(field) {
-            body.push_str(&chart(lang, &format!("contacts.{field}"), field, c));
-        }
-    }
-    body.push_str(&chart(lang, "moment_themes", "themes", &s.moment_themes));
-    body.push_str(&chart(lang, "moment_values", "values", &s.moment_values));
-    body.push_str(&chart(
-        lang,
-        "boundaries_open",
-        "category",
-        &s.boundaries_open,
-    ));
-    body.push_str(&chart(
-        lang,
-        "boundaries_resolved",
-        "category",
-        &s.boundaries_resolved,
-    ));
-    body.push_str(&format!("<h2>{}</h2>", tr("summary.wellbeing")));
-    if !s.included.wellbeing {
-        body.push_str(&format!(
-            "<p class=\"none\">{}</p>",
-            tr("summary.wellbeing_left_out")
-        ));
-    } else if s.wellbeing.is_empty() {
-        body.push_str(&format!(
-            "<p class=\"none\">{}</p>",
-            tr("report.no_wellbeing")
-        ));
-    } else {
-        body.push_str(&format!(
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            tr("summary.week"),
-            tr("field.mood"),
-            tr("field.energy"),
-            tr("field.stress")
-        ));
-        let cell = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.1}"));
-        for w in &s.wellbeing {
-            body.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&w.week),
-                cell(w.mood),
-                cell(w.energy),
-                cell(w.stress)
-            ));
-        }
-        body.push_str("</tbody></table>");
-    }
-    if !s.narratives.is_empty() {
-        body.push_str(&format!("<h2>{}</h2>", tr("summary.narratives")));
-        for n in &s.narratives {
-            body.push_str(&format!(
-                "<article><p class=\"meta\">{} · {}{}</p><p>{}</p></article>",
-                esc(&n.week),
-                esc(&label(lang, "kind", n.kind)),
-                n.person
-                    .as_deref()
-                    .map(|p| format!(" · {}", esc(p)))
-                    .unwrap_or_default(),
-                esc(&n.text)
-            ));
-        }
+        body.push_str("</section>");
     }
     format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
          <title>{}</title><style>{STYLE}</style></head><body>{body}</body></html>\n",
-        lang.code(),
-        esc(&t(
-            lang,
-            "report.doc_title",
-            &[
-                ("first", s.first_week.clone()),
-                ("last", s.last_week.clone())
-            ]
-        ))
+        r.lang,
+        esc(&r.doc_title)
     )
 }
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:46rem;margin:1.5rem auto;padding:0 1rem;color:#1f2328}\
-h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #999}h3{font-size:1rem}\
-.statement{background:#f3f1ea;padding:.5rem 1rem;border-left:4px solid #1d5b8f}.none,.total,.meta,.period{color:#4b535d}\
-table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .75rem;text-align:left}\
+h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #999}\
+.statement{background:#f3f1ea;padding:.5rem 1rem;border-left:4px solid #1d5b8f}.statement h2{border:0;margin-top:.5rem}\
+.none,.meta,.period,.week,.withheld{color:#4b535d}.withheld{font-style:italic}.week{margin-left:.5rem}\
+table{border-collapse:collapse;margin:1rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}\
+td,th{border:1px solid #999;padding:.25rem .75rem;text-align:left}tbody th{font-weight:400}\
+.bar-cell{border:0;width:10rem}.bar{width:10rem;height:.8em;fill:#1d5b8f}\
 article{border-left:3px solid #999;padding-left:.75rem;margin:1rem 0}section,article,tr{break-inside:avoid}\
 @page{size:auto;margin:15mm}@media print{body{margin:0;max-width:none}}";
 

@@ -203,6 +203,14 @@ pub struct Received {
 }
 
 impl Received {
+    /// A worker's summary as its JSON file will be read by a supervisor.
+    pub fn of(summary: &super::document::Summary) -> Received {
+        // Both shapes describe the same document (docs/summary-schema.md); a test reads every
+        // kind of summary back, so a drift between them fails there, not here.
+        serde_json::from_value(serde_json::to_value(summary).expect("a summary serializes"))
+            .expect("a summary reads back as its file")
+    }
+
     fn check(&self, name: &str) -> Result<()> {
         // What is wrong is said for the supervisor who may ask the worker for a new file; the
         // app says it in plain words, the command line adds the detail.
