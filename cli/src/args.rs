@@ -46,7 +46,7 @@ pub enum Command {
 
     /// Add an entry; prints its id
     #[command(after_help = "\
-KIND is contact, moment, boundary or wellbeing. The JSON holds the entry's fields: occurred_at,
+The JSON holds the entry's fields: occurred_at,
 text, person (a name or alias; new ones join your people list), tags, share, agenda (bring it to
 supervision), and the kind's own fields. Unknown fields and values are refused with the allowed ones listed.
 
@@ -58,7 +58,7 @@ Examples:
   tandem add wellbeing --json '{\"mood\": 4, \"energy\": 2, \"stress\": 3, \"sleep_hours\": 6.5}'
   echo '{\"text\": \"We laughed about the bus\", \"themes\": [\"relatedness\"]}' | tandem add moment")]
     Add {
-        /// contact, moment, boundary or wellbeing
+        #[arg(help = help::kinds("The kind of entry"))]
         kind: KindArg,
         /// The entry as JSON; read from standard input when absent
         #[arg(long, value_name = "JSON")]
@@ -226,17 +226,13 @@ pub struct ExportArgs {
     /// Where to save the summary
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// html (a printable report) or json [default: html]
-    #[arg(long, value_name = "FORMAT")]
+    #[arg(long, value_name = "FORMAT", help = help::formats())]
     pub format: Option<String>,
-    /// Leave parts out: any of words (of shared entries), agenda, wellbeing, comma-separated
-    #[arg(long, value_name = "PARTS", value_delimiter = ',')]
+    #[arg(long, value_name = "PARTS", value_delimiter = ',', help = help::parts())]
     pub without: Vec<String>,
-    /// The report's language: en or fr [default: the app's language setting, else en]
-    #[arg(long, value_name = "LANG")]
+    #[arg(long, value_name = "LANG", help = help::languages())]
     pub language: Option<String>,
-    /// Withhold any count describing fewer than N people or entries (at least 2)
-    #[arg(long, value_name = "N", default_value_t = tandem_core::summary::suppress::DEFAULT_K)]
+    #[arg(long, value_name = "N", default_value_t = tandem_core::summary::suppress::DEFAULT_K, help = help::k())]
     pub k: u64,
     /// Encrypt the file with age for the holder of this age public key (age1…)
     #[arg(long, value_name = "KEY", conflicts_with = "age_passphrase")]
@@ -248,8 +244,7 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only this kind: contact, moment, boundary or wellbeing
-    #[arg(long)]
+    #[arg(long, help = help::kinds("Only this kind"))]
     pub kind: Option<KindArg>,
     /// From this day (YYYY-MM-DD), included
     #[arg(long, value_name = "DATE")]
@@ -263,8 +258,7 @@ pub struct ListArgs {
     /// Only entries about this person (alias or name)
     #[arg(long)]
     pub person: Option<String>,
-    /// Only entries on the supervision agenda: queued or discussed
-    #[arg(long, value_name = "STATE")]
+    #[arg(long, value_name = "STATE", help = help::agenda_states())]
     pub agenda: Option<String>,
     /// Show the bin: deleted entries only
     #[arg(long)]
@@ -275,6 +269,58 @@ pub struct ListArgs {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
+}
+
+/// Help lines whose choices, defaults and limits are the core's, so `--help` never disagrees
+/// with what the core accepts.
+mod help {
+    use tandem_core::entry::AgendaState;
+    use tandem_core::i18n::Language;
+    use tandem_core::summary::document::Include;
+    use tandem_core::summary::record::Format;
+    use tandem_core::summary::suppress::MIN_K;
+    use tandem_core::vocab::Kind;
+
+    pub fn kinds(lead: &str) -> String {
+        format!("{lead}: {}", Kind::codes())
+    }
+
+    pub fn formats() -> String {
+        let all: Vec<&str> = Format::ALL.iter().map(|f| f.extension()).collect();
+        format!(
+            "The file's format: {} (html is a printable report) [default: {}]",
+            all.join(", "),
+            Format::default().extension()
+        )
+    }
+
+    pub fn parts() -> String {
+        format!(
+            "Leave parts out, comma-separated: any of {}",
+            Include::PARTS.join(", ")
+        )
+    }
+
+    pub fn languages() -> String {
+        let all: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+        format!(
+            "The report's language: {} [default: the app's language setting, else {}]",
+            all.join(", "),
+            Language::default().code()
+        )
+    }
+
+    pub fn k() -> String {
+        format!("Withhold any count describing fewer than N people or entries (at least {MIN_K})")
+    }
+
+    pub fn agenda_states() -> String {
+        let all: Vec<&str> = AgendaState::ALL.iter().map(|a| a.code()).collect();
+        format!(
+            "Only entries on the supervision agenda: {}",
+            all.join(" or ")
+        )
+    }
 }
 
 /// Prints a usage error as one line (help and version go to stdout as usual).

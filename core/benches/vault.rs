@@ -68,6 +68,23 @@ fn by_size(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("search_two_terms", n), &n, |b, _| {
             b.iter(|| reader.search("naloxone celebr", &Filter::default()).len())
         });
+        // A word the app shows as a label ("Work" for the employment domain): the search also
+        // looks for the codes it labels, in both languages.
+        g.bench_with_input(BenchmarkId::new("search_by_label", n), &n, |b, _| {
+            b.iter(|| reader.search("work", &Filter::default()).len())
+        });
+        // The journal's first page as the app receives it: each entry owned, with its date
+        // and time in words.
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        g.bench_with_input(BenchmarkId::new("first_page_in_words_50", n), &n, |b, _| {
+            b.iter(|| {
+                reader
+                    .list(&first_page)
+                    .take(50)
+                    .map(|e| reader.view(e, Some((tandem_core::i18n::Language::Fr, today))))
+                    .collect::<Vec<_>>()
+            })
+        });
         g.bench_with_input(BenchmarkId::new("search_no_match", n), &n, |b, _| {
             b.iter(|| reader.search("zanzibar", &Filter::default()).len())
         });

@@ -49,6 +49,12 @@ pub const COMMON_FIELDS: &[&str] = &[
     "agenda",
     "discussed",
 ];
+/// Whether `kind` takes the common `field`. A check-in is about the worker themself, so it
+/// names nobody: `person` is refused on a new one (a dump's records are taken as they were).
+pub fn takes_common(kind: Kind, field: &str) -> bool {
+    COMMON_FIELDS.contains(&field) && !(kind == Kind::Wellbeing && field == "person")
+}
+
 /// Whether a new boundary issue goes on the supervision agenda when the worker does not say.
 pub const NEW_BOUNDARY_TO_SUPERVISION: bool = true;
 /// Fields only records (exports and dumps) carry; accepted on import, never on `add`.
@@ -495,6 +501,9 @@ pub enum AgendaState {
 }
 
 impl AgendaState {
+    /// Every state, in the order a worker meets them.
+    pub const ALL: &'static [AgendaState] = &[AgendaState::Queued, AgendaState::Discussed];
+
     /// The code used in JSON and filters.
     pub fn code(self) -> &'static str {
         match self {
@@ -608,14 +617,20 @@ impl EntryDraft {
         let mut specific = Map::new();
         let mut common = Map::new();
         for (key, value) in map {
-            if COMMON_FIELDS.contains(&key.as_str())
-                || (allow_record_fields && RECORD_FIELDS.contains(&key.as_str()))
+            if takes_common(kind, &key)
+                || (allow_record_fields
+                    && (RECORD_FIELDS.contains(&key.as_str())
+                        || COMMON_FIELDS.contains(&key.as_str())))
             {
                 common.insert(key, value);
             } else if kind_fields.contains(&key.as_str()) {
                 specific.insert(key, value);
             } else {
-                let mut allowed: Vec<&str> = COMMON_FIELDS[1..].to_vec();
+                let mut allowed: Vec<&str> = COMMON_FIELDS[1..]
+                    .iter()
+                    .copied()
+                    .filter(|f| takes_common(kind, f))
+                    .collect();
                 allowed.extend_from_slice(kind_fields);
                 return Err(Error::invalid(key.clone(), "unknown_field")
                     .with("kind", kind)
@@ -716,8 +731,13 @@ impl EntryDraft {
             return true;
         }
         match &self.details {
+            // Mode and setting are what the form fills in from the last contact; the format,
+            // a group's size and working together are the worker's own choices.
             Details::Contact(c) => {
                 c.duration_min.is_some()
+                    || c.format.is_some()
+                    || c.group_size.is_some()
+                    || c.collaborative
                     || !c.domains.is_empty()
                     || !c.activities.is_empty()
                     || c.referral.is_some()
@@ -964,6 +984,39 @@ mod tests {
             "{m}"
         );
         assert!(m.contains("why_it_mattered"), "{m}");
+    }
+
+    #[test]
+    fn an_entry_holding_only_what_the_form_fills_in_is_refused_but_a_choice_is_enough() {
+        let empty = err(
+            r#"{"mode":"phone","setting":"community","occurred_at":"2026-11-20 10:00"}"#,
+            Some(Kind::Contact),
+        );
+        assert!(empty.starts_with("text: the entry is empty"), "{empty}");
+        for chosen in [
+            r#"{"mode":"phone","format":"group","group_size":4}"#,
+            r#"{"mode":"phone","collaborative":true}"#,
+            r#"{"mode":"phone","duration_min":20}"#,
+        ] {
+            let d = EntryDraft::from_json(chosen, Some(Kind::Contact), false);
+            assert!(d.is_ok(), "{chosen}: {:?}", d.err());
+        }
+        assert!(err(r#"{}"#, Some(Kind::Wellbeing)).contains("empty"));
+    }
+
+    #[test]
+    fn a_check_in_names_nobody_but_an_old_record_with_a_person_still_imports() {
+        let m = err(r#"{"mood":3,"person":"J."}"#, Some(Kind::Wellbeing));
+        assert!(
+            m.starts_with("person: unknown field for a wellbeing entry"),
+            "{m}"
+        );
+        assert!(!m.contains("person,") && m.contains("mood"), "{m}");
+        let record = r#"{"id":"0123456789abcdef0123456789abcdef","kind":"wellbeing","mood":3,"person":"J.",
+            "occurred_at":"2026-11-20T10:00:00-05:00","created_at":"2026-11-20T10:00:00-05:00",
+            "updated_at":"2026-11-20T10:00:00-05:00"}"#;
+        let d = EntryDraft::from_json(record, None, true).unwrap();
+        assert_eq!(d.person.as_deref(), Some("J."));
     }
 
     #[test]

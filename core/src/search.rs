@@ -109,7 +109,9 @@ fn codes_for(term: &str) -> Vec<String> {
     let finder = memmem::Finder::new(term.as_bytes());
     let mut codes: Vec<String> = LABELS
         .iter()
-        .filter(|(label, code)| code != term && word_start_match(&finder, label))
+        // A code that starts with the term is found by the term itself ("housing" finds
+        // `housing_support`), so it would only cost another pass.
+        .filter(|(label, code)| !code.starts_with(term) && word_start_match(&finder, label))
         .map(|(_, code)| code.clone())
         .collect();
     codes.sort();

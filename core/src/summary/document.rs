@@ -43,6 +43,9 @@ pub struct Include {
 }
 
 impl Include {
+    /// The parts a worker may leave out, by the names options and files use.
+    pub const PARTS: [&'static str; 3] = ["words", "agenda", "wellbeing"];
+
     /// Everything but the named parts (`words`, `agenda`, `wellbeing`); `field` names the
     /// option in the error.
     pub fn without<'a>(parts: impl IntoIterator<Item = &'a str>, field: &str) -> Result<Include> {
@@ -54,7 +57,7 @@ impl Include {
                 "wellbeing" => include.wellbeing = false,
                 _ => {
                     return Err(Error::invalid(field, "unknown_value")
-                        .with("allowed", "words, agenda, wellbeing"));
+                        .with("allowed", Include::PARTS.join(", ")));
                 }
             }
         }

@@ -563,7 +563,10 @@ mod tests {
                 assert_eq!(preview, Report::of_received(&opened, lang));
                 let html = output::html(&summary, lang);
                 for word in preview.words() {
-                    assert!(html.contains(&output::esc(word)), "the report lacks {word:?}");
+                    assert!(
+                        html.contains(&output::esc(word)),
+                        "the report lacks {word:?}"
+                    );
                 }
             }
         }

@@ -1607,3 +1607,38 @@ fn a_draft_survives_locking_is_replaced_by_a_newer_one_and_goes_when_discarded()
     assert!(vault.save_draft("new:diary", &fields("x")).is_err());
     assert!(vault.draft("somewhere").is_err());
 }
+
+#[test]
+fn search_hits_come_in_timeline_order_whether_few_or_many() {
+    let (_dir, _path, mut vault) = new_vault();
+    // 60 entries, saved out of time order; "common" is in most, "rare" in one.
+    let drafts: Vec<EntryDraft> = (0..60)
+        .map(|i| {
+            let day = 1 + (i * 7) % 28;
+            let word = if i == 17 {
+                "rare"
+            } else if i % 5 == 0 {
+                "other"
+            } else {
+                "common"
+            };
+            draft(
+                Kind::Moment,
+                &format!(r#"{{"occurred_at":"2026-11-{day:02} 10:00","text":"{word} note {i}"}}"#),
+            )
+        })
+        .collect();
+    vault.add_entries(drafts).unwrap();
+    let reader = vault.reader().unwrap();
+    let all = Filter::default();
+    for word in ["common", "rare"] {
+        let want: Vec<RecordId> = reader
+            .list(&all)
+            .filter(|e| e.text.starts_with(word))
+            .map(|e| e.id)
+            .collect();
+        let got: Vec<RecordId> = reader.search(word, &all).iter().map(|e| e.id).collect();
+        assert!(!want.is_empty());
+        assert_eq!(got, want, "{word}");
+    }
+}
