@@ -46,9 +46,10 @@ pub enum Command {
 
     /// Add an entry; prints its id
     #[command(after_help = "\
-The JSON holds the entry's fields: occurred_at,
-text, person (a name or alias; new ones join your people list), tags, share, agenda (bring it to
-supervision), and the kind's own fields. Unknown fields and values are refused with the allowed ones listed.
+The JSON holds the entry's fields: occurred_at, text, person (a name or alias; new ones join
+your people list; a wellbeing check-in names nobody), tags, share, agenda (bring it to
+supervision), and the kind's own fields. Unknown fields and values are refused with the allowed
+ones listed.
 
 Examples:
   tandem add contact --json '{\"person\": \"J.\", \"duration_min\": 30, \"mode\": \"in_person\",
@@ -296,7 +297,7 @@ mod help {
 
     pub fn parts() -> String {
         format!(
-            "Leave parts out, comma-separated: any of {}",
+            "Leave parts out, comma-separated: any of {} (words: those of entries you shared)",
             Include::PARTS.join(", ")
         )
     }

@@ -517,7 +517,10 @@ impl AgendaState {
         match code.trim() {
             "queued" => Ok(AgendaState::Queued),
             "discussed" => Ok(AgendaState::Discussed),
-            _ => Err(Error::invalid(field, "unknown_value").with("allowed", "queued, discussed")),
+            _ => {
+                let all: Vec<&str> = AgendaState::ALL.iter().map(|a| a.code()).collect();
+                Err(Error::invalid(field, "unknown_value").with("allowed", all.join(", ")))
+            }
         }
     }
 }
@@ -639,6 +642,22 @@ impl EntryDraft {
         }
 
         let is_record = allow_record_fields && common.contains_key("id");
+        // Only a dump's records may carry fields a new entry of their kind may not.
+        if let Some(field) = common
+            .keys()
+            .find(|f| COMMON_FIELDS.contains(&f.as_str()) && !takes_common(kind, f))
+            .filter(|_| !is_record)
+        {
+            let mut allowed: Vec<&str> = COMMON_FIELDS[1..]
+                .iter()
+                .copied()
+                .filter(|f| takes_common(kind, f))
+                .collect();
+            allowed.extend_from_slice(kind_fields);
+            return Err(Error::invalid(field.clone(), "unknown_field")
+                .with("kind", kind)
+                .with("allowed", allowed.join(", ")));
+        }
         // Saying what triggered you says you were triggered; only an explicit `false` beside it
         // is a contradiction worth refusing.
         if kind == Kind::Wellbeing
@@ -1017,6 +1036,11 @@ mod tests {
             "updated_at":"2026-11-20T10:00:00-05:00"}"#;
         let d = EntryDraft::from_json(record, None, true).unwrap();
         assert_eq!(d.person.as_deref(), Some("J."));
+        // A line without an id is a new entry, even in an import.
+        let new =
+            EntryDraft::from_json(r#"{"kind":"wellbeing","mood":3,"person":"J."}"#, None, true)
+                .unwrap_err();
+        assert_eq!(new.field(), Some("person"));
     }
 
     #[test]

@@ -157,7 +157,6 @@ pub fn save_summary<R: Runtime>(
     state: State<'_, AppState>,
     request: SummaryRequest,
     format: String,
-    language: String,
     protect: Protect,
 ) -> Answer<Option<ExportView>> {
     // The passphrase is wrapped first, so it is wiped however this call ends.
@@ -171,13 +170,11 @@ pub fn save_summary<R: Runtime>(
         if let Some(to) = &to {
             to.check()?;
         }
-        Ok((
-            request.options()?,
-            Format::parse("format", &format)?,
-            Language::parse("language", &language)?,
-        ))
+        Ok((request.options()?, Format::parse("format", &format)?))
     })();
-    let (options, format, language) = state.answer(checked)?;
+    let (options, format) = state.answer(checked)?;
+    // The report is written in the app's language, the one its preview was shown in.
+    let language = state.settings().language();
     let mut name = format!(
         "supervision-summary-{}-to-{}.{}",
         options.from,
@@ -190,11 +187,9 @@ pub fn save_summary<R: Runtime>(
     let Some(path) = state.dialogs.save(&app, &name, language) else {
         return Ok(None);
     };
-    // The list of saved summaries is read in the app's language, whatever the report's.
-    let lang = state.settings().language();
     with_vault(&state, |vault| {
         let (_, record) = vault.export_summary(&options, format, language, to.as_ref(), &path)?;
-        Ok(Some(ExportView::new(lang, record)))
+        Ok(Some(ExportView::new(language, record)))
     })
 }
 

@@ -393,7 +393,7 @@ fn a_worker_prepares_and_saves_a_summary_and_a_supervisor_opens_it_without_a_vau
     let record = call(
         &main,
         "save_summary",
-        json!({"request": request, "format": "json", "language": "en",
+        json!({"request": request, "format": "json",
                "protect": {"to": "passphrase", "passphrase": "for my supervisor"}}),
     )
     .unwrap();
@@ -405,7 +405,7 @@ fn a_worker_prepares_and_saves_a_summary_and_a_supervisor_opens_it_without_a_vau
     let bad = call(
         &main,
         "save_summary",
-        json!({"request": request, "format": "pdf", "language": "en", "protect": {"to": "nobody"}}),
+        json!({"request": request, "format": "pdf", "protect": {"to": "nobody"}}),
     );
     assert_eq!(bad.unwrap_err()["kind"], "invalid");
     for (protect, field) in [
@@ -421,7 +421,7 @@ fn a_worker_prepares_and_saves_a_summary_and_a_supervisor_opens_it_without_a_vau
         let refused = call(
             &main,
             "save_summary",
-            json!({"request": request, "format": "html", "language": "en", "protect": protect}),
+            json!({"request": request, "format": "html", "protect": protect}),
         )
         .unwrap_err();
         assert_eq!(refused["field"], field, "{refused}");
@@ -713,7 +713,7 @@ fn summaries_reach_the_page_with_their_weeks_and_dates_in_the_apps_words() {
     let record = call(
         &main,
         "save_summary",
-        json!({"request": request, "format": "json", "language": "en", "protect": {"to": "nobody"}}),
+        json!({"request": request, "format": "json", "protect": {"to": "nobody"}}),
     )
     .unwrap();
     assert_eq!(record["from"], "2026-03-02");

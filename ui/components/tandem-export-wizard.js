@@ -6,7 +6,7 @@
 // sentence sits by the field it names.
 import { api } from '../api.js';
 import { html, render, emit } from '../html.js';
-import { t, errorText, getLanguage } from '../i18n.js';
+import { t, errorText } from '../i18n.js';
 import { showError, clearErrors } from '../field-error.js';
 
 const STEPS = ['period', 'include', 'review', 'preview', 'confirm'];
@@ -207,8 +207,8 @@ export class TandemExportWizard extends HTMLElement {
     } else if (c.protect === 'recipient') {
       protect = { to: 'recipient', key: String(data.get('key') || '').trim() };
     }
-    // A report is written in the language the worker reads the app in.
-    const record = await api.saveSummary(this.request(), c.format, getLanguage(), protect);
+    // The shell writes the report in the app's language, as the preview was shown.
+    const record = await api.saveSummary(this.request(), c.format, protect);
     if (!record) {
       showError(form, null, t('wizard.not_saved'));
       return;

@@ -14,17 +14,17 @@ function bar(c) {
   return html`<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect width="${(c.bar * 100).toFixed(1)}" height="10"></rect></svg>`;
 }
 
-function row(table, r) {
-  return html`<tr><th scope="row">${r.head}</th>${r.cells.map((c) => html`<td>${cell(c)}</td>`)}
-    ${table.bars ? html`<td class="bar-cell">${r.cells[0] ? bar(r.cells[0]) : ''}</td>` : ''}</tr>`;
+// A count's bar sits in its own cell, after the number screen readers read.
+function row(r) {
+  return html`<tr><th scope="row">${r.head}</th>${r.cells.map((c) => html`<td>${cell(c)}${bar(c)}</td>`)}</tr>`;
 }
 
 function table(t) {
   return html`<table class="dist">
     <caption>${t.caption}</caption>
-    <thead><tr>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}${t.bars ? html`<th aria-hidden="true"></th>` : ''}</tr></thead>
-    <tbody>${t.rows.map((r) => row(t, r))}</tbody>
-    ${t.total ? html`<tfoot>${row(t, t.total)}</tfoot>` : ''}
+    <thead><tr>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+    <tbody>${t.rows.map(row)}</tbody>
+    ${t.total ? html`<tfoot>${row(t.total)}</tfoot>` : ''}
   </table>`;
 }
 
@@ -60,12 +60,16 @@ export class TandemSummaryView extends HTMLElement {
   draw() {
     const r = this.report;
     if (!r) return render(this, html``);
+    // The report's title sits one level under the page's heading above it (`level`); a view
+    // whose place already names it (`untitled`) starts its sections there instead.
+    const level = Number(this.level) || 3;
+    const sub = this.untitled ? level : level + 1;
     render(this, html`<article class="summary-view" lang="${r.lang}" aria-label="${this.heading || r.title}">
-      ${this.untitled ? '' : html`<h3>${r.title}</h3>`}
+      ${this.untitled ? '' : html`<h${level}>${r.title}</h${level}>`}
       <p class="period">${r.period}</p>
-      <div class="statement">${r.statement.heading ? html`<h4>${r.statement.heading}</h4>` : ''}
+      <div class="statement">${r.statement.heading ? html`<h${sub}>${r.statement.heading}</h${sub}>` : ''}
         <ul>${r.statement.lines.map((line) => html`<li>${line}</li>`)}</ul></div>
-      ${r.sections.map((s) => html`<section><h4>${s.heading}</h4>${s.blocks.map(block)}</section>`)}
+      ${r.sections.map((s) => html`<section><h${sub}>${s.heading}</h${sub}>${s.blocks.map(block)}</section>`)}
     </article>`);
     return undefined;
   }

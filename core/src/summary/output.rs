@@ -53,20 +53,12 @@ fn table(out: &mut String, t: &Table) {
     for c in &t.columns {
         out.push_str(&format!("<th scope=\"col\">{}</th>", esc(c)));
     }
-    if t.bars {
-        out.push_str("<th aria-hidden=\"true\"></th>");
-    }
     out.push_str("</tr></thead>");
     let row = |out: &mut String, r: &Row| {
         out.push_str(&format!("<tr><th scope=\"row\">{}</th>", esc(&r.head)));
+        // A count's bar sits in its own cell, after the number screen readers read.
         for c in &r.cells {
-            out.push_str(&format!("<td>{}</td>", cell(c)));
-        }
-        if t.bars {
-            out.push_str(&format!(
-                "<td class=\"bar-cell\">{}</td>",
-                r.cells.first().map(bar).unwrap_or_default()
-            ));
+            out.push_str(&format!("<td>{}{}</td>", cell(c), bar(c)));
         }
         out.push_str("</tr>");
     };
@@ -159,7 +151,7 @@ h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 .none,.meta,.period,.week,.withheld{color:#4b535d}.withheld{font-style:italic}.week{margin-left:.5rem}\
 table{border-collapse:collapse;margin:1rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}\
 td,th{border:1px solid #999;padding:.25rem .75rem;text-align:left}tbody th{font-weight:400}\
-.bar-cell{border:0;width:10rem}.bar{width:10rem;height:.8em;fill:#1d5b8f}\
+.bar{width:8rem;height:.8em;fill:#1d5b8f;margin-left:.5rem;vertical-align:middle}\
 article{border-left:3px solid #999;padding-left:.75rem;margin:1rem 0}section,article,tr{break-inside:avoid}\
 @page{size:auto;margin:15mm}@media print{body{margin:0;max-width:none}}";
 

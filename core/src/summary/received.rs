@@ -238,6 +238,29 @@ impl Received {
         {
             return bad("its numbers are far larger than any journal holds".into());
         }
+        let withheld = &self.withheld;
+        if [
+            withheld.unshared_entries,
+            withheld.suppressed_cells,
+            withheld.wellbeing_weeks,
+        ]
+        .iter()
+        .chain(withheld.removed.values())
+        .any(|n| *n > MAX_COUNT)
+        {
+            return bad("what it says it withheld is far larger than any journal holds".into());
+        }
+        // Averages of 1-to-5 scales: anything else was not written by Tandem.
+        let (low, high) = crate::entry::SCALE;
+        if self
+            .wellbeing
+            .iter()
+            .flat_map(|w| [w.mood, w.energy, w.stress])
+            .flatten()
+            .any(|v| !v.is_finite() || v < f64::from(low) || v > f64::from(high))
+        {
+            return bad("a wellbeing average is outside the 1 to 5 scale".into());
+        }
         for (field, d) in self.tables.distributions() {
             if d.cells.len() != d.codes.len() {
                 return bad(format!(
@@ -356,6 +379,10 @@ pub struct Team {
     pub wellbeing: Vec<TeamWeek>,
     pub agenda_items: u64,
     pub shared_entries: u64,
+    /// For each part a worker may leave out (words, agenda, wellbeing, as
+    /// [`Include::PARTS`](super::document::Include::PARTS) names them), how many of the
+    /// summaries left it out: a part missing from some files is not a part with nothing in it.
+    pub left_out: [usize; 3],
 }
 
 /// One week of wellbeing across the team.
@@ -399,6 +426,11 @@ pub fn team(summaries: &[Received]) -> Option<Team> {
                 stress: mean(&rows, |r| r.stress),
             })
             .collect(),
+        left_out: [
+            summaries.iter().filter(|s| !s.included.words).count(),
+            summaries.iter().filter(|s| !s.included.agenda).count(),
+            summaries.iter().filter(|s| !s.included.wellbeing).count(),
+        ],
         agenda_items: summaries.iter().map(|s| s.agenda.len() as u64).sum(),
         shared_entries: summaries
             .iter()
@@ -496,6 +528,33 @@ mod tests {
             codes: (0..cells.len()).map(|i| format!("c{i}")).collect(),
             cells: cells.to_vec(),
             total,
+        }
+    }
+
+    /// A real (empty) summary's JSON, changed by `change`.
+    fn altered(change: impl Fn(&mut serde_json::Value)) -> Result<Received> {
+        let options = super::super::document::Options::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+        );
+        let summary = super::super::document::build(std::iter::empty(), &[], &options).unwrap();
+        let mut value = serde_json::to_value(&summary).unwrap();
+        change(&mut value);
+        read("s.json", value.to_string().as_bytes(), None)
+    }
+
+    #[test]
+    fn numbers_no_journal_could_hold_are_refused_not_added_up() {
+        assert!(altered(|_| {}).is_ok());
+        let huge = altered(|v| {
+            v["withheld"]["removed"] = serde_json::json!({"email": u64::MAX, "phone": 1});
+        });
+        assert_eq!(huge.unwrap_err().problem().unwrap().key, "summary_altered");
+        for mood in [f64::from(0u8), 6.0, -7.0] {
+            let odd = altered(|v| {
+                v["wellbeing"] = serde_json::json!([{"week": "2026-W45", "mood": mood, "energy": null, "stress": null}]);
+            });
+            assert!(odd.is_err(), "a mood of {mood} was read");
         }
     }
 

@@ -1,7 +1,7 @@
 //! One report model: a summary (or a team overview) worded in a language, section by section,
-//! ready to draw. The HTML report, the app's preview of what will leave, the supervisor's view
-//! in the app and the terminal are all drawn from it, so each says exactly what the others
-//! say: the same sentences, the same tables, the same weeks in words, in the same order.
+//! ready to draw. The HTML report, the app's preview of what will leave and the supervisor's
+//! view in the app are all drawn from it, so each says exactly what the others say: the same
+//! sentences, the same tables, the same weeks in words, in the same order.
 //!
 //! The model is built from what a file holds (a [`Received`]), never from the worker's richer
 //! state: the worker's preview is made by reading their summary back as its file will be read.
@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::aggregate::{CONTACT_FIELDS, week_monday};
-use super::document::Summary;
+use super::document::{Include, Summary};
 use super::received::{Dist, Received, Team};
 use crate::i18n::{Language, label, t};
 use crate::when;
@@ -67,14 +67,13 @@ pub enum Block {
     },
 }
 
-/// A table; a distribution's table has `bars`, a bar per row drawn beside its count.
+/// A table. A distribution's counts carry a bar each (see [`Cell::bar`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
     pub caption: String,
     pub columns: Vec<String>,
     pub rows: Vec<Row>,
     pub total: Option<Row>,
-    pub bars: bool,
 }
 
 /// A row: what it is about, then its cells.
@@ -232,7 +231,6 @@ impl Words {
                 head: self.t("summary.total"),
                 cells: vec![self.count(d.total)],
             }),
-            bars: true,
         })
     }
 
@@ -275,7 +273,11 @@ impl Words {
     fn wellbeing(&self, rows: Vec<Row>, team: bool, left_out: bool) -> Section {
         let block = if left_out {
             Block::Note {
-                text: self.t("summary.wellbeing_left_out"),
+                text: self.t(if team {
+                    "summary.team_wellbeing_left_out"
+                } else {
+                    "summary.wellbeing_left_out"
+                }),
             }
         } else if rows.is_empty() {
             Block::Note {
@@ -287,7 +289,6 @@ impl Words {
                 columns: self.wellbeing_columns(team),
                 rows,
                 total: None,
-                bars: false,
             })
         };
         Section {
@@ -320,22 +321,25 @@ impl Report {
                     ("n", words_shared.to_string()),
                     (
                         "removed",
-                        s.withheld.removed.values().sum::<u64>().to_string(),
+                        // Checked small on reading; saturating all the same.
+                        s.withheld
+                            .removed
+                            .values()
+                            .fold(0u64, |a, b| a.saturating_add(*b))
+                            .to_string(),
                     ),
                     ("unshared", s.withheld.unshared_entries.to_string()),
                 ],
             ),
             w.t("summary.contains_people"),
         ];
-        let left_out: Vec<String> = [
-            ("words", s.included.words),
-            ("agenda", s.included.agenda),
-            ("wellbeing", s.included.wellbeing),
-        ]
-        .into_iter()
-        .filter(|(_, included)| !included)
-        .map(|(part, _)| w.t(&format!("summary.part.{part}")))
-        .collect();
+        let included = [s.included.words, s.included.agenda, s.included.wellbeing];
+        let left_out: Vec<String> = Include::PARTS
+            .iter()
+            .zip(included)
+            .filter(|(_, included)| !included)
+            .map(|(part, _)| w.t(&format!("summary.part.{part}")))
+            .collect();
         if !left_out.is_empty() {
             lines.push(w.with("summary.left_out", &[("parts", left_out.join(", "))]));
         }
@@ -432,7 +436,7 @@ impl Report {
             period: w.period(&team.first_week, &team.last_week, team.k),
             statement: Statement {
                 heading: None,
-                lines: vec![
+                lines: [
                     w.with(
                         "summary.team_statement",
                         &[("n", team.summaries.to_string()), ("k", team.k.to_string())],
@@ -444,9 +448,30 @@ impl Report {
                             ("shared", team.shared_entries.to_string()),
                         ],
                     ),
-                ],
+                ]
+                .into_iter()
+                .chain(
+                    Include::PARTS
+                        .iter()
+                        .zip(team.left_out)
+                        .filter(|(_, n)| *n > 0)
+                        .map(|(part, n)| {
+                            w.with(
+                                "summary.team_left_out",
+                                &[
+                                    ("n", n.to_string()),
+                                    ("total", team.summaries.to_string()),
+                                    ("part", w.t(&format!("summary.part.{part}"))),
+                                ],
+                            )
+                        }),
+                )
+                .collect(),
             },
-            sections: vec![w.counts(&team.tables), w.wellbeing(rows, true, false)],
+            sections: vec![
+                w.counts(&team.tables),
+                w.wellbeing(rows, true, team.left_out[2] == team.summaries),
+            ],
         }
     }
 
@@ -639,5 +664,28 @@ mod tests {
         };
         assert_eq!(weeks.columns.last().unwrap(), "Summaries");
         assert_eq!(weeks.rows[0].cells.last().unwrap().text, "2");
+    }
+
+    #[test]
+    fn a_team_overview_says_which_parts_some_workers_left_out() {
+        let all = Received::of(&november(Include::default()));
+        let mut without = Received::of(&november(Include {
+            wellbeing: false,
+            ..Include::default()
+        }));
+        without.wellbeing.clear();
+        let some = Report::of_team(&team(&[all, without.clone()]).unwrap(), Language::En);
+        assert!(
+            some.statement
+                .lines
+                .contains(&"Left out of 1 of the 2 summaries: wellbeing averages.".to_string()),
+            "{:?}",
+            some.statement
+        );
+        let none = Report::of_team(&team(&[without.clone(), without]).unwrap(), Language::En);
+        assert!(
+            none.words()
+                .contains(&"Not included in any of the summaries.")
+        );
     }
 }

@@ -261,10 +261,12 @@ impl Vault {
         }
         let now = now_utc();
         let mut new_people = Vec::new();
-        let person = draft
-            .person
-            .as_deref()
-            .map(|name| person_for(&self.people, name, &mut new_people, now));
+        let person = match draft.person.as_deref() {
+            Some(name) => Some(person_for(&self.people, name, &mut new_people, now)),
+            // A check-in's form asks about nobody: an older one that names someone keeps them.
+            None if old.kind() == crate::vocab::Kind::Wellbeing => old.person,
+            None => None,
+        };
         let entry = Entry {
             id: *id,
             occurred_at: draft

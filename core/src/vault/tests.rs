@@ -1642,3 +1642,21 @@ fn search_hits_come_in_timeline_order_whether_few_or_many() {
         assert_eq!(got, want, "{word}");
     }
 }
+
+#[test]
+fn editing_an_old_check_in_that_names_someone_keeps_them() {
+    let (_dir, _path, mut vault) = new_vault();
+    // Check-ins written before they stopped naming anyone come back in a dump with a person.
+    let line = r#"{"id":"0123456789abcdef0123456789abcdef","kind":"wellbeing","mood":3,"person":"J.","occurred_at":"2026-11-20T10:00:00-05:00","created_at":"2026-11-20T10:00:00-05:00","updated_at":"2026-11-20T10:00:00-05:00"}"#;
+    vault.import_jsonl(line).unwrap();
+    let id = RecordId::from_hex("0123456789abcdef0123456789abcdef").unwrap();
+    let before = vault.entry(&id).unwrap().person;
+    assert!(before.is_some());
+    // The app's check-in form sends no person.
+    vault
+        .update_entry(&id, draft(Kind::Wellbeing, r#"{"mood":4}"#))
+        .unwrap();
+    let after = vault.entry(&id).unwrap();
+    assert_eq!(after.person, before);
+    assert!(matches!(&after.details, Details::Wellbeing(w) if w.mood == Some(4)));
+}
