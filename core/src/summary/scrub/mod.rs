@@ -21,6 +21,10 @@ use serde::Serialize;
 
 use crate::person::Person;
 
+#[cfg(test)]
+mod eval;
+pub mod lexicon;
+
 /// What a removed span was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -65,6 +69,16 @@ pub struct Scrubbed {
     pub removed: BTreeMap<Class, usize>,
     /// Words that looked like names, whether removed or kept.
     pub flagged: BTreeSet<String>,
+    /// What was removed, as byte ranges of the text given, in order.
+    pub spans: Vec<Span>,
+}
+
+/// A removed part of a text: its byte range in the text given and what it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub class: Class,
 }
 
 fn re(pattern: &str) -> Regex {
@@ -457,6 +471,14 @@ impl Scrubber {
         }
 
         spans.sort_by_key(|s| s.0);
+        let removed_spans = spans
+            .iter()
+            .map(|(start, end, class, _)| Span {
+                start: *start,
+                end: *end,
+                class: *class,
+            })
+            .collect();
         let mut out = String::with_capacity(text.len());
         let mut removed = BTreeMap::new();
         let mut at = 0;
@@ -479,6 +501,7 @@ impl Scrubber {
             text: out,
             removed,
             flagged,
+            spans: removed_spans,
         }
     }
 }

@@ -1,0 +1,255 @@
+//! The scrubber measured on its evaluation corpus (`core/tests/data/scrub/`): notes written the
+//! way peer workers type on phones, in English and French, with every identifying span marked
+//! `[[class:text]]`, and the worker's people list they mention. The test prints recall per
+//! class, how many plain notes come out word for word and how many other words are kept, and
+//! fails if any falls below the floor it holds (`FLOORS`), so the scrubber can only get better.
+
+use std::collections::BTreeMap;
+use std::collections::BTreeSet;
+
+use super::Scrubber;
+use crate::person::Person;
+
+/// One note of the corpus: its text as typed, and its marked spans (byte ranges, class).
+struct Note {
+    text: String,
+    spans: Vec<(usize, usize, String)>,
+}
+
+fn parse(corpus: &str) -> Vec<Note> {
+    let mut notes = Vec::new();
+    for line in corpus.lines() {
+        let line = line.trim_end();
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut rest = line;
+        while let Some(open) = rest.find("[[") {
+            text.push_str(&rest[..open]);
+            let inner = &rest[open + 2..];
+            let close = inner.find("]]").expect("every [[ is closed");
+            let (class, words) = inner[..close].split_once(':').expect("[[class:text]]");
+            let start = text.len();
+            text.push_str(words);
+            spans.push((start, text.len(), class.to_string()));
+            rest = &inner[close + 2..];
+        }
+        text.push_str(rest);
+        notes.push(Note { text, spans });
+    }
+    notes
+}
+
+fn people() -> Vec<Person> {
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        alias: String,
+        name: Option<String>,
+        details: Option<String>,
+    }
+    let list: Vec<Entry> =
+        serde_json::from_str(include_str!("../../../tests/data/scrub/people.json")).unwrap();
+    list.into_iter()
+        .map(|e| Person {
+            id: crate::RecordId::random(),
+            alias: e.alias,
+            name: e.name,
+            details: e.details,
+            created_at: chrono::Utc::now(),
+            updated_at: chrono::Utc::now(),
+        })
+        .collect()
+}
+
+/// What one class scored: spans removed whole, spans left whole or in part.
+#[derive(Default, Debug)]
+struct Score {
+    spans: usize,
+    removed: usize,
+    survived_whole: usize,
+}
+
+#[derive(Default, Debug)]
+struct Report {
+    classes: BTreeMap<String, Score>,
+    plain: usize,
+    plain_kept: usize,
+    other_words: usize,
+    other_words_kept: usize,
+    /// Notes where something was missed or over-removed, for reading.
+    misses: Vec<String>,
+}
+
+/// The byte ranges of `text` that are letters or digits: what must go for a span to be gone.
+fn alnum(text: &str, from: usize, to: usize) -> Vec<usize> {
+    let span = &text[from..to];
+    // A possessive ending is not the name: "bobby's" is gone when "bobby" is.
+    let span = span
+        .strip_suffix("'s")
+        .or_else(|| span.strip_suffix("’s"))
+        .unwrap_or(span);
+    span.char_indices()
+        .filter(|(_, c)| c.is_alphanumeric())
+        .map(|(i, _)| from + i)
+        .collect()
+}
+
+fn score(corpus: &str) -> Report {
+    let people = people();
+    let named: Vec<(String, &Person)> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (format!("Person {}", (b'A' + i as u8) as char), p))
+        .collect();
+    let scrubber = Scrubber::new(&named);
+    let mut report = Report::default();
+    for note in parse(corpus) {
+        let out = scrubber.scrub(&note.text, &BTreeSet::new());
+        let gone = |at: usize| out.spans.iter().any(|r| r.start <= at && at < r.end);
+        let mut missed = false;
+        for (s, e, class) in &note.spans {
+            let chars = alnum(&note.text, *s, *e);
+            let score = report.classes.entry(class.clone()).or_default();
+            score.spans += 1;
+            let left = chars.iter().filter(|&&at| !gone(at)).count();
+            if left == 0 {
+                score.removed += 1;
+            } else {
+                missed = true;
+                if left == chars.len() {
+                    score.survived_whole += 1;
+                }
+            }
+        }
+        if note.spans.is_empty() {
+            report.plain += 1;
+            if out.text == note.text {
+                report.plain_kept += 1;
+            } else {
+                missed = true;
+            }
+        }
+        // Words outside every marked span: how many stay.
+        for (ws, we) in super::words(&note.text) {
+            if note.spans.iter().any(|(s, e, _)| ws < *e && *s < we) {
+                continue;
+            }
+            report.other_words += 1;
+            if (ws..we).all(|at| !gone(at)) {
+                report.other_words_kept += 1;
+            } else {
+                missed = true;
+            }
+        }
+        if missed {
+            report
+                .misses
+                .push(format!("{}\n    -> {}", note.text, out.text));
+        }
+    }
+    report
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
+}
+
+/// The lowest each measure may fall to, in percent: the figures reached so far, raised as the
+/// scrubber improves, up to the targets of issue 9 (known people and identifiers 100, unknown
+/// names 95, plain notes kept 90, other words kept 97).
+const FLOORS: &[(&str, f64)] = &[
+    ("en.address", 35.0),
+    ("fr.address", 35.0),
+    ("en.age", 0.0),
+    ("fr.age", 0.0),
+    ("en.case", 61.0),
+    ("fr.case", 69.0),
+    ("en.date", 33.0),
+    ("fr.date", 23.0),
+    ("en.detail", 86.0),
+    ("fr.detail", 87.0),
+    ("en.email", 46.0),
+    ("fr.email", 61.0),
+    ("en.handle", 28.0),
+    ("fr.handle", 46.0),
+    ("en.idnum", 84.0),
+    ("fr.idnum", 46.0),
+    ("en.institution", 5.0),
+    ("fr.institution", 0.0),
+    ("en.known", 74.0),
+    ("fr.known", 68.0),
+    ("en.link", 84.0),
+    ("fr.link", 76.0),
+    ("en.name", 15.0),
+    ("fr.name", 24.0),
+    ("en.phone", 84.0),
+    ("fr.phone", 64.0),
+    ("en.place", 13.0),
+    ("fr.place", 0.0),
+    ("en.plate", 7.0),
+    ("fr.plate", 42.0),
+    ("en.postal", 84.0),
+    ("fr.postal", 100.0),
+    ("en.plain_kept", 72.0),
+    ("fr.plain_kept", 79.0),
+    ("en.words_kept", 98.0),
+    ("fr.words_kept", 97.0),
+];
+
+#[test]
+fn the_scrubber_meets_its_floors_on_the_phone_typed_corpus() {
+    let mut table = String::from("\nclass        en: removed/spans (left whole)   fr\n");
+    let en = score(include_str!("../../../tests/data/scrub/en.txt"));
+    let fr = score(include_str!("../../../tests/data/scrub/fr.txt"));
+    let mut measures: Vec<(String, f64)> = Vec::new();
+    let classes: BTreeSet<&String> = en.classes.keys().chain(fr.classes.keys()).collect();
+    for class in classes {
+        let line = |r: &Report| {
+            r.classes.get(class).map_or("-".to_string(), |s| {
+                format!(
+                    "{}/{} ({}) {:.1}%",
+                    s.removed,
+                    s.spans,
+                    s.survived_whole,
+                    percent(s.removed, s.spans)
+                )
+            })
+        };
+        table.push_str(&format!("{class:<12} {:<30} {}\n", line(&en), line(&fr)));
+        for (lang, r) in [("en", &en), ("fr", &fr)] {
+            if let Some(s) = r.classes.get(class) {
+                measures.push((format!("{lang}.{class}"), percent(s.removed, s.spans)));
+            }
+        }
+    }
+    for (lang, r) in [("en", &en), ("fr", &fr)] {
+        let plain = percent(r.plain_kept, r.plain);
+        let words = percent(r.other_words_kept, r.other_words);
+        table.push_str(&format!(
+            "{lang}: plain notes kept word for word {}/{} {plain:.1}%; other words kept {}/{} {words:.1}%\n",
+            r.plain_kept, r.plain, r.other_words_kept, r.other_words
+        ));
+        measures.push((format!("{lang}.plain_kept"), plain));
+        measures.push((format!("{lang}.words_kept"), words));
+    }
+    println!("{table}");
+    if std::env::var_os("TANDEM_SCRUB_MISSES").is_some() {
+        for m in en.misses.iter().chain(&fr.misses) {
+            println!("{m}");
+        }
+    }
+    for (name, floor) in FLOORS {
+        let got = measures.iter().find(|(n, _)| n == name).map(|m| m.1);
+        let got = got.unwrap_or_else(|| panic!("no measure named {name}"));
+        assert!(
+            got >= *floor,
+            "{name}: {got:.1}% is under its floor of {floor}%{table}"
+        );
+    }
+}

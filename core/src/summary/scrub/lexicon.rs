@@ -1,0 +1,78 @@
+//! How common a word is as a first name, a last name, and a word of everyday English and
+//! French: the lexicon `core/build.rs` builds from `core/data/lexicon/` (sources and licences in
+//! its SOURCES.md), embedded as one `fst` map and read in place.
+
+use std::sync::LazyLock;
+
+static MAP: LazyLock<fst::Map<&'static [u8]>> = LazyLock::new(|| {
+    fst::Map::new(&include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"))[..])
+        .expect("the lexicon built by build.rs")
+});
+
+/// What the lexicon knows of one folded word.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Lex {
+    /// People per million with it as a first name (0.1: listed without counts; 0: never).
+    pub first: f32,
+    /// The same as a last name.
+    pub last: f32,
+    /// Zipf frequency in everyday English: 7 for "the", 3 for a word met once a million words,
+    /// 0 when it is not among the 60,000 most frequent.
+    pub en: f32,
+    /// The same in French.
+    pub fr: f32,
+}
+
+impl Lex {
+    /// Known as a name at all.
+    pub fn is_name(&self) -> bool {
+        self.first > 0.0 || self.last > 0.0
+    }
+
+    /// The larger of its two name weights.
+    pub fn name_weight(&self) -> f32 {
+        self.first.max(self.last)
+    }
+
+    /// The larger of its two word frequencies.
+    pub fn word_zipf(&self) -> f32 {
+        self.en.max(self.fr)
+    }
+}
+
+/// What the lexicon knows of `folded` (lower case, accents removed).
+pub fn lookup(folded: &str) -> Lex {
+    match MAP.get(folded) {
+        None => Lex::default(),
+        Some(v) => Lex {
+            first: (v & 0xffff) as f32 / 10.0,
+            last: ((v >> 16) & 0xffff) as f32 / 10.0,
+            en: ((v >> 32) & 0xff) as f32 / 10.0,
+            fr: ((v >> 40) & 0xff) as f32 / 10.0,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_words_are_weighed_from_the_embedded_lists() {
+        let darnell = lookup("darnell");
+        assert!(
+            darnell.first > 10.0 && darnell.word_zipf() < 3.0,
+            "{darnell:?}"
+        );
+        let the = lookup("the");
+        // Curated lists hold odd entries ("the" is in one): only counts say how common a name is.
+        assert!(the.name_weight() < 1.0 && the.en > 7.0, "{the:?}");
+        // A name that is also a word is both, and the numbers say how much of each.
+        let sky = lookup("sky");
+        assert!(sky.first > 0.0 && sky.en > 4.0, "{sky:?}");
+        // Keys are folded: French accents are gone.
+        assert!(lookup("helene").first > 0.0);
+        assert!(lookup("tremblay").last > 0.0);
+        assert_eq!(lookup("qzxv"), Lex::default());
+    }
+}
