@@ -37,11 +37,16 @@ fn main() {
     println!("cargo:rerun-if-changed={}", words.display());
 
     // Fields of the packed value: first-name weight (bits 0–15), last-name weight (16–31),
-    // English Zipf (32–39), French Zipf (40–47). Words that fold alike keep the largest of each.
-    let mut map: BTreeMap<String, [u64; 4]> = BTreeMap::new();
+    // English Zipf (32–39), French Zipf (40–47), written in lower case by an English (bit 48)
+    // or French (bit 49) spelling dictionary. Words that fold alike keep the largest of each.
+    let mut map: BTreeMap<String, [u64; 5]> = BTreeMap::new();
     let mut merge = |key: String, field: usize, value: u64| {
-        let slot = &mut map.entry(key).or_insert([0; 4])[field];
-        *slot = (*slot).max(value);
+        let slot = &mut map.entry(key).or_insert([0; 5])[field];
+        *slot = if field == 4 {
+            *slot | value
+        } else {
+            (*slot).max(value)
+        };
     };
     for line in std::fs::read_to_string(&names).unwrap().lines() {
         let mut cols = line.split('\t');
@@ -58,18 +63,23 @@ fn main() {
         };
         merge(fold(word), 2, zipf(en));
         merge(fold(word), 3, zipf(fr));
+        let ordinary: u64 = cols.next().and_then(|o| o.parse().ok()).unwrap_or(0);
+        merge(fold(word), 4, ordinary & 3);
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("lexicon.fst");
     let mut builder = fst::MapBuilder::new(std::io::BufWriter::new(
         std::fs::File::create(&out).unwrap(),
     ))
     .unwrap();
-    for (key, [first, last, en, fr]) in map {
+    for (key, [first, last, en, fr, ordinary]) in map {
         if key.is_empty() {
             continue;
         }
         builder
-            .insert(key, first | last << 16 | en << 32 | fr << 40)
+            .insert(
+                key,
+                first | last << 16 | en << 32 | fr << 40 | ordinary << 48,
+            )
             .unwrap();
     }
     builder.finish().unwrap();

@@ -2,12 +2,17 @@
 """Trims the extracted name and word lists (extract.py's out/ folder) into the two files Tandem
 embeds: names.tsv and words.tsv, beside this folder.
 
-    python3 trim.py /tmp/namedata/out /tmp/namedata/dl
+    python3 trim.py /tmp/namedata/out /tmp/namedata/dl /tmp/dict/x/usr/share/dict
+
+The last folder holds Debian's spelling dictionaries (packages wamerican, wbritish, wcanadian:
+SCOWL, permissive licence; wfrench: GPL-2+), unpacked with `apt-get download` and `dpkg-deb -x`.
 
 names.tsv: name<TAB>first<TAB>last. A weight is people per million in the source that counts
 them (the largest over sources), 0.1 when a source lists the name without counts, and 0 when the
-name is not used that way. words.tsv: word<TAB>zipf_en<TAB>zipf_fr, wordfreq's Zipf frequency
-(0 when the word is not in that language's top 60,000).
+name is not used that way. words.tsv: word<TAB>zipf_en<TAB>zipf_fr<TAB>ordinary, wordfreq's Zipf
+frequency (0 when the word is not in that language's top 60,000), and whether a spelling
+dictionary writes the word in lower case in English (1), French (2) or both (3): "rose" and
+"hunter" are ordinary words, "tyler" and "fatima" only names.
 
 Sources left out on purpose: nam_dict (GNU FDL, which does not sit with an AGPL binary),
 Faker's weights (shares within a short list, not of a population), the 2010 census surnames
@@ -19,7 +24,7 @@ import os
 import sys
 import unicodedata
 
-out_dir, dl_dir = sys.argv[1], sys.argv[2]
+out_dir, dl_dir, dict_dir = sys.argv[1], sys.argv[2], sys.argv[3]
 here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 LISTED = 0.1  # a name a curated list gives, without counts
@@ -75,6 +80,19 @@ with open(os.path.join(here, "names.tsv"), "w", encoding="utf-8") as f:
     for n in names:
         f.write(f"{n}\t{round(first.get(n, 0), 1):g}\t{round(last.get(n, 0), 1):g}\n")
 
+def dictionary(files):
+    out = set()
+    for name in files:
+        for line in open(os.path.join(dict_dir, name), encoding="utf-8", errors="replace"):
+            w = line.strip()
+            if w and w[0].islower() and "'" not in w:
+                out.add(unicodedata.normalize("NFC", w))
+    return out
+
+
+ordinary_en = dictionary(["american-english", "british-english", "canadian-english"])
+ordinary_fr = dictionary(["french"])
+
 words = collections.defaultdict(lambda: [0.0, 0.0])
 for i, lang in enumerate(("en", "fr")):
     for line in open(os.path.join(out_dir, f"words_{lang}.tsv"), encoding="utf-8"):
@@ -82,9 +100,14 @@ for i, lang in enumerate(("en", "fr")):
         word = nfc(word)
         if word and not word.isdigit():
             words[word][i] = max(words[word][i], float(zipf))
+# Names that a dictionary writes in lower case are ordinary words too, frequent or not.
+for n in set(first) | set(last):
+    if n in ordinary_en or n in ordinary_fr:
+        words[n]
 with open(os.path.join(here, "words.tsv"), "w", encoding="utf-8") as f:
     for w in sorted(words):
         en, fr = words[w]
-        f.write(f"{w}\t{en:g}\t{fr:g}\n")
+        ordinary = (1 if w in ordinary_en else 0) | (2 if w in ordinary_fr else 0)
+        f.write(f"{w}\t{en:g}\t{fr:g}\t{ordinary}\n")
 
 print(f"names: {len(names)} ({len(first)} first, {len(last)} last); words: {len(words)}")

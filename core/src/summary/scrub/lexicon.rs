@@ -21,6 +21,10 @@ pub struct Lex {
     pub en: f32,
     /// The same in French.
     pub fr: f32,
+    /// A spelling dictionary writes it in lower case: an ordinary word ("rose", "hunter"),
+    /// whatever else it is. A name no dictionary writes in lower case ("tyler", "fatima") is
+    /// frequent only because people are.
+    pub ordinary: bool,
 }
 
 impl Lex {
@@ -49,6 +53,7 @@ pub fn lookup(folded: &str) -> Lex {
             last: ((v >> 16) & 0xffff) as f32 / 10.0,
             en: ((v >> 32) & 0xff) as f32 / 10.0,
             fr: ((v >> 40) & 0xff) as f32 / 10.0,
+            ordinary: (v >> 48) & 3 != 0,
         },
     }
 }

@@ -23,7 +23,13 @@ use crate::person::Person;
 
 #[cfg(test)]
 mod eval;
+mod identifiers;
 pub mod lexicon;
+mod names;
+mod text;
+
+pub use names::Why;
+use text::{fold, fold_with_origin, words};
 
 /// What a removed span was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -37,6 +43,9 @@ pub enum Class {
     PostalCode,
     IdNumber,
     Date,
+    Plate,
+    CaseNumber,
+    Age,
     KnownPerson,
     PrivateDetail,
     LikelyName,
@@ -54,6 +63,9 @@ impl Class {
             Class::PostalCode => "[postal code]",
             Class::IdNumber => "[number]",
             Class::Date => "[date]",
+            Class::Plate => "[plate]",
+            Class::CaseNumber => "[file number]",
+            Class::Age => "[age]",
             Class::KnownPerson => "[person]",
             Class::PrivateDetail => "[detail]",
             Class::LikelyName => "[name]",
@@ -149,61 +161,7 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
     ]
 });
 
-/// Titles that come before a name.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "miss", "dr", "mme", "mlle", "m", "monsieur", "madame", "sir",
-];
-
-/// Nouns after which the next word is likely someone's name ("her sister Maria").
-const RELATIONS: &[&str] = &[
-    "sister",
-    "brother",
-    "mother",
-    "mom",
-    "mum",
-    "mommy",
-    "father",
-    "dad",
-    "daddy",
-    "son",
-    "daughter",
-    "partner",
-    "wife",
-    "husband",
-    "boyfriend",
-    "girlfriend",
-    "friend",
-    "cousin",
-    "aunt",
-    "auntie",
-    "uncle",
-    "grandma",
-    "grandmother",
-    "grandpa",
-    "grandfather",
-    "niece",
-    "nephew",
-    "caseworker",
-    "worker",
-    "landlord",
-    "landlady",
-    "roommate",
-    "neighbour",
-    "neighbor",
-    "doctor",
-    "nurse",
-    "counsellor",
-    "counselor",
-    "therapist",
-    "lawyer",
-    "officer",
-    "pastor",
-    "kid",
-    "baby",
-    "ex",
-    "named",
-    "called",
-];
+use names::TITLES;
 
 /// Common words that start sentences or are capitalised for reasons other than being a name.
 const COMMON: &str = "a about after again all also always an and another any are around as at \
@@ -231,61 +189,6 @@ const COMMON: &str = "a about after again all also always an and another any are
 
 static COMMON_WORDS: LazyLock<BTreeSet<&'static str>> =
     LazyLock::new(|| COMMON.split_whitespace().collect());
-
-/// Folds a word for comparison: lower case, accents removed, possessive dropped.
-fn fold(word: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let w = word
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .trim_end_matches('\'')
-        .trim_end_matches('’');
-    w.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// `text` folded character by character (lower case, accents removed), with, for each byte of
-/// the result, the byte offset in `text` of the character it came from.
-fn fold_with_origin(text: &str) -> (String, Vec<usize>) {
-    use unicode_normalization::UnicodeNormalization;
-    let mut folded = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        let before = folded.len();
-        for f in std::iter::once(c)
-            .nfd()
-            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-            .flat_map(char::to_lowercase)
-        {
-            folded.push(f);
-        }
-        origin.extend(std::iter::repeat_n(at, folded.len() - before));
-    }
-    (folded, origin)
-}
-
-/// Words and their byte ranges: letters, digits, apostrophes and hyphens inside a word.
-fn words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let inner = (c == '\'' || c == '’' || c == '-')
-            && start.is_some()
-            && chars.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(at);
-        } else if let Some(s) = start.take() {
-            out.push((s, at));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
-}
 
 struct Known {
     pseudonym: String,
@@ -359,6 +262,15 @@ impl Scrubber {
             spans.push((s, e, class, with));
             true
         };
+
+        // Identifiers as people type them first: a spelled-out address holds words the
+        // usual patterns would take apart.
+        let toks = text::tokens(text);
+        let mut typed = identifiers::find(text, &toks);
+        typed.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
+        for (s, e, class) in typed {
+            claim(&mut spans, s, e, class, class.placeholder().into());
+        }
 
         for (class, pattern) in STRUCTURED.iter() {
             for caps in pattern.captures_iter(text) {
@@ -445,28 +357,51 @@ impl Scrubber {
                     Class::PrivateDetail,
                     Class::PrivateDetail.placeholder().into(),
                 );
+            }
+        }
+
+        // Initials with dots ("K.M.") before the words they are made of.
+        for (s, e) in names::dotted_initials(text) {
+            claim(
+                &mut spans,
+                s,
+                e,
+                Class::LikelyName,
+                Class::LikelyName.placeholder().into(),
+            );
+        }
+
+        // Names nobody listed, weighed word by word with what surrounds them.
+        let reader = names::Reader::new(text, &toks);
+        let mut named = vec![false; toks.len()];
+        for i in 0..toks.len() {
+            let Some(_why) = reader.likely_name(i, &named) else {
+                continue;
+            };
+            named[i] = true;
+            let t = &toks[i];
+            let word = t.folded.clone();
+            if keep.contains(&word) {
+                flagged.insert(word);
                 continue;
             }
-            if looks_like_name(text, &found, &folded, i) && !keep.contains(word) {
-                flagged.insert(word.clone());
-                let start = title_before(text, &found, &folded, i).unwrap_or(s);
-                if !claim(
+            flagged.insert(word);
+            // `toks` are `found`, word for word.
+            let start = title_before(text, &found, &folded, i).unwrap_or(t.own_start);
+            if !claim(
+                &mut spans,
+                start,
+                t.own_end,
+                Class::LikelyName,
+                Class::LikelyName.placeholder().into(),
+            ) {
+                claim(
                     &mut spans,
-                    start,
-                    own_end,
+                    t.own_start,
+                    t.own_end,
                     Class::LikelyName,
                     Class::LikelyName.placeholder().into(),
-                ) {
-                    claim(
-                        &mut spans,
-                        s,
-                        own_end,
-                        Class::LikelyName,
-                        Class::LikelyName.placeholder().into(),
-                    );
-                }
-            } else if looks_like_name(text, &found, &folded, i) {
-                flagged.insert(word.clone());
+                );
             }
         }
 
@@ -518,39 +453,6 @@ fn title_before(
     let gap = &text[pe..found[i].0];
     (TITLES.contains(&folded[prev].as_str()) && gap.trim_start_matches('.').trim().is_empty())
         .then_some(ps)
-}
-
-fn looks_like_name(text: &str, found: &[(usize, usize)], folded: &[String], i: usize) -> bool {
-    let raw = &text[found[i].0..found[i].1];
-    let word = folded[i].as_str();
-    let first = raw.chars().next().unwrap_or(' ');
-    if !first.is_alphabetic() || word.chars().count() < 2 {
-        return false;
-    }
-    if TITLES.contains(&word) {
-        return false;
-    }
-    let common = COMMON_WORDS.contains(word);
-    let after_relation = i > 0 && RELATIONS.contains(&folded[i - 1].as_str());
-    let after_title = i > 0 && TITLES.contains(&folded[i - 1].as_str()) && first.is_uppercase();
-    if after_title || (after_relation && !common) {
-        return true;
-    }
-    if !first.is_uppercase() || common {
-        return false;
-    }
-    // An acronym (HIV, ODSP) is not a name.
-    if raw
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase)
-        && raw.len() <= 5
-    {
-        return false;
-    }
-    // Capitalised and not a common word: at a sentence start or not, it is likely a name. The
-    // common-word list is what keeps ordinary sentence openings.
-    true
 }
 
 #[cfg(test)]

@@ -1,0 +1,536 @@
+//! Identifiers written the way people type them on a phone, beyond the usual forms the
+//! structured patterns catch: emails and links spelled out ("jdoe at gmail dot com",
+//! "rjones(at)yahoo(dot)ca", "facebook dot com slash …"), phone numbers in words, handles
+//! named by their platform ("her insta is jaydee_22", "snap bossbabe_k", "u/…", "$cashtag"),
+//! licence plates and case or file numbers after the word that introduces them, ages, and
+//! dates without a year ("the 5th of may", "may 5th", "5 mai", "5/5", "le 12").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Class;
+use super::text::{Token, fold_plain};
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a valid built-in pattern")
+}
+
+const MONTHS: &str = r"(?:jan(?:uary|v(?:ier)?)?|feb(?:ruary)?|f[eé]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[eé]c(?:embre)?)";
+
+/// Top-level domains an address spelled out ends with.
+const TLDS: &str = r"(?:com|ca|org|net|fr|me|io|co|uk|us|info|qc|be|ch|ee|ly|gg|tv|app)";
+
+/// Spelled-out separators: "at", "(at)", "[at]", "arobase"; "dot", "(dot)", "point".
+const AT: &str = r"(?:\s*@\s*|\s*[(\[]\s*at\s*[)\]]\s*|\s+(?:at|arobase)\s+)";
+const DOT: &str = r"(?:\s*\.\s*|\s*[(\[]\s*dot\s*[)\]]\s*|\s+(?:dot|point)\s+)";
+
+static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
+    vec![
+        (
+            Class::Email,
+            re(&format!(
+                r"(?i)\b[a-z0-9][a-z0-9._+-]*(?:\s+(?:dot|underscore|point|tiret)\s+[a-z0-9_-]+)*{AT}[a-z0-9-]+(?:{DOT}[a-z0-9-]+)*?{DOT}{TLDS}\b"
+            )),
+        ),
+        (
+            Class::Link,
+            re(&format!(
+                r"(?i)\b[a-z0-9-]+(?:\s+dot\s+|\s*\(dot\)\s*|\s+point\s+){TLDS}\b(?:(?:\s*/\s*|\s+slash\s+)[\w.@-]+)*"
+            )),
+        ),
+        (
+            Class::Handle,
+            re(
+                r"(?i)(?:^|[\s(:])((?:u/|r/|@)[a-z0-9_][a-z0-9_.-]{1,30}|\$[a-z_][a-z0-9_.-]{1,30})",
+            ),
+        ),
+        // Health and social insurance numbers and passports: the French NIR (15 digits), a
+        // Québec RAMQ card (4 letters, 8 digits), passports (2 letters and 6–7 digits, or
+        // 2 digits, 2 letters, 5 digits).
+        (
+            Class::IdNumber,
+            re(r"\b[12]\s?\d{2}\s?\d{2}\s?\d{2}\s?\d{3}\s?\d{3}(?:\s?\d{2})?\b"),
+        ),
+        (Class::IdNumber, re(r"(?i)\b[a-z]{4}\s?\d{4}\s?\d{4}\b")),
+        (
+            Class::IdNumber,
+            re(r"\b(?:[A-Z]{2}\d{6,7}|\d{2}[A-Z]{2}\d{5})\b"),
+        ),
+        (
+            Class::Phone,
+            re(r"(?:\+33|0033)\s?\d(?:[\s.-]?\d{2}){4}\b|\b0\d(?:[\s.-]?\d{2}){4}\b"),
+        ),
+        (
+            Class::Plate,
+            re(
+                r"(?i)\b(?:plates?|plaque|licen[cs]e(?:\s+plate)?|immatriculation)\s*(?:#|no\.?|number|:)?\s*([a-z0-9]{1,4}(?:[\s-]?[a-z0-9]{1,4}){1,2})\b",
+            ),
+        ),
+        (
+            Class::CaseNumber,
+            re(
+                r"(?i)\b(?:file|case|claim|docket|dossier|ref(?:erence)?|r[eé]f[eé]rence|referral|occurrence|report|incident|ticket|matter|cause|num[eé]ro|signalement|r[eé]clamation|rg)\s*(?:#|no\.?|n°|number|num\.?|:)?\s*(#?[a-z]{0,3}[\s-]?\d[\d\s-]{2,}\d[a-z]?)\b",
+            ),
+        ),
+        (
+            Class::CaseNumber,
+            re(r"(?i)#\s?([a-z]{0,3}-?\d{4,}[a-z]?)\b"),
+        ),
+        // Reference numbers by their shape: letters and digits joined by dashes or a slash,
+        // four digits or more ("RF-88812", "GO-2024-551902", "2024-MTL-0047", "23/04512").
+        (
+            Class::CaseNumber,
+            re(
+                r"\b(?:[A-Z]{1,4}-\d{2,4}-\d{3,}|[A-Z]{1,4}-\d{4,}|\d{4}-[A-Z]{2,4}-\d{3,}|\d{2}/\d{5})\b",
+            ),
+        ),
+        // Licence plates by their shape, in capitals: French (AB-123-CD), Ontario and Québec
+        // (ABCD 123, GDB 4471), Québec (F45 KLM), British (LD21 XYZ).
+        (Class::Plate, re(r"(?i)\b[a-z]{2}[\s-]\d{3}[\s-][a-z]{2}\b")),
+        (
+            Class::Plate,
+            re(
+                r"\b(?:[A-Z]{3,4}[\s-]?\d{3,4}|[A-Z]\d{2}\s?[A-Z]{3}|[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]{2}\s\d{5})\b",
+            ),
+        ),
+        (
+            Class::Age,
+            re(
+                r"(?i)\b(\d{1,3}\s*(?:y/?o|yo|yrs?\s+old|years?\s+old|-?\s*years?-old|-?yr-old|ans|an))\b",
+            ),
+        ),
+        (
+            Class::Age,
+            re(
+                r"(?i)\b(?:he's|she's|hes|shes|they're|he\s+is|she\s+is|is|turned|turns|turning|aged?|age\s+of|just|almost|nearly|barely)\s+(\d{1,2})\b",
+            ),
+        ),
+        (
+            Class::Date,
+            re(&format!(
+                r"(?i)\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th|er|e)?\s+(?:of\s+)?{MONTHS}\b\.?(?:,?\s+\d{{4}}\b)?"
+            )),
+        ),
+        (
+            Class::Date,
+            re(&format!(
+                r"(?i)\b{MONTHS}\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
+            )),
+        ),
+        (Class::Date, re(r"\b([0-3]?\d/[01]?\d)\b(?:[^/]|$)")),
+        (Class::Date, re(r"(?i)\bthe\s+[1-3]?\d(?:st|nd|rd|th)\b")),
+        (Class::Date, re(r"(?i)\b(le\s+[1-3]?\d)\b")),
+    ]
+});
+
+/// Words after an age's number that say it is not an age ("is 20 min late", "just 5 bucks").
+const NOT_AGE_AFTER: &[&str] = &[
+    "min", "mins", "minutes", "minute", "hrs", "hours", "hour", "h", "days", "day", "weeks",
+    "week", "wks", "months", "month", "times", "time", "bucks", "dollars", "$", "%", "am", "pm",
+    "ppl", "people", "km", "mg", "ml", "of", "in", "more", "left", "out", "x", "de", "d'",
+];
+
+/// Names of identity cards written before their number, which is not a plate: "OHIP 4567…".
+const ID_CARDS: &[&str] = &[
+    "ohip", "ssn", "sin", "phn", "nas", "ramq", "nir", "hcn", "nam", "amc",
+];
+
+/// Words before "le 12" that make it a bus, a line or a count rather than a day.
+const NOT_DAY_BEFORE: &[&str] = &[
+    "pris", "prend", "prendre", "bus", "autobus", "ligne", "métro", "metro", "sur",
+];
+
+/// Words after "le 12" that make it something other than a day ("le 12 mai" is caught whole;
+/// "le 505" is a bus).
+fn day_number_ok(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start().to_lowercase();
+    let next = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let before = text[..start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    !after.starts_with(|c: char| c.is_ascii_digit() || "%$/".contains(c))
+        && !["à", "a", "avec", "h", "min", "ans", "de", "du"].contains(&next)
+        && !MONTH_WORD.is_match(next)
+        && !NOT_DAY_BEFORE.contains(&before.as_str())
+}
+
+static MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^{MONTHS}\.?$")));
+
+/// Number words in English and French, with the digits they stand for.
+const NUMBER_WORDS: &[(&str, &str)] = &[
+    ("zero", "0"),
+    ("oh", "0"),
+    ("o", "0"),
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("un", "1"),
+    ("deux", "2"),
+    ("trois", "3"),
+    ("quatre", "4"),
+    ("cinq", "5"),
+    ("sept", "7"),
+    ("huit", "8"),
+    ("neuf", "9"),
+    ("dix", "10"),
+    ("onze", "11"),
+    ("douze", "12"),
+    ("treize", "13"),
+    ("quatorze", "14"),
+    ("quinze", "15"),
+    ("seize", "16"),
+    ("vingt", "20"),
+    ("trente", "30"),
+    ("quarante", "40"),
+    ("cinquante", "50"),
+    ("soixante", "60"),
+    ("double", ""),
+    ("triple", ""),
+];
+
+fn digits_of(word: &str) -> Option<usize> {
+    if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
+        return Some(word.len());
+    }
+    // "trente-quatre", "dix-sept": each part a number word.
+    let parts: Vec<&str> = word.split('-').collect();
+    let mut n = 0;
+    for p in &parts {
+        let (_, d) = NUMBER_WORDS.iter().find(|(w, _)| w == p)?;
+        n += d.len();
+    }
+    Some(if parts.len() > 1 { 2 } else { n })
+}
+
+/// Phone numbers said in words or mixed ("four one six five five five oh one nine nine",
+/// "six four seven, five five five, two two three four", "zéro six douze…"): seven digits or
+/// more in a row of number words and digit groups.
+fn phones_in_words(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        let mut digits = 0;
+        let mut words = 0;
+        while let Some(t) = tokens.get(j) {
+            let gap_ok = j == i
+                || text[tokens[j - 1].end..t.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || ",-.".contains(c));
+            let Some(d) = gap_ok.then(|| digits_of(&t.folded)).flatten() else {
+                break;
+            };
+            if !t.folded.chars().all(|c| c.is_ascii_digit()) {
+                words += 1;
+            }
+            digits += d;
+            j += 1;
+        }
+        if digits >= 7 && words >= 3 {
+            out.push((tokens[i].start, tokens[j - 1].end));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Words that name where a handle lives.
+const PLATFORMS: &[&str] = &[
+    "insta",
+    "instagram",
+    "ig",
+    "snap",
+    "snapchat",
+    "sc",
+    "tiktok",
+    "twitter",
+    "discord",
+    "reddit",
+    "twitch",
+    "fb",
+    "facebook",
+    "cashapp",
+    "venmo",
+    "gamertag",
+    "psn",
+    "xbox",
+    "telegram",
+    "whatsapp",
+    "kik",
+    "handle",
+    "username",
+    "user",
+    "pseudo",
+    "youtube",
+    "threads",
+    "bluesky",
+    "signal",
+    "onlyfans",
+    "linkedin",
+    "tinder",
+    "grindr",
+    "hinge",
+    "bumble",
+];
+
+/// Words between a platform and its handle that are not the handle.
+const HANDLE_FILLER: &[&str] = &[
+    "is", "her", "his", "their", "my", "as", "at", "on", "me", "hers", "handle", "name", "c'est",
+    "cest", "est", "son", "sa", "le", "la", "called", "under", "it's", "its", "account", "compte",
+    "add", "follow",
+];
+
+/// The handle named after a platform: the first word after it, within four, that is no
+/// everyday word, or that holds a digit, an underscore, a dot or a "#".
+fn handles_after_platforms(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !PLATFORMS.contains(&t.folded.as_str()) {
+            continue;
+        }
+        for next in tokens.iter().skip(i + 1).take(4) {
+            if HANDLE_FILLER.contains(&next.folded.as_str()) {
+                continue;
+            }
+            // "j'ai", "d'une": French words, not handles.
+            if next.own_start != next.start {
+                break;
+            }
+            // The handle runs on through dots, underscores and "#1234".
+            let mut end = next.end;
+            let rest = &text[end..];
+            let more = rest
+                .char_indices()
+                .take_while(|(_, c)| c.is_alphanumeric() || "._#-".contains(*c))
+                .last()
+                .map_or(0, |(at, c)| at + c.len_utf8());
+            end += more;
+            let handle = &text[next.start..end];
+            let marked =
+                handle.contains(['_', '.', '#']) || handle.chars().any(|c| c.is_ascii_digit());
+            let rare = super::lexicon::lookup(&fold_plain(handle)).word_zipf() < 3.0;
+            if marked || rare {
+                out.push((next.start, end.min(text.len())));
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// Every identifier found in `text`, as (start, end, class), in no particular order.
+pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
+    let mut out = Vec::new();
+    for (class, pattern) in PATTERNS.iter() {
+        for caps in pattern.captures_iter(text) {
+            let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
+            match class {
+                Class::Age => {
+                    let n: u32 = m
+                        .as_str()
+                        .chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect::<String>()
+                        .parse()
+                        .unwrap_or(0);
+                    let next = text[m.end()..]
+                        .split_whitespace()
+                        .next()
+                        .map(|w| {
+                            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%')
+                        })
+                        .unwrap_or("")
+                        .to_lowercase();
+                    if n == 0 || n > 110 || NOT_AGE_AFTER.contains(&next.as_str()) {
+                        continue;
+                    }
+                    // "4 ans de sobriété" is a duration; "il a 19 ans" and "un gars de 19 ans"
+                    // are ages.
+                    if m.as_str().ends_with("ans") || m.as_str().ends_with(" an") {
+                        let before = text[..m.start()]
+                            .split_whitespace()
+                            .next_back()
+                            .unwrap_or("");
+                        let before = before.to_lowercase();
+                        let before = before.rsplit(['\'', '’']).next().unwrap_or("");
+                        if ![
+                            "a",
+                            "à",
+                            "avait",
+                            "aura",
+                            "avoir",
+                            "eu",
+                            "de",
+                            "vers",
+                            "ses",
+                            "presque",
+                            "environ",
+                            "bientôt",
+                            "quasiment",
+                            "fête",
+                            "fêté",
+                            "fêter",
+                            "ans",
+                        ]
+                        .contains(&before)
+                        {
+                            continue;
+                        }
+                    }
+                }
+                Class::Date
+                    if m.as_str().starts_with(['l', 'L'])
+                        && !day_number_ok(text, m.start(), m.end()) =>
+                {
+                    continue;
+                }
+                Class::Date if m.as_str().contains('/') => {
+                    let (d, mo) = m.as_str().split_once('/').unwrap_or(("0", "0"));
+                    let (d, mo): (u32, u32) = (d.parse().unwrap_or(0), mo.parse().unwrap_or(0));
+                    // "4/10" is a score out of ten far more often than the 4th of October.
+                    if !(1..=31).contains(&d)
+                        || !(1..=12).contains(&mo)
+                        || m.as_str() == "24/7"
+                        || mo == 10
+                    {
+                        continue;
+                    }
+                }
+                Class::Plate | Class::CaseNumber => {
+                    let letters: String = m
+                        .as_str()
+                        .chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .flat_map(char::to_lowercase)
+                        .collect();
+                    if !m.as_str().chars().any(|c| c.is_ascii_digit())
+                        || (*class == Class::Plate && ID_CARDS.contains(&letters.as_str()))
+                    {
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            out.push((m.start(), m.end(), *class));
+        }
+    }
+    out.extend(
+        phones_in_words(text, tokens)
+            .into_iter()
+            .map(|(s, e)| (s, e, Class::Phone)),
+    );
+    out.extend(
+        handles_after_platforms(text, tokens)
+            .into_iter()
+            .map(|(s, e)| (s, e, Class::Handle)),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokens;
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, Class)> {
+        let toks = tokens(text);
+        let mut f = find(text, &toks);
+        f.sort_by_key(|x| x.0);
+        f.into_iter()
+            .map(|(s, e, c)| (text[s..e].to_string(), c))
+            .collect()
+    }
+
+    #[test]
+    fn identifiers_spelled_out_or_named_by_their_platform_are_found() {
+        let cases = [
+            (
+                "her email is jdoe at gmail dot com ok",
+                "jdoe at gmail dot com",
+                Class::Email,
+            ),
+            (
+                "from rjones(at)yahoo(dot)ca lol",
+                "rjones(at)yahoo(dot)ca",
+                Class::Email,
+            ),
+            (
+                "he spelled it bigmike77 @ gmail.com",
+                "bigmike77 @ gmail.com",
+                Class::Email,
+            ),
+            (
+                "his fb is facebook dot com slash kevin.obrien.77 no",
+                "facebook dot com slash kevin.obrien.77",
+                Class::Link,
+            ),
+            (
+                "her insta is jaydee_22, she wants",
+                "jaydee_22",
+                Class::Handle,
+            ),
+            (
+                "discord: shadowfox#1234 is where",
+                "shadowfox#1234",
+                Class::Handle,
+            ),
+            (
+                "posts as u/soberdad2020 lol",
+                "u/soberdad2020",
+                Class::Handle,
+            ),
+            ("truck w plate ABCD 123 keeps", "ABCD 123", Class::Plate),
+            ("la plaque AB-123-CD encore", "AB-123-CD", Class::Plate),
+            (
+                "file 2023-004512 at court",
+                "2023-004512",
+                Class::CaseNumber,
+            ),
+            ("he's 16 and using", "16", Class::Age),
+            ("elle a 15 ans", "15 ans", Class::Age),
+            ("a 72-year-old man", "72-year-old", Class::Age),
+            ("court on the 5th of may", "the 5th of may", Class::Date),
+            ("moved to oct 3 again", "oct 3", Class::Date),
+            ("rdv le 5 mai", "5 mai", Class::Date),
+            ("see u 5/5", "5/5", Class::Date),
+            (
+                "four one six five five five oh one nine nine",
+                "four one six five five five oh one nine nine",
+                Class::Phone,
+            ),
+        ];
+        for (text, want, class) in cases {
+            let f = found(text);
+            assert!(f.contains(&(want.to_string(), class)), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_that_identify_nobody_stay() {
+        for plain in [
+            "20 min on the phone, he's 20 min late",
+            "took the 505 streetcar",
+            "open 24/7",
+            "3 ppl came, 2 coffees",
+            "she is 5 min away",
+        ] {
+            assert!(found(plain).is_empty(), "{plain}: {:?}", found(plain));
+        }
+    }
+}

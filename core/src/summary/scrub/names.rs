@@ -1,0 +1,534 @@
+//! Names of people nobody put in the people list, found without relying on capitals: how
+//! common a word is as a name against how common it is as an everyday English or French word
+//! (the lexicon), weighed with what is around it: a title or a relation before it ("dr",
+//! "her sister", "sa blonde"), "named", a word that takes a person before it ("with", "told",
+//! "avec") or after it ("said", "texted", "a dit"), a possessive, a capital away from the start
+//! of a sentence, a list of names. A capital at the start of a sentence says nothing.
+
+use super::lexicon::{self, Lex};
+use super::text::Token;
+
+/// Why a word was taken for a name, for the worker's review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Why {
+    /// After a title: "dr patel", "mme roy".
+    Title,
+    /// After a relation: "her sister tamsin", "son chum kevin".
+    Relation,
+    /// After "named", "goes by", "s'appelle".
+    Named,
+    /// Initials: "K.M.", "km said".
+    Initials,
+    /// A name in the name lists, in a place people are named.
+    NameList,
+    /// A word no dictionary holds, in a place people are named.
+    Context,
+    /// Next to another name in a list: "darnell and keisha".
+    List,
+}
+
+/// Titles that come before a name.
+pub const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "miss", "dr", "doc", "mme", "mlle", "m", "monsieur", "madame", "sir",
+    "prof", "judge", "pastor", "officer", "juge", "maitre",
+];
+
+/// Nouns after which the next word is likely someone's name ("her sister Maria").
+const RELATIONS: &[&str] = &[
+    "sister",
+    "sis",
+    "brother",
+    "bro",
+    "mother",
+    "mom",
+    "mum",
+    "mommy",
+    "mama",
+    "father",
+    "dad",
+    "daddy",
+    "son",
+    "daughter",
+    "partner",
+    "wife",
+    "husband",
+    "hubby",
+    "boyfriend",
+    "girlfriend",
+    "bf",
+    "gf",
+    "fiance",
+    "fiancee",
+    "friend",
+    "buddy",
+    "bestie",
+    "cousin",
+    "aunt",
+    "auntie",
+    "uncle",
+    "grandma",
+    "grandmother",
+    "granny",
+    "nana",
+    "grandpa",
+    "grandfather",
+    "niece",
+    "nephew",
+    "kid",
+    "ex",
+    "caseworker",
+    "worker",
+    "landlord",
+    "landlady",
+    "roommate",
+    "neighbour",
+    "neighbor",
+    "doctor",
+    "nurse",
+    "counsellor",
+    "counselor",
+    "therapist",
+    "psychiatrist",
+    "lawyer",
+    "officer",
+    "po",
+    "pastor",
+    "priest",
+    "coworker",
+    "teacher",
+    "boss",
+    "manager",
+    "sponsor",
+    "soeur",
+    "frere",
+    "mere",
+    "maman",
+    "pere",
+    "papa",
+    "fils",
+    "fille",
+    "conjoint",
+    "conjointe",
+    "femme",
+    "mari",
+    "chum",
+    "blonde",
+    "copain",
+    "copine",
+    "ami",
+    "amie",
+    "pote",
+    "cousine",
+    "tante",
+    "oncle",
+    "grand-mere",
+    "grand-pere",
+    "mamie",
+    "papi",
+    "niece",
+    "neveu",
+    "intervenant",
+    "intervenante",
+    "travailleuse",
+    "travailleur",
+    "proprio",
+    "proprietaire",
+    "coloc",
+    "voisin",
+    "voisine",
+    "medecin",
+    "docteur",
+    "infirmiere",
+    "infirmier",
+    "psy",
+    "avocat",
+    "avocate",
+    "agente",
+    "parrain",
+    "marraine",
+    "patron",
+    "patronne",
+    "gars",
+    "fille",
+    "guy",
+    "girl",
+    "dude",
+    "lady",
+    "man",
+    "woman",
+    "homme",
+    "madame",
+];
+
+/// Words after which the next one is a name: "named", "goes by", "s'appelle".
+const NAMED: &[&str] = &[
+    "named", "nommé", "nomme", "nommee", "appelle", "appel", "by", "name",
+];
+
+/// Words that take a person after them: "with darnell", "told keisha", "avec Kévin".
+const BEFORE: &[&str] = &[
+    "with",
+    "w",
+    "to",
+    "from",
+    "for",
+    "and",
+    "by",
+    "told",
+    "tell",
+    "met",
+    "meet",
+    "saw",
+    "see",
+    "called",
+    "call",
+    "texted",
+    "text",
+    "asked",
+    "ask",
+    "visited",
+    "visit",
+    "helped",
+    "help",
+    "drove",
+    "hugged",
+    "thanked",
+    "messaged",
+    "dmed",
+    "avec",
+    "pour",
+    "chez",
+    "et",
+    "vu",
+    "appele",
+    "texte",
+    "parle",
+    "rencontre",
+    "croise",
+    "accompagne",
+    "aide",
+    "dit",
+    "ramene",
+    "contre",
+    "sans",
+];
+
+/// Words a person does after their name: "darnell said", "Kévin a dit".
+const AFTER: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "asked",
+    "texted",
+    "called",
+    "came",
+    "showed",
+    "wants",
+    "wanted",
+    "needs",
+    "needed",
+    "thinks",
+    "felt",
+    "feels",
+    "seemed",
+    "looked",
+    "got",
+    "went",
+    "left",
+    "lost",
+    "found",
+    "brought",
+    "missed",
+    "cried",
+    "laughed",
+    "shared",
+    "mentioned",
+    "from",
+    "dit",
+    "m'a",
+    "veut",
+    "voulait",
+    "pense",
+    "trouve",
+    "appelle",
+    "texte",
+    "vient",
+    "arrive",
+    "est",
+    "etait",
+    "a",
+    "avait",
+    "de",
+    "and",
+    "et",
+    "&",
+    "who",
+    "qui",
+];
+
+/// Words "to be" and "to have": a weaker hint than "said".
+const WEAK_AFTER: &[&str] = &[
+    "is", "was", "has", "had", "est", "etait", "a", "avait", "de", "and", "et", "&",
+];
+
+/// What people type on phones that no dictionary holds, in English and French.
+const ABBREVIATIONS: &[&str] = &[
+    "tmrw", "tmr", "tmw", "tmrow", "tonite", "appt", "appts", "ppl", "pls", "plz", "thx", "tho",
+    "rn", "idk", "imo", "omw", "btw", "lol", "lmao", "asap", "bc", "hr", "hrs", "mins", "yr",
+    "yrs", "wk", "wks", "msg", "msgs", "txt", "govt", "dept", "ur", "u", "nvm", "smh", "tbh",
+    "jsp", "pcq", "rdv", "tkt", "stp", "svp", "bcp", "mtn", "qqch", "qqn", "pk", "pq", "jpp",
+    "mdr", "ptdr", "tjrs", "dsl", "ajd", "auj", "slt", "cc", "bsx", "jtm", "mrc", "dac", "ds",
+    "intake", "meds", "convo", "sesh", "detox", "rehab", "naloxone", "narcan", "suboxone",
+    "al-anon", "alanon", "nar-anon", "smart", "wrap", "odsp", "ow",
+];
+
+/// Dotted initials: "K.M.", "J.-P.", "r.t." (two or three letters), but not "a.m." or "e.g.".
+pub fn dotted_initials(text: &str) -> Vec<(usize, usize)> {
+    static PATTERN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\p{L}\.(?:-?\s?\p{L}\.?){1,2}?").expect("a valid pattern")
+    });
+    PATTERN
+        .find_iter(text)
+        .filter(|m| {
+            let letters: String = m
+                .as_str()
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            m.as_str().contains('.')
+                && !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+                && !is_in(NOT_INITIALS, &letters)
+        })
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
+/// Common abbreviations written like initials.
+const NOT_INITIALS: &[&str] = &[
+    "am", "pm", "eg", "ie", "us", "uk", "ok", "tv", "ps", "nb", "cv", "id",
+];
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+/// How much more a word is a name than an everyday word: the log of how many people per
+/// million bear it, less, for a word a dictionary also writes in lower case, how far its
+/// everyday frequency rises above rare. "darnell", "tyler" and "fatima" score above 2;
+/// "autumn", "hunter", "grace" about 1; "hope", "sky", "will" below 0.
+fn nameness(lex: &Lex) -> f32 {
+    let weight = (lex.name_weight() + 0.1).log10();
+    if lex.ordinary {
+        weight - 1.2 * (lex.word_zipf() - 3.0)
+    } else {
+        weight + 1.0
+    }
+}
+
+/// The tokens of a text with the lexicon's view of each, ready to weigh.
+pub struct Reader<'a> {
+    pub tokens: &'a [Token],
+    pub text: &'a str,
+    lex: Vec<Lex>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        Reader {
+            tokens,
+            text,
+            lex: tokens.iter().map(|t| lexicon::lookup(&t.folded)).collect(),
+        }
+    }
+
+    fn folded(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.folded.as_str())
+    }
+
+    /// The word before `i` when nothing but spaces (or "w/"'s slash) sits between.
+    fn before(&self, i: usize) -> Option<&str> {
+        let prev = i.checked_sub(1)?;
+        let gap = &self.text[self.tokens[prev].end..self.tokens[i].start];
+        gap.trim_matches(|c: char| c.is_whitespace() || c == '/' || c == '.' || c == ',')
+            .is_empty()
+            .then(|| self.folded(prev))
+    }
+
+    fn after(&self, i: usize) -> Option<&str> {
+        let next = self.tokens.get(i + 1)?;
+        let gap = &self.text[self.tokens[i].end..next.start];
+        gap.trim_matches(|c: char| c.is_whitespace() || c == ',')
+            .is_empty()
+            .then(|| self.folded(i + 1))
+    }
+
+    /// A capital where a sentence does not put one.
+    fn capital(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.titlecase && !t.sentence_start
+    }
+
+    /// Initials written as a short word that is no word, next to a hint ("km said", "told
+    /// rk"). Dotted initials ("K.M.") are found by [`dotted_initials`].
+    fn initials(&self, i: usize, hints: f32) -> bool {
+        let t = &self.tokens[i];
+        let letters = t.folded.as_str();
+        (2..=3).contains(&letters.len())
+            && t.alphabetic
+            && !is_in(NOT_INITIALS, letters)
+            && !is_in(ABBREVIATIONS, letters)
+            && self.lex[i].word_zipf() < 2.5
+            && !letters.chars().any(|c| "aeiouy".contains(c))
+            && hints >= 1.0
+    }
+
+    /// How strongly the words around `i` say it names a person (without the strong cues).
+    fn hints(&self, i: usize) -> f32 {
+        let t = &self.tokens[i];
+        let mut h = 0.0;
+        if self.before(i).is_some_and(|w| is_in(BEFORE, w)) {
+            h += 1.0;
+        }
+        match self.after(i) {
+            Some(w) if is_in(WEAK_AFTER, w) => h += 0.5,
+            Some(w) if is_in(AFTER, w) => h += 1.0,
+            _ => {}
+        }
+        if t.possessive {
+            h += 1.0;
+        }
+        if self.capital(i) {
+            h += 1.0;
+        }
+        h
+    }
+
+    /// Whether word `i` names someone, and why. `names` says which words before it were
+    /// taken for names, for lists.
+    pub fn likely_name(&self, i: usize, names: &[bool]) -> Option<Why> {
+        let t = &self.tokens[i];
+        let lex = &self.lex[i];
+        if !t.alphabetic || t.folded.chars().count() < 2 {
+            return None;
+        }
+        let w = t.folded.as_str();
+        if is_in(TITLES, w) || is_in(RELATIONS, w) {
+            return None;
+        }
+        let z = lex.word_zipf();
+        let n = nameness(lex);
+        let hints = self.hints(i);
+        if self.initials(i, hints) {
+            return Some(Why::Initials);
+        }
+        let before = self.before(i);
+        // The strong cues: a title, a relation, "named". The word itself must not be an
+        // everyday verb or function word ("my sister called", "her mom said").
+        let plausible = (lex.is_name() && n > -1.5 && z < 5.5) || z < 3.5;
+        if before.is_some_and(|b| is_in(TITLES, b)) && plausible {
+            return Some(Why::Title);
+        }
+        if before.is_some_and(|b| is_in(NAMED, b)) && plausible && !is_in(BEFORE, w) {
+            return Some(Why::Named);
+        }
+        if before.is_some_and(|b| is_in(RELATIONS, b))
+            && plausible
+            && !is_in(AFTER, w)
+            && !is_in(BEFORE, w)
+            && (n > 0.0 || z < 3.0)
+        {
+            return Some(Why::Relation);
+        }
+        if lex.is_name() {
+            let counted = lex.name_weight() >= 1.0;
+            // A name common enough to be counted, and rare or unknown as a word, needs no
+            // other hint: "darnell no show today".
+            let yes = if n >= 2.0 {
+                hints >= 1.0 || (counted && lex.name_weight() >= 30.0 && (z < 3.0 || !lex.ordinary))
+            } else if n >= 1.0 {
+                hints >= 1.0
+            } else if n >= 0.0 {
+                hints >= 2.0
+            } else {
+                hints >= 2.0 && self.capital(i)
+            };
+            if yes {
+                return Some(Why::NameList);
+            }
+        } else if z == 0.0
+            && t.folded.chars().count() >= 3
+            && !t.folded.contains('-')
+            && t.folded.chars().any(|c| "aeiouy".contains(c))
+            && !is_in(ABBREVIATIONS, w)
+            && hints >= 1.0
+        {
+            return Some(Why::Context);
+        }
+        // In a list with a name already found: "darnell and keisha", "Kévin, Marie et Léa".
+        let joined = |j: usize| {
+            names.get(j).copied().unwrap_or(false)
+                && matches!(
+                    self.folded(j.min(i) + 1),
+                    "and" | "et" | "&" | "or" | "ou" | ""
+                )
+        };
+        if (lex.is_name() && n >= 0.0 || z == 0.0) && i >= 2 && joined(i - 2) {
+            return Some(Why::List);
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokens;
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let toks = tokens(text);
+        let r = Reader::new(text, &toks);
+        let mut found = vec![false; toks.len()];
+        let mut out = Vec::new();
+        for i in 0..toks.len() {
+            if r.likely_name(i, &found).is_some() {
+                found[i] = true;
+                out.push(toks[i].folded.clone());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn names_typed_without_capitals_are_found_by_the_lists_and_their_context() {
+        assert_eq!(names("met up w/ darnell at the drop in"), ["darnell"]);
+        assert_eq!(names("her sister tamsin called twice"), ["tamsin"]);
+        assert_eq!(names("dr patel upped her meds"), ["patel"]);
+        assert_eq!(names("oluwatobi said he'd come"), ["oluwatobi"]);
+        assert_eq!(names("hunter asked about food bank hours"), ["hunter"]);
+        assert_eq!(dotted_initials("K.M. said she was ok, at 9 a.m."), [(0, 4)]);
+    }
+
+    #[test]
+    fn everyday_words_and_sentence_capitals_stay_words() {
+        for plain in [
+            "Honestly today was rough",
+            "Proud of myself for not taking the bait",
+            "the sky was grey all day",
+            "my sister called twice during group",
+            "hope he's ok, didnt show for coffee",
+            "will call tmrw to check in",
+            "mark it done",
+            "autumn is hard for me",
+            "asked about the grace period on rent",
+            "Christmas is hard for ppl",
+            "J'ai eu une bonne journée",
+        ] {
+            assert!(names(plain).is_empty(), "{plain}: {:?}", names(plain));
+        }
+    }
+}
