@@ -1006,7 +1006,9 @@ fn a_summary_leaves_out_names_identifiers_unshared_words_and_exact_days() {
     assert!(
         summary.narratives[0]
             .text
-            .contains("Person A's sister [detail]")
+            .contains("Person A's sister [detail]"),
+        "{}",
+        summary.narratives[0].text
     );
     assert_eq!(summary.withheld.unshared_entries, 3);
     assert_eq!(summary.agenda.len(), 1);

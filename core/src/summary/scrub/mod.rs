@@ -26,6 +26,7 @@ mod eval;
 mod identifiers;
 pub mod lexicon;
 mod names;
+mod people;
 mod text;
 
 pub use names::Why;
@@ -163,41 +164,12 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
 
 use names::TITLES;
 
-/// Common words that start sentences or are capitalised for reasons other than being a name.
-const COMMON: &str = "a about after again all also always an and another any are around as at \
-    back be because been before being both but by came can could did do does done down during \
-    each even every first for from gave get got had has have he her here him his how i if in \
-    into is it its just last later let like made make many maybe me more most much must my \
-    never next no not now of off often on once one only or other our out over please really \
-    right same she should since so some soon still such that the their them then there these \
-    they this those though through to today together told tomorrow too took two under until up \
-    us very was we went were what when where which while who why will with without would yes \
-    yesterday yet you your after afterwards again along although anyway apparently finally \
-    hopefully instead luckily meanwhile nothing overall perhaps someone something sometimes \
-    tonight usually week weekend morning afternoon evening night monday tuesday wednesday \
-    thursday friday saturday sunday january february march april may june july august \
-    september october november december talked walked met called asked said felt feeling \
-    worked went checked shared listened helped brought visited spent started finished missed \
-    laughed cried noticed thanks thank good great hard long short new old big small little \
-    lots plenty quick slow tired calm okay ok not god english french canada canadian \
-    ontario quebec peer peers group housing food bank office shelter hospital clinic court \
-    support service services program team staff covid hiv sti er icu aa na ids odsp ow cas \
-    children kids family mental health harm reduction outreach street community city \
-    email mail text texted phone call dm lives lived born north south east west \
-    je il elle nous vous ils elles on le la les un une des mais et ou donc car avec pour \
-    dans sur chez aujourd hier demain puis ensuite alors";
-
-static COMMON_WORDS: LazyLock<BTreeSet<&'static str>> =
-    LazyLock::new(|| COMMON.split_whitespace().collect());
-
 struct Known {
     pseudonym: String,
     /// Whole aliases and names, folded, as they may appear with their punctuation ("J.B.").
     phrases: Vec<String>,
-    /// Single folded words from the alias and name.
-    words: BTreeSet<String>,
-    /// Identifying words from the private details (capitalised words and anything with digits).
-    details: BTreeSet<String>,
+    /// Every other spelling of them, and their private details.
+    variants: people::Known,
 }
 
 /// Removes identifying text, knowing the worker's people list.
@@ -213,36 +185,10 @@ impl Scrubber {
             .map(|(pseudonym, p)| {
                 let mut phrases = vec![fold(&p.alias)];
                 phrases.extend(p.name.as_deref().map(fold));
-                let mut name_words = BTreeSet::new();
-                for source in std::iter::once(p.alias.as_str()).chain(p.name.as_deref()) {
-                    for (s, e) in words(source) {
-                        let w = fold(&source[s..e]);
-                        // A single letter (an initial) only counts as part of a whole phrase.
-                        if w.chars().count() >= 2 && !TITLES.contains(&w.as_str()) {
-                            name_words.insert(w);
-                        }
-                    }
-                }
-                let mut details = BTreeSet::new();
-                if let Some(d) = p.details.as_deref() {
-                    for (s, e) in words(d) {
-                        let raw = &d[s..e];
-                        let w = fold(raw);
-                        let capital = raw.chars().next().is_some_and(char::is_uppercase);
-                        let digits = raw.chars().any(|c| c.is_ascii_digit());
-                        if (capital || digits)
-                            && w.chars().count() >= 2
-                            && !COMMON_WORDS.contains(w.as_str())
-                        {
-                            details.insert(w);
-                        }
-                    }
-                }
                 Known {
                     pseudonym: pseudonym.clone(),
                     phrases: phrases.into_iter().filter(|p| !p.is_empty()).collect(),
-                    words: name_words,
-                    details,
+                    variants: people::Known::new(p),
                 }
             })
             .collect();
@@ -292,7 +238,8 @@ impl Scrubber {
         // Whole aliases and names first, so "J.B." goes as one.
         for k in &self.known {
             for phrase in &k.phrases {
-                if phrase.chars().count() < 2 {
+                // Single words are the variants' to weigh ("the sky" is not Sky).
+                if phrase.chars().count() < 2 || phrase.chars().all(char::is_alphanumeric) {
                     continue;
                 }
                 for (fs, _) in lower.match_indices(phrase.as_str()) {
@@ -322,38 +269,28 @@ impl Scrubber {
         }
 
         let mut flagged = BTreeSet::new();
-        for (i, &(s, e)) in found.iter().enumerate() {
-            let word = &folded[i];
-            let raw = &text[s..e];
-            // The word's own span, without a possessive ending.
-            let own_end = s + raw
-                .find(['\'', '’'])
-                .filter(|at| raw[*at..].chars().count() <= 2)
-                .unwrap_or(raw.len());
-            if let Some(k) = self.known.iter().find(|k| k.words.contains(word)) {
+        let reader = names::Reader::new(text, &toks);
+        for k in &self.known {
+            let (person, detail) = k.variants.find(&reader);
+            for (s, e) in person {
+                // A title before the name goes with it: "Mr. Brooks" becomes "Person A".
+                let i = found.iter().position(|w| w.0 <= s && s < w.1).unwrap_or(0);
                 let start = title_before(text, &found, &folded, i).unwrap_or(s);
                 if !claim(
                     &mut spans,
                     start,
-                    own_end,
+                    e,
                     Class::KnownPerson,
                     k.pseudonym.clone(),
                 ) {
-                    claim(
-                        &mut spans,
-                        s,
-                        own_end,
-                        Class::KnownPerson,
-                        k.pseudonym.clone(),
-                    );
+                    claim(&mut spans, s, e, Class::KnownPerson, k.pseudonym.clone());
                 }
-                continue;
             }
-            if self.known.iter().any(|k| k.details.contains(word)) {
+            for (s, e) in detail {
                 claim(
                     &mut spans,
                     s,
-                    own_end,
+                    e,
                     Class::PrivateDetail,
                     Class::PrivateDetail.placeholder().into(),
                 );
@@ -372,7 +309,6 @@ impl Scrubber {
         }
 
         // Names nobody listed, weighed word by word with what surrounds them.
-        let reader = names::Reader::new(text, &toks);
         let mut named = vec![false; toks.len()];
         for i in 0..toks.len() {
             let Some(_why) = reader.likely_name(i, &named) else {

@@ -28,6 +28,71 @@ pub enum Why {
     List,
 }
 
+/// Months, days, seasons and holidays: dictionaries write them with a capital, as they write
+/// names, yet they are everyday words.
+pub const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "easter",
+    "christmas",
+    "xmas",
+    "eve",
+    "halloween",
+    "thanksgiving",
+    "ramadan",
+    "eid",
+    "diwali",
+    "hanukkah",
+    "passover",
+    "summer",
+    "spring",
+    "winter",
+    "autumn",
+    "fall",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "paques",
+    "noel",
+    "ete",
+    "hiver",
+    "printemps",
+    "automne",
+];
+
 /// Titles that come before a name.
 pub const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "miss", "dr", "doc", "mme", "mlle", "m", "monsieur", "madame", "sir",
@@ -159,6 +224,14 @@ const RELATIONS: &[&str] = &[
     "woman",
     "homme",
     "madame",
+    "dog",
+    "cat",
+    "pet",
+    "puppy",
+    "chien",
+    "chienne",
+    "chat",
+    "chatte",
 ];
 
 /// Words after which the next one is a name: "named", "goes by", "s'appelle".
@@ -267,9 +340,81 @@ const AFTER: &[&str] = &[
     "qui",
 ];
 
+/// French verbs a person does after their name, beyond those shared with English.
+const FR_AFTER: &[&str] = &[
+    "parle",
+    "fait",
+    "cherche",
+    "repart",
+    "part",
+    "coiffe",
+    "attend",
+    "attendent",
+    "travaille",
+    "dort",
+    "reste",
+    "mange",
+    "revient",
+    "sort",
+    "pleure",
+    "rit",
+    "quete",
+    "quetent",
+    "demande",
+    "aime",
+    "sent",
+    "va",
+    "vont",
+    "sont",
+    "se",
+    "s'est",
+    "s'ennuie",
+    "m'a",
+    "m'a",
+    "lui",
+    "nous",
+    "n'a",
+    "n'est",
+    "aussi",
+    "doit",
+    "peut",
+    "prend",
+    "commence",
+    "habite",
+    "vit",
+    "boit",
+    "have",
+    "are",
+    "were",
+    "keep",
+    "keeps",
+    "got",
+    "brought",
+    "gave",
+    "posts",
+    "runs",
+    "streams",
+    "forgot",
+    "doesnt",
+    "didnt",
+    "uses",
+    "needs",
+    "relapsed",
+    "served",
+    "lost",
+    "passed",
+];
+
+/// What follows "a" or "est" after a person in French: "a eu", "a pas voulu", "est revenu".
+const FR_PARTICIPLES: &[&str] = &[
+    "eu", "pas", "encore", "besoin", "fait", "dit", "pris", "mis", "ete", "revenu", "venu",
+    "parti", "sorti", "reparti", "descendu", "rechute", "toujours", "jamais", "deja", "enfin",
+    "la", "ici",
+];
+
 /// Words "to be" and "to have": a weaker hint than "said".
 const WEAK_AFTER: &[&str] = &[
-    "is", "was", "has", "had", "est", "etait", "a", "avait", "de", "and", "et", "&",
+    "is", "was", "has", "had", "est", "etait", "a", "avait", "de", "du", "and", "et", "pis", "&",
 ];
 
 /// What people type on phones that no dictionary holds, in English and French.
@@ -280,7 +425,8 @@ const ABBREVIATIONS: &[&str] = &[
     "jsp", "pcq", "rdv", "tkt", "stp", "svp", "bcp", "mtn", "qqch", "qqn", "pk", "pq", "jpp",
     "mdr", "ptdr", "tjrs", "dsl", "ajd", "auj", "slt", "cc", "bsx", "jtm", "mrc", "dac", "ds",
     "intake", "meds", "convo", "sesh", "detox", "rehab", "naloxone", "narcan", "suboxone",
-    "al-anon", "alanon", "nar-anon", "smart", "wrap", "odsp", "ow",
+    "al-anon", "alanon", "nar-anon", "smart", "wrap", "odsp", "ow", "ok", "okay", "k", "kk", "yup",
+    "yeah", "nope", "omg", "wtf", "sis", "bro", "fam", "hun", "hon", "yo", "hey", "hi",
 ];
 
 /// Dotted initials: "K.M.", "J.-P.", "r.t." (two or three letters), but not "a.m." or "e.g.".
@@ -308,10 +454,32 @@ pub fn dotted_initials(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Services, programs and places written in capitals, never someone's initials.
+const ACRONYMS: &[&str] = &[
+    "aa", "na", "ow", "ts", "er", "cas", "dpj", "clsc", "cmh", "hlm", "rsa", "tps", "oas", "cpp",
+    "ei", "cdn", "td", "cibc", "rbc", "bmo", "ttc", "stm", "gp", "md", "rn", "psw", "sw", "cw",
+    "po", "ps", "pm", "am", "tv", "dm", "bf", "gf", "cv", "id", "hiv", "vih", "tb", "ptsd", "tspt",
+    "bpd", "ocd", "adhd", "tdah", "dr", "mr", "ms", "mx", "st", "ste",
+];
+
 /// Common abbreviations written like initials.
 const NOT_INITIALS: &[&str] = &[
     "am", "pm", "eg", "ie", "us", "uk", "ok", "tv", "ps", "nb", "cv", "id",
 ];
+
+/// An inflection of a known everyday word that the frequency lists lack: "superviseure",
+/// "intervenantes".
+fn inflected(word: &str) -> bool {
+    ["es", "e", "s", "x"].iter().any(|end| {
+        word.strip_suffix(end)
+            .is_some_and(|stem| stem.chars().count() >= 3 && lexicon::lookup(stem).ordinary)
+    })
+}
+
+/// Whether `word` is a relation after which a name comes ("sister", "chum", "dog").
+pub fn is_relation(word: &str) -> bool {
+    RELATIONS.contains(&word)
+}
 
 fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
@@ -321,9 +489,9 @@ fn is_in(list: &[&str], word: &str) -> bool {
 /// million bear it, less, for a word a dictionary also writes in lower case, how far its
 /// everyday frequency rises above rare. "darnell", "tyler" and "fatima" score above 2;
 /// "autumn", "hunter", "grace" about 1; "hope", "sky", "will" below 0.
-fn nameness(lex: &Lex) -> f32 {
+pub fn nameness(lex: &Lex, word: &str) -> f32 {
     let weight = (lex.name_weight() + 0.1).log10();
-    if lex.ordinary {
+    if lex.ordinary || CALENDAR.contains(&word) {
         weight - 1.2 * (lex.word_zipf() - 3.0)
     } else {
         weight + 1.0
@@ -378,26 +546,50 @@ impl<'a> Reader<'a> {
     fn initials(&self, i: usize, hints: f32) -> bool {
         let t = &self.tokens[i];
         let letters = t.folded.as_str();
+        let raw = &self.text[t.own_start..t.own_end];
+        let capitals = raw.chars().all(char::is_uppercase);
         (2..=3).contains(&letters.len())
             && t.alphabetic
             && !is_in(NOT_INITIALS, letters)
             && !is_in(ABBREVIATIONS, letters)
-            && self.lex[i].word_zipf() < 2.5
+            && !is_in(ACRONYMS, letters)
+            && (capitals || self.lex[i].word_zipf() < 2.5)
             && !letters.chars().any(|c| "aeiouy".contains(c))
             && hints >= 1.0
     }
 
     /// How strongly the words around `i` say it names a person (without the strong cues).
-    fn hints(&self, i: usize) -> f32 {
+    pub fn hints(&self, i: usize) -> f32 {
         let t = &self.tokens[i];
         let mut h = 0.0;
         if self.before(i).is_some_and(|w| is_in(BEFORE, w)) {
             h += 1.0;
         }
         match self.after(i) {
+            // French tells a person by what follows "a" or "est": "Modeste a trouvé", "Constant
+            // est revenu".
+            Some("a" | "avait" | "est" | "etait") if self.participle(i + 2) => h += 1.0,
             Some(w) if is_in(WEAK_AFTER, w) => h += 0.5,
-            Some(w) if is_in(AFTER, w) => h += 1.0,
+            Some(w) if is_in(AFTER, w) || is_in(FR_AFTER, w) => h += 1.0,
+            // An apposition: "hiroshi the retired chef", "ginette la bénévole".
+            Some("the" | "la" | "le") if t.sentence_start => h += 1.0,
             _ => {}
+        }
+        // Two names joined ("olive pis grâce", "sunita and deepak") hint at each other.
+        let pair = |j: usize| {
+            self.tokens.get(j).is_some_and(|o| {
+                let lex = &self.lex[j];
+                o.alphabetic && lex.is_name() && nameness(lex, &o.folded) >= 1.0
+            })
+        };
+        let joins = |j: usize| {
+            matches!(
+                self.folded(j),
+                "and" | "et" | "pis" | "&" | "n" | "ou" | "or"
+            )
+        };
+        if (joins(i + 1) && pair(i + 2)) || (i >= 2 && joins(i - 1) && pair(i - 2)) {
+            h += 0.5;
         }
         if t.possessive {
             h += 1.0;
@@ -406,6 +598,16 @@ impl<'a> Reader<'a> {
             h += 1.0;
         }
         h
+    }
+
+    /// Whether word `j` reads as a French past participle or what follows "a" for a person:
+    /// "trouvé", "eu", "pas", "encore", "besoin".
+    fn participle(&self, j: usize) -> bool {
+        let Some(t) = self.tokens.get(j) else {
+            return false;
+        };
+        let raw = &self.text[t.own_start..t.own_end];
+        raw.ends_with(['é', 'É']) || is_in(FR_PARTICIPLES, &t.folded)
     }
 
     /// Whether word `i` names someone, and why. `names` says which words before it were
@@ -417,11 +619,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let w = t.folded.as_str();
-        if is_in(TITLES, w) || is_in(RELATIONS, w) {
+        if is_in(TITLES, w) || is_in(RELATIONS, w) || is_in(ABBREVIATIONS, w) {
             return None;
         }
         let z = lex.word_zipf();
-        let n = nameness(lex);
+        let n = nameness(lex, w);
         let hints = self.hints(i);
         if self.initials(i, hints) {
             return Some(Why::Initials);
@@ -440,16 +642,27 @@ impl<'a> Reader<'a> {
             && plausible
             && !is_in(AFTER, w)
             && !is_in(BEFORE, w)
-            && (n > 0.0 || z < 3.0)
+            && (n >= 1.0 || (!lex.ordinary && z < 4.0) || z < 3.0)
         {
             return Some(Why::Relation);
         }
         if lex.is_name() {
             let counted = lex.name_weight() >= 1.0;
+            // An everyday word opening a sentence ("Rose from my chair", "Dawn came early")
+            // needs one more hint than the same word inside it.
+            let hints = if t.sentence_start && (lex.ordinary || CALENDAR.contains(&w)) && z >= 4.6 {
+                hints - 1.0
+            } else {
+                hints
+            };
             // A name common enough to be counted, and rare or unknown as a word, needs no
             // other hint: "darnell no show today".
             let yes = if n >= 2.0 {
-                hints >= 1.0 || (counted && lex.name_weight() >= 30.0 && (z < 3.0 || !lex.ordinary))
+                hints >= 1.0
+                    || (counted
+                        && lex.name_weight() >= 30.0
+                        && !lex.ordinary
+                        && !CALENDAR.contains(&w))
             } else if n >= 1.0 {
                 hints >= 1.0
             } else if n >= 0.0 {
@@ -463,6 +676,7 @@ impl<'a> Reader<'a> {
         } else if z == 0.0
             && t.folded.chars().count() >= 3
             && !t.folded.contains('-')
+            && !inflected(w)
             && t.folded.chars().any(|c| "aeiouy".contains(c))
             && !is_in(ABBREVIATIONS, w)
             && hints >= 1.0

@@ -1,0 +1,420 @@
+//! The worker's own people, in every spelling a note may give them: alias and real name whole
+//! or in part, each part of a hyphenated or compound name ("Marie-Ève" as "marie eve", "mev";
+//! "Jean-François" as "jf", "françois", "jean-fran"), nicknames and short forms (Robert as
+//! "rob", "bobby"), initials of the real name ("RT", "r.t."), a possessive, and one typo in a
+//! name of five letters or more ("tremblya"). Their private details are matched as phrases
+//! ("tim hortons on main"), and single words only where the word is itself a name or a rare
+//! word ("tamsin", "moosonee"), so an ordinary word in a note is never taken for a detail.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+use super::lexicon;
+use super::names::{self, TITLES};
+use super::text::{fold_plain, tokens};
+use crate::person::Person;
+
+/// English given names and their short forms (PyPI `nicknames` 1.0.1, Apache-2.0; see
+/// core/data/lexicon/SOURCES.md), kept where the short form starts like the name or is one of
+/// the classic exceptions, so "robert" gives "rob", "bob", "bobby" but not "hob".
+static NICKNAMES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    const CLASSIC: &[&str] = &[
+        "bob", "bobby", "bill", "billy", "dick", "ted", "teddy", "ned", "jack", "hank", "peggy",
+        "polly", "sally", "molly", "patsy", "nancy", "daisy", "betty", "bess", "liz", "beth",
+        "sasha", "chuck", "jim", "jimmy", "kate", "kathy", "jenny", "tony", "mike", "mo", "moe",
+    ];
+    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+    for line in include_str!("nicknames.tsv").lines() {
+        if let Some((formal, short)) = line.split_once('\t')
+            && (short.chars().next() == formal.chars().next() || CLASSIC.contains(&short))
+        {
+            map.entry(formal).or_default().push(short);
+        }
+    }
+    // Short forms the table lacks: Arabic given names and their common spellings.
+    for (formal, shorts) in [
+        (
+            "mohammed",
+            &[
+                "mo", "moe", "mohamed", "muhammad", "mohammad", "mohamad", "hamoudi",
+            ][..],
+        ),
+        ("muhammad", &["mo", "moe", "mohammed", "mohamed"][..]),
+        ("abdullah", &["abdul", "abdi"][..]),
+    ] {
+        map.entry(formal).or_default().extend_from_slice(shorts);
+    }
+    map
+});
+
+/// Words before an ordinary word that make it that word, not a name: "the sky", "la rose".
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "our", "their",
+    "le", "la", "les", "un", "une", "du", "des", "ce", "cette", "ces", "mon", "ma", "ton", "ta",
+    "son", "sa", "notre", "votre", "leur", "some", "any", "no",
+];
+
+/// Little words that join a phrase and say nothing alone.
+const LINKS: &[&str] = &[
+    "the", "a", "an", "at", "on", "in", "of", "to", "near", "by", "for", "with", "and", "le", "la",
+    "les", "l", "de", "du", "des", "d", "au", "aux", "a", "chez", "pres", "et", "sur",
+];
+
+/// The words of `text`, folded, split at spaces, hyphens, dots and apostrophes.
+fn parts(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || "-.,'’_".contains(c))
+        .map(fold_plain)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Everyday enough that it must look like a name to be one: "bill", "sky", "ma".
+fn is_common(word: &str) -> bool {
+    let lex = lexicon::lookup(word);
+    names::CALENDAR.contains(&word)
+        || lex.ordinary && names::nameness(&lex, word) < 1.5
+        || lex.word_zipf() >= 5.5
+}
+
+/// One edit apart (a letter added, dropped, changed, or two swapped), for names of five
+/// letters or more.
+fn one_typo(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Greater => ra[1..] == *rb,
+        std::cmp::Ordering::Less => *ra == rb[1..],
+    }
+}
+
+/// Byte ranges of a text.
+pub type Ranges = Vec<(usize, usize)>;
+
+/// A person of the people list, as the scrubber looks for them.
+pub struct Known {
+    /// Runs of words that name them: "marie eve", "nguyen thi lan", "ti loup".
+    sequences: Vec<Vec<String>>,
+    /// The worker's own word for them, which names them wherever it stands as a name.
+    alias: String,
+    /// Single words that name them: parts, joined compounds, nicknames.
+    singles: BTreeSet<String>,
+    /// Their initials: "rt", "jfb", "jf".
+    initials: BTreeSet<String>,
+    /// Hyphenated given names, for cut-short spellings ("jean-fran").
+    compounds: Vec<(String, String)>,
+    /// Words of their private details that identify on their own: names, rare words.
+    detail_words: BTreeSet<String>,
+    /// Names given in their details after a relation ("daughter Mai"), found after one.
+    detail_named: BTreeSet<String>,
+    /// Their private details, clause by clause, for phrases of two words or more; each word
+    /// with whether it carries meaning of its own (a capital, a name, a rare word).
+    detail_clauses: Vec<Vec<(String, bool)>>,
+}
+
+impl Known {
+    pub fn new(p: &Person) -> Known {
+        let mut sequences = Vec::new();
+        let mut singles = BTreeSet::new();
+        let mut initials = BTreeSet::new();
+        let mut compounds = Vec::new();
+        for (source, is_alias) in
+            std::iter::once((p.alias.as_str(), true)).chain(p.name.as_deref().map(|n| (n, false)))
+        {
+            let words = parts(source);
+            // Every run of two words or more: "marie eve" of "Marie-Ève Gagnon".
+            for len in 2..=words.len() {
+                for run in words.windows(len) {
+                    sequences.push(run.to_vec());
+                    singles.insert(run.concat());
+                }
+            }
+            for w in &words {
+                // A letter alone is an initial, and "dr" a title: only whole phrases hold them.
+                let whole_alias = is_alias && words.len() == 1;
+                if (w.chars().count() >= 3 || whole_alias) && !TITLES.contains(&w.as_str()) {
+                    singles.insert(w.clone());
+                }
+                if let Some(shorts) = NICKNAMES.get(w.as_str()) {
+                    singles.extend(shorts.iter().map(|s| s.to_string()));
+                }
+            }
+            for piece in source.split_whitespace() {
+                if let Some((a, b)) = piece.split_once('-') {
+                    let (a, b) = (fold_plain(a), fold_plain(b));
+                    if !a.is_empty() && !b.is_empty() {
+                        initials.insert(format!("{}{}", &a[..1], &b[..1]));
+                        compounds.push((a, b));
+                    }
+                }
+            }
+            if !is_alias && words.len() > 1 {
+                // "ab", "abw" for Aaliyah Brooks-Whitehorse; "rt" for Robert Tremblay.
+                let letters: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+                for n in 2..=letters.len() {
+                    initials.insert(letters[..n].iter().collect());
+                }
+                initials.insert([letters[0], letters[letters.len() - 1]].iter().collect());
+            }
+        }
+        let mut detail_words = BTreeSet::new();
+        let mut detail_named = BTreeSet::new();
+        let mut detail_clauses: Vec<Vec<(String, bool)>> = Vec::new();
+        if let Some(details) = p.details.as_deref() {
+            for clause in details.split([';', ',', '\n', '(', ')']) {
+                let toks = tokens(clause);
+                let mut marked = Vec::new();
+                for t in &toks {
+                    let lex = lexicon::lookup(&t.folded);
+                    let raw = &clause[t.own_start..t.own_end];
+                    let acronym = raw.chars().count() >= 3 && raw.chars().all(|c| c.is_uppercase());
+                    let capital = t.titlecase && !lex.ordinary;
+                    let rare = lex.word_zipf() == 0.0
+                        && t.folded.chars().count() >= 5
+                        && t.alphabetic
+                        && !t.folded.contains('-');
+                    let name = !lex.ordinary && lex.name_weight() >= 1.0;
+                    if acronym || capital || rare || name {
+                        detail_words.insert(t.folded.clone());
+                    }
+                    let z = lex.word_zipf();
+                    marked.push(
+                        t.titlecase
+                            || acronym
+                            || (!lex.ordinary && lex.name_weight() >= 1.0)
+                            || (z > 0.0 && z < 3.5)
+                            || (z == 0.0 && !t.folded.contains('-')),
+                    );
+                }
+                // A name given after a relation ("dog named Diesel", "daughter Mai"), even an
+                // everyday word: found in a note after a relation too, or with a capital.
+                for pair in toks.windows(2) {
+                    if names::is_relation(&pair[0].folded) || pair[0].folded == "named" {
+                        detail_named.insert(pair[1].folded.clone());
+                    }
+                }
+                detail_clauses.push(toks.into_iter().map(|t| t.folded).zip(marked).collect());
+            }
+        }
+        // Initials that are the most everyday words ("me", "so") say nothing about anyone.
+        initials.retain(|i| lexicon::lookup(i).word_zipf() < 5.5);
+        Known {
+            alias: fold_plain(&p.alias),
+            sequences,
+            singles,
+            initials,
+            compounds,
+            detail_words,
+            detail_named,
+            detail_clauses,
+        }
+    }
+
+    /// Whether token `i` names this person on its own.
+    fn names(&self, reader: &names::Reader, i: usize) -> bool {
+        let (text, toks) = (reader.text, reader.tokens);
+        let t = &toks[i];
+        let w = t.folded.as_str();
+        let raw = &text[t.own_start..t.own_end];
+        let upper = raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let after_determiner = i > 0
+            && DETERMINERS.contains(&toks[i - 1].folded.as_str())
+            && text[toks[i - 1].end..t.start].trim().is_empty();
+        // Their alias is theirs: only an article before it makes it a word ("the sky").
+        if w == self.alias {
+            return !(after_determiner && is_common(w));
+        }
+        if self.singles.contains(w) {
+            // An everyday word names them only where a person would be: "sky came by", not
+            // "the sky was grey" nor "the phone bill".
+            if !is_common(w) {
+                return true;
+            }
+            // A capital says little of a holiday's word: "New Year's Eve".
+            let capital = t.titlecase && !t.sentence_start && !names::CALENDAR.contains(&w);
+            return !after_determiner
+                && (w.len() > 2 || upper)
+                && (capital || reader.hints(i) >= 1.0);
+        }
+        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if self.initials.contains(&letters)
+            && letters.len() == w.chars().filter(|c| *c != '-' && *c != '.').count()
+        {
+            return upper || !(is_common(&letters) || TITLES.contains(&letters.as_str()));
+        }
+        if let Some((head, tail)) = w.split_once('-')
+            && tail.chars().count() >= 3
+            && self
+                .compounds
+                .iter()
+                .any(|(a, b)| a == head && b.starts_with(tail))
+        {
+            return true;
+        }
+        w.chars().count() >= 5
+            && t.alphabetic
+            && !is_common(w)
+            && self.singles.iter().any(|s| one_typo(w, s))
+    }
+
+    /// The byte ranges of `text` that name this person, and those that give away their
+    /// private details.
+    pub fn find(&self, reader: &names::Reader) -> (Ranges, Ranges) {
+        let toks = reader.tokens;
+        let mut person = Vec::new();
+        let mut detail = Vec::new();
+        let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
+        let mut i = 0;
+        while i < toks.len() {
+            // The longest run of words first: "nguyen thi lan" as one.
+            if let Some(seq) = self
+                .sequences
+                .iter()
+                .filter(|s| {
+                    folded[i..].starts_with(&s.iter().map(String::as_str).collect::<Vec<_>>())
+                })
+                .max_by_key(|s| s.len())
+            {
+                let last = i + seq.len() - 1;
+                person.push((toks[i].own_start, toks[last].own_end));
+                i = last + 1;
+                continue;
+            }
+            if self.names(reader, i) {
+                person.push((toks[i].own_start, toks[i].own_end));
+            }
+            i += 1;
+        }
+        // Details: runs of two words or more found in one clause, with something in them that
+        // is not an everyday word; and the words that identify on their own.
+        for clause in &self.detail_clauses {
+            let mut i = 0;
+            while i < toks.len() {
+                let mut best = 0;
+                let mut content = 0;
+                for start in 0..clause.len() {
+                    let n = clause[start..]
+                        .iter()
+                        .zip(&folded[i..])
+                        .take_while(|((a, _), b)| a == *b)
+                        .count();
+                    if n > best {
+                        best = n;
+                        content = clause[start..start + n].iter().filter(|(_, m)| *m).count();
+                    }
+                }
+                if best >= 2 && content >= 1 {
+                    // Little words at the ends ("at the", "on") stay, and so does a relation.
+                    let mut s = i;
+                    let mut e = i + best - 1;
+                    // A relation before the name stays too: "sister [detail]".
+                    while s < e && (LINKS.contains(&folded[s]) || names::is_relation(folded[s])) {
+                        s += 1;
+                    }
+                    while e > s && LINKS.contains(&folded[e]) {
+                        e -= 1;
+                    }
+                    detail.push((toks[s].own_start, toks[e].own_end));
+                    i += best;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        for (i, t) in toks.iter().enumerate() {
+            let after_relation = i > 0 && names::is_relation(&toks[i - 1].folded);
+            let named = self.detail_named.contains(&t.folded)
+                && (after_relation || (t.titlecase && !t.sentence_start));
+            if (self.detail_words.contains(&t.folded) || named) && !self.names(reader, i) {
+                detail.push((t.own_start, t.own_end));
+            }
+        }
+        (person, detail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+
+    fn person(alias: &str, name: Option<&str>, details: Option<&str>) -> Person {
+        Person {
+            id: crate::RecordId::random(),
+            alias: alias.into(),
+            name: name.map(Into::into),
+            details: details.map(Into::into),
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+        }
+    }
+
+    fn found(p: &Person, text: &str) -> (Vec<String>, Vec<String>) {
+        let k = Known::new(p);
+        let toks = tokens(text);
+        let reader = names::Reader::new(text, &toks);
+        let (who, what) = k.find(&reader);
+        let words =
+            |r: Vec<(usize, usize)>| r.into_iter().map(|(s, e)| text[s..e].to_string()).collect();
+        (words(who), words(what))
+    }
+
+    #[test]
+    fn a_known_person_is_found_in_every_spelling() {
+        let bobby = person(
+            "bobby",
+            Some("Robert Tremblay"),
+            Some("sister Tamsin; lives near the Elm St shelter"),
+        );
+        for (text, want) in [
+            ("bobby came by", "bobby"),
+            ("saw rob outside", "rob"),
+            ("coffee w RT 20 min", "RT"),
+            ("tremblya housing app submitted", "tremblya"),
+            ("Robert's mood was up", "Robert"),
+        ] {
+            assert_eq!(found(&bobby, text).0, [want], "{text}");
+        }
+        let jf = person("JF", Some("Jean-François Bélanger"), None);
+        for (text, want) in [
+            ("jean-fran upset again", "jean-fran"),
+            ("his mom calls him françois", "françois"),
+            ("belanger called", "belanger"),
+            ("jfb said", "jfb"),
+        ] {
+            assert_eq!(found(&jf, text).0, [want], "{text}");
+        }
+        let mev = person("mev", Some("Marie-Ève Gagnon"), None);
+        assert_eq!(found(&mev, "marie eve called").0, ["marie eve"]);
+        let sky = person("Sky", Some("Sky Williams"), None);
+        assert!(found(&sky, "the sky was grey all day").0.is_empty());
+        assert_eq!(found(&sky, "sky came to group").0, ["sky"]);
+    }
+
+    #[test]
+    fn private_details_are_phrases_not_single_everyday_words() {
+        let bobby = person(
+            "bobby",
+            None,
+            Some("sister Tamsin; lives near the Elm St shelter; works at Tim Hortons on Main"),
+        );
+        assert_eq!(
+            found(&bobby, "saw him at the elm st shelter").1,
+            ["elm st shelter"]
+        );
+        assert_eq!(found(&bobby, "tamsin called the office").1, ["tamsin"]);
+        assert!(
+            found(&bobby, "got shifts at tim hortons on main")
+                .1
+                .contains(&"tim hortons on main".to_string())
+        );
+        assert!(found(&bobby, "the main thing is he works").1.is_empty());
+    }
+}
