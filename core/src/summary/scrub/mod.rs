@@ -396,7 +396,8 @@ mod tests {
     use super::*;
     use chrono::Utc;
 
-    fn person(alias: &str, name: Option<&str>, details: Option<&str>) -> Person {
+    /// Someone in the people list, for tests.
+    pub(super) fn person(alias: &str, name: Option<&str>, details: Option<&str>) -> Person {
         Person {
             id: crate::RecordId::random(),
             alias: alias.into(),

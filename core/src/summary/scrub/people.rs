@@ -342,19 +342,8 @@ impl Known {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::person;
     use super::*;
-    use chrono::Utc;
-
-    fn person(alias: &str, name: Option<&str>, details: Option<&str>) -> Person {
-        Person {
-            id: crate::RecordId::random(),
-            alias: alias.into(),
-            name: name.map(Into::into),
-            details: details.map(Into::into),
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
-        }
-    }
 
     fn found(p: &Person, text: &str) -> (Vec<String>, Vec<String>) {
         let k = Known::new(p);
