@@ -19,7 +19,8 @@ fn re(pattern: &str) -> Regex {
 const MONTHS: &str = r"(?:jan(?:uary|v(?:ier)?)?|feb(?:ruary)?|f[eé]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[eé]c(?:embre)?)";
 
 /// Top-level domains an address spelled out ends with.
-const TLDS: &str = r"(?:com|ca|org|net|fr|me|io|co|uk|us|info|qc|be|ch|ee|ly|gg|tv|app)";
+const TLDS: &str =
+    r"(?:com|ca|org|net|fr|me|io|co|uk|us|info|qc|be|ch|ee|ly|gg|tv|app|link|page|site|xyz|to)";
 
 /// Spelled-out separators: "at", "(at)", "[at]", "arobase"; "dot", "(dot)", "point".
 const AT: &str = r"(?:\s*@\s*|\s*[(\[]\s*at\s*[)\]]\s*|\s+(?:at|arobase)\s+)";
@@ -292,8 +293,8 @@ const PLATFORMS: &[&str] = &[
 /// Words between a platform and its handle that are not the handle.
 const HANDLE_FILLER: &[&str] = &[
     "is", "her", "his", "their", "my", "as", "at", "on", "me", "hers", "handle", "name", "c'est",
-    "cest", "est", "son", "sa", "le", "la", "called", "under", "it's", "its", "account", "compte",
-    "add", "follow",
+    "c", "cest", "est", "son", "sa", "le", "la", "called", "under", "it's", "its", "account",
+    "compte", "add", "follow",
 ];
 
 /// The handle named after a platform: the first word after it, within four, that is no

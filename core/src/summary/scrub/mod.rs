@@ -27,6 +27,7 @@ mod identifiers;
 pub mod lexicon;
 mod names;
 mod people;
+mod places;
 mod text;
 
 pub use names::Why;
@@ -47,6 +48,8 @@ pub enum Class {
     Plate,
     CaseNumber,
     Age,
+    Institution,
+    Place,
     KnownPerson,
     PrivateDetail,
     LikelyName,
@@ -67,6 +70,8 @@ impl Class {
             Class::Plate => "[plate]",
             Class::CaseNumber => "[file number]",
             Class::Age => "[age]",
+            Class::Institution => "[place name]",
+            Class::Place => "[place]",
             Class::KnownPerson => "[person]",
             Class::PrivateDetail => "[detail]",
             Class::LikelyName => "[name]",
@@ -113,7 +118,7 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Link,
             re(
-                r"(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:com|org|net|ca|us|uk|fr|io|gov|edu|info|co|me|app|ly|tv|be|ch|de)\b(?:/[^\s]*[^\s.,;:!?])?",
+                r"(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:com|org|net|ca|us|uk|fr|io|gov|edu|info|co|me|app|ly|tv|be|ch|de|ee|gg|link|page|site|xyz|to)\b(?:/[^\s]*[^\s.,;:!?])?",
             ),
         ),
         (
@@ -199,36 +204,36 @@ impl Scrubber {
     /// every other flagged word is removed.
     pub fn scrub(&self, text: &str, keep: &BTreeSet<String>) -> Scrubbed {
         let mut spans: Vec<(usize, usize, Class, String)> = Vec::new();
-        let mut taken = vec![false; text.len() + 1];
-        let mut claim = |spans: &mut Vec<_>, s: usize, e: usize, class: Class, with: String| {
-            if s >= e || taken[s..e].iter().any(|t| *t) {
+        // A span is taken only where nothing was taken before it.
+        let claim = |spans: &mut Vec<_>, s: usize, e: usize, class: Class, with: String| {
+            if s >= e
+                || spans
+                    .iter()
+                    .any(|x: &(usize, usize, Class, String)| s < x.1 && x.0 < e)
+            {
                 return false;
             }
-            taken[s..e].iter_mut().for_each(|t| *t = true);
             spans.push((s, e, class, with));
             true
         };
 
-        // Identifiers as people type them first: a spelled-out address holds words the
-        // usual patterns would take apart.
+        // Identifiers and named places, from every finder at once: where two overlap, the
+        // one that starts first wins, then the longer ("221 King Street West apt 4" over
+        // "apt 4", "jdoe at gmail dot com" over "gmail dot com"), then the finder listed first
+        // (a SIN over the phone number it looks like).
         let toks = text::tokens(text);
-        let mut typed = identifiers::find(text, &toks);
-        typed.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
-        for (s, e, class) in typed {
-            claim(&mut spans, s, e, class, class.placeholder().into());
-        }
-
+        let mut found_ids = Vec::new();
         for (class, pattern) in STRUCTURED.iter() {
             for caps in pattern.captures_iter(text) {
                 let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
-                claim(
-                    &mut spans,
-                    m.start(),
-                    m.end(),
-                    *class,
-                    class.placeholder().into(),
-                );
+                found_ids.push((m.start(), m.end(), *class));
             }
+        }
+        found_ids.extend(identifiers::find(text, &toks));
+        found_ids.extend(places::find(text, &toks));
+        found_ids.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
+        for (s, e, class) in found_ids {
+            claim(&mut spans, s, e, class, class.placeholder().into());
         }
 
         let found = words(text);
@@ -287,6 +292,12 @@ impl Scrubber {
                 }
             }
             for (s, e) in detail {
+                // A detail's phrase takes in a place found inside it: "tim hortons on main"
+                // whole, not "[place name] on main".
+                let inside = |x: &(usize, usize, Class, String)| {
+                    s <= x.0 && x.1 <= e && matches!(x.2, Class::Institution | Class::Place)
+                };
+                spans.retain(|x| !inside(x));
                 claim(
                     &mut spans,
                     s,

@@ -536,7 +536,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A capital where a sentence does not put one.
-    fn capital(&self, i: usize) -> bool {
+    pub fn capital(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         t.titlecase && !t.sentence_start
     }
@@ -563,6 +563,13 @@ impl<'a> Reader<'a> {
         let t = &self.tokens[i];
         let mut h = 0.0;
         if self.before(i).is_some_and(|w| is_in(BEFORE, w)) {
+            h += 1.0;
+        }
+        // "la soeur de bob", "le chum de julie": a relation, then "de".
+        if matches!(self.before(i), Some("de" | "d"))
+            && i >= 2
+            && self.before(i - 1).is_some_and(is_relation)
+        {
             h += 1.0;
         }
         match self.after(i) {

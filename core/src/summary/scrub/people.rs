@@ -238,10 +238,10 @@ impl Known {
                 return true;
             }
             // A capital says little of a holiday's word: "New Year's Eve".
-            let capital = t.titlecase && !t.sentence_start && !names::CALENDAR.contains(&w);
-            return !after_determiner
-                && (w.len() > 2 || upper)
-                && (capital || reader.hints(i) >= 1.0);
+            let capital = reader.capital(i);
+            let hints = reader.hints(i) - if capital { 1.0 } else { 0.0 };
+            let capital = capital && !names::CALENDAR.contains(&w);
+            return !after_determiner && (w.len() > 2 || upper) && (capital || hints >= 1.0);
         }
         let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
         if self.initials.contains(&letters)

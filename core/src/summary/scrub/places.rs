@@ -1,0 +1,372 @@
+//! Places that say where someone lives, sleeps, works or is treated: named institutions
+//! ("humber college", "hôpital notre-dame", "st mike's", "au CHUM"), employers, parks and small
+//! places ("moss park", "parc lafontaine", "from kapuskasing"), street corners ("corner of jane
+//! and finch", "angle st-laurent et ontario", "at king and dufferin") and addresses written
+//! short ("at 401 jarvis", "4500 rue hochelaga app 3", "unit 3"). A generic place ("the
+//! shelter", "the legal clinic", "l'hôpital") and a big city stay.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Class;
+use super::lexicon::{self, Lex};
+use super::text::Token;
+
+/// Words that make the name beside them an institution or a place, and which side the name
+/// is on: English puts it before ("humber college"), French after ("hôpital douglas").
+const AFTER_NAME: &[(&str, Class)] = &[
+    ("hospital", Class::Institution),
+    ("clinic", Class::Institution),
+    ("college", Class::Institution),
+    ("university", Class::Institution),
+    ("school", Class::Institution),
+    ("church", Class::Institution),
+    ("cathedral", Class::Institution),
+    ("mission", Class::Institution),
+    ("house", Class::Institution),
+    ("centre", Class::Institution),
+    ("center", Class::Institution),
+    ("health", Class::Institution),
+    ("shelter", Class::Institution),
+    ("kids", Class::Institution),
+    ("western", Class::Institution),
+    ("general", Class::Institution),
+    ("park", Class::Place),
+    ("gardens", Class::Place),
+    ("pits", Class::Place),
+    ("island", Class::Place),
+    ("lookout", Class::Place),
+    ("narrows", Class::Place),
+    ("lake", Class::Place),
+    ("falls", Class::Place),
+    ("nation", Class::Place),
+    ("nations", Class::Place),
+    ("reserve", Class::Place),
+];
+
+const BEFORE_NAME: &[(&str, Class)] = &[
+    ("hopital", Class::Institution),
+    ("clinique", Class::Institution),
+    ("institut", Class::Institution),
+    ("college", Class::Institution),
+    ("cegep", Class::Institution),
+    ("universite", Class::Institution),
+    ("ecole", Class::Institution),
+    ("eglise", Class::Institution),
+    ("mission", Class::Institution),
+    ("maison", Class::Institution),
+    ("accueil", Class::Institution),
+    ("refuge", Class::Institution),
+    ("clsc", Class::Institution),
+    ("chsld", Class::Institution),
+    ("centre", Class::Institution),
+    ("parc", Class::Place),
+    ("place", Class::Place),
+    ("square", Class::Place),
+    ("jardins", Class::Place),
+    ("cite", Class::Place),
+    ("quartier", Class::Place),
+];
+
+/// Employers and shops whose name says where someone works or spends: a list of our own of
+/// the chains peer workers' notes name most.
+const EMPLOYERS: &[&str] = &[
+    "walmart",
+    "costco",
+    "loblaws",
+    "sobeys",
+    "metro",
+    "maxi",
+    "iga",
+    "provigo",
+    "no frills",
+    "food basics",
+    "freshco",
+    "shoppers",
+    "dollarama",
+    "canadian tire",
+    "home depot",
+    "ikea",
+    "tim hortons",
+    "timmies",
+    "mcdonald's",
+    "mcdonalds",
+    "starbucks",
+    "subway",
+    "wendy's",
+    "a&w",
+    "kfc",
+    "amazon",
+    "uber",
+    "ubereats",
+    "doordash",
+    "skipthedishes",
+    "jean coutu",
+    "pharmaprix",
+    "familiprix",
+    "uniprix",
+    "carrefour",
+    "leclerc",
+    "auchan",
+    "lidl",
+    "aldi",
+    "monoprix",
+    "franprix",
+    "intermarche",
+    "pizza pizza",
+    "giant tiger",
+    "winners",
+    "value village",
+    "salvation army",
+    "armée du salut",
+];
+
+/// Prepositions after which an unknown word is a place: "from kapuskasing", "à kahnawake".
+const PLACE_BEFORE: &[&str] = &["in", "from", "to", "near", "a", "de", "vers", "pres"];
+
+/// Words before "st" that make it a saint's name, not a street's abbreviation.
+const SAINT_BEFORE: &[&str] = &[
+    "at", "to", "from", "in", "the", "a", "au", "de", "la", "le", "l", "near", "visit", "chez",
+    "pres", "du",
+];
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a valid built-in pattern")
+}
+
+static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
+    // A street's name: one or two words, hyphens and a "de" allowed ("de maisonneuve").
+    const STREET: &str = r"(?:(?:st|ste|saint|sainte)[.-]\s?)?[\p{L}][\p{L}'’.-]*(?:\s+(?:de\s+)?[\p{L}][\p{L}'’-]*)?";
+    vec![
+        (
+            Class::Address,
+            re(&format!(
+                r"(?i)\b(?:(?:the\s+)?corner\s+of|coin(?:\s+de)?|angle(?:\s+de)?|intersection\s+of)\s+{STREET}\s+(?:and|&|et|x|/)\s+{STREET}"
+            )),
+        ),
+        // Addresses in French, with the abbreviations people type.
+        (
+            Class::Address,
+            re(
+                r"(?i)\b\d{1,5}[a-z]?,?\s+(?:rue|av\.?|avenue|bd\.?|boul\.?|boulevard|ch\.?|chemin|pl\.?|place|all[ée]e|impasse|route|rang|mont[ée]e|quai|cours)\s+(?:(?:de|du|des|de\s+la)\s+)?[\p{L}][\p{L}'’.-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+|\s+[\p{L}][\p{L}'’-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+)?)?",
+            ),
+        ),
+        // A unit, a room or a building letter.
+        (
+            Class::Address,
+            re(
+                r"(?i)\b(?:apt|app|appt|apartment|unit|suite|rm|room|porte|logement)\.?\s*#?\s*\d{1,4}[a-z]?\b|\bb[âa]t(?:iment)?\.?\s+[A-Z0-9]\b",
+            ),
+        ),
+        // British postcodes: "SW1A 1AA", "m1 1ae".
+        (
+            Class::PostalCode,
+            re(r"(?i)\b[a-z]{1,2}\d[a-z\d]?\s?\d[abd-hjlnp-uw-z]{2}\b"),
+        ),
+        // "st mike's", "st. james cathedral", "saint-jean-baptiste".
+        (
+            Class::Institution,
+            re(
+                r"(?i)\b(?:st|ste|saint|sainte)(?:\.\s?|\s|-)[\p{L}][\p{L}-]*(?:'s|’s)?(?:\s+(?:cathedral|church|hospital|mission|school|college))?",
+            ),
+        ),
+    ]
+});
+
+/// Whether a word could be the proper name in a place's name: a name, a word no list holds,
+/// or one written with a capital; not an everyday word like "legal" or "the".
+fn proper(t: &Token, lex: &Lex) -> bool {
+    if t.folded.chars().count() < 2 || !t.alphabetic {
+        return false;
+    }
+    let everyday = lex.ordinary && super::names::nameness(lex, &t.folded) < 1.0;
+    (t.titlecase && !t.sentence_start && lex.word_zipf() < 5.0)
+        || (!everyday && (lex.is_name() || lex.word_zipf() < 4.5))
+}
+
+/// Every named place in `text`, as (start, end, class).
+pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Class)> {
+    let mut out = Vec::new();
+    for (class, pattern) in PATTERNS.iter() {
+        for m in pattern.find_iter(text) {
+            // "st" after a name is a street ("elm st"), not a saint ("at st mike's").
+            if *class == Class::Institution {
+                let before = text[..m.start()]
+                    .split_whitespace()
+                    .next_back()
+                    .map(|w| super::text::fold_plain(w.rsplit(['\'', '’']).next().unwrap_or(w)));
+                if before.is_some_and(|w| !SAINT_BEFORE.contains(&w.as_str())) {
+                    continue;
+                }
+            }
+            out.push((m.start(), m.end(), *class));
+        }
+    }
+    let lex: Vec<Lex> = toks.iter().map(|t| lexicon::lookup(&t.folded)).collect();
+    let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
+    for (i, t) in toks.iter().enumerate() {
+        // "humber college", "moss park": the proper words before the keyword.
+        if let Some((_, class)) = AFTER_NAME.iter().find(|(k, _)| *k == t.folded) {
+            let mut s = i;
+            while s > 0 && i - s < 2 && proper(&toks[s - 1], &lex[s - 1]) {
+                s -= 1;
+            }
+            if s < i {
+                out.push((toks[s].own_start, t.own_end, *class));
+            }
+        }
+        // "hôpital douglas", "maison du père", "clsc des faubourgs", "parc lafontaine".
+        if let Some((_, class)) = BEFORE_NAME.iter().find(|(k, _)| *k == t.folded) {
+            let mut e = i + 1;
+            if matches!(folded.get(e), Some(&("du" | "de" | "des" | "d"))) {
+                e += 1;
+            }
+            let mut last = None;
+            while e < toks.len() && e <= i + 3 && proper(&toks[e], &lex[e]) {
+                last = Some(e);
+                e += 1;
+            }
+            if let Some(last) = last {
+                out.push((t.own_start, toks[last].own_end, *class));
+            }
+        }
+        // An institution in capitals after "at", "au", "to": "au CHUM", "at CAMH".
+        let raw = &text[t.own_start..t.own_end];
+        if (3..=6).contains(&raw.chars().count())
+            && raw.chars().all(char::is_uppercase)
+            && i > 0
+            && matches!(
+                folded[i - 1],
+                "at" | "au" | "a" | "to" | "from" | "du" | "de"
+            )
+            && lex[i].word_zipf() < 4.0
+        {
+            out.push((t.own_start, t.own_end, Class::Institution));
+        }
+        // A word no list holds after "from", "in", "à": a small place ("from kapuskasing").
+        if i > 0
+            && PLACE_BEFORE.contains(&folded[i - 1])
+            && lex[i].word_zipf() == 0.0
+            && !lex[i].is_name()
+            && t.alphabetic
+            && t.folded.chars().count() >= 4
+            && !t.folded.contains('-')
+        {
+            out.push((t.own_start, t.own_end, Class::Place));
+        }
+        // "at king and dufferin", "près de berri et ontario": two streets meeting.
+        if i > 0
+            && matches!(
+                folded[i - 1],
+                "at" | "near" | "by" | "around" | "a" | "pres"
+            )
+            && matches!(folded.get(i + 1), Some(&("and" | "&" | "et")))
+            && let Some(other) = toks.get(i + 2)
+        {
+            let streetish = |j: usize| !lex[j].ordinary || lex[j].word_zipf() < 3.5;
+            if t.alphabetic
+                && other.alphabetic
+                && (streetish(i) || streetish(i + 2))
+                && lex[i].word_zipf() < 5.5
+            {
+                out.push((t.own_start, other.own_end, Class::Address));
+            }
+        }
+        // "at 401 jarvis": a number and a street name.
+        if i > 0
+            && matches!(folded[i - 1], "at" | "au" | "a")
+            && t.folded.chars().all(|c| c.is_ascii_digit())
+            && (1..=5).contains(&t.folded.len())
+            && let Some(street) = toks.get(i + 1)
+            && proper(street, &lex[i + 1])
+            && street.alphabetic
+        {
+            out.push((t.own_start, street.own_end, Class::Address));
+        }
+    }
+    // Employers, as whole words.
+    let lower = text.to_lowercase();
+    for name in EMPLOYERS {
+        for (at, _) in lower.match_indices(name) {
+            let end = at + name.len();
+            let bounded = !lower[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !lower[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            // Lower-casing keeps byte offsets for the ASCII names of the list.
+            if bounded && text.is_char_boundary(at) && text.is_char_boundary(end) {
+                out.push((at, end, Class::Institution));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokens;
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        let toks = tokens(text);
+        let mut f = find(text, &toks);
+        f.sort();
+        f.into_iter()
+            .map(|(s, e, _)| text[s..e].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn named_places_corners_and_short_addresses_are_found() {
+        for (text, want) in [
+            ("looking at humber college", "humber college"),
+            ("tents at moss park got cleared", "moss park"),
+            ("she's at st mike's now", "st mike's"),
+            ("elle est à l'hôpital douglas", "hôpital douglas"),
+            ("on s'est retrouvés au parc lafontaine", "parc lafontaine"),
+            ("elle est au CHUM depuis hier", "CHUM"),
+            ("grew up in kapuskasing", "kapuskasing"),
+            (
+                "grew up at the corner of jane and finch",
+                "the corner of jane and finch",
+            ),
+            (
+                "rendez-vous à l'angle st-laurent et ontario",
+                "angle st-laurent et ontario",
+            ),
+            ("meet at king and dufferin at 3", "king and dufferin"),
+            ("his new place at 401 jarvis has", "401 jarvis"),
+            (
+                "nouvel appart 4500 rue hochelaga app 3",
+                "4500 rue hochelaga app 3",
+            ),
+            ("shift at walmart went ok", "walmart"),
+            ("postcode SW1A 1AA", "SW1A 1AA"),
+        ] {
+            assert!(
+                found(text).contains(&want.to_string()),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+    }
+
+    #[test]
+    fn generic_places_and_big_cities_stay() {
+        for plain in [
+            "went to the shelter and the legal clinic",
+            "elle est à l'hôpital depuis hier",
+            "moved to toronto last year",
+            "at home and at work",
+            "went to the park after group",
+            "elm st is close",
+        ] {
+            assert!(found(plain).is_empty(), "{plain}: {:?}", found(plain));
+        }
+    }
+}
