@@ -322,10 +322,13 @@ impl Scrubber {
         // Names nobody listed, weighed word by word with what surrounds them.
         let mut named = vec![false; toks.len()];
         for i in 0..toks.len() {
-            let Some(_why) = reader.likely_name(i, &named) else {
-                continue;
-            };
-            named[i] = true;
+            named[i] = reader.likely_name(i, &named).is_some();
+        }
+        // A second look, for the first of a pair: "jacques and luc".
+        for i in 0..toks.len() {
+            named[i] = named[i] || reader.listed_before(i, &named);
+        }
+        for i in (0..toks.len()).filter(|i| named[*i]) {
             let t = &toks[i];
             let word = t.folded.clone();
             if keep.contains(&word) {

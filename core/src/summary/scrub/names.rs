@@ -93,6 +93,86 @@ pub const CALENDAR: &[&str] = &[
     "automne",
 ];
 
+/// Words dictionaries capitalise like names that name no one a note could identify: big
+/// cities, provinces and countries (a small place is another matter), and God.
+pub const NOT_PEOPLE: &[&str] = &[
+    "toronto",
+    "montreal",
+    "ottawa",
+    "vancouver",
+    "quebec",
+    "laval",
+    "gatineau",
+    "longueuil",
+    "sherbrooke",
+    "calgary",
+    "edmonton",
+    "winnipeg",
+    "halifax",
+    "hamilton",
+    "mississauga",
+    "brampton",
+    "london",
+    "kingston",
+    "windsor",
+    "victoria",
+    "regina",
+    "saskatoon",
+    "moncton",
+    "paris",
+    "lyon",
+    "marseille",
+    "lille",
+    "toulouse",
+    "bordeaux",
+    "nantes",
+    "strasbourg",
+    "nice",
+    "rennes",
+    "montpellier",
+    "bruxelles",
+    "brussels",
+    "geneve",
+    "geneva",
+    "new york",
+    "canada",
+    "ontario",
+    "alberta",
+    "manitoba",
+    "france",
+    "belgique",
+    "belgium",
+    "suisse",
+    "haiti",
+    "algerie",
+    "maroc",
+    "tunisie",
+    "senegal",
+    "mexico",
+    "usa",
+    "america",
+    "amerique",
+    "afrique",
+    "africa",
+    "europe",
+    "asia",
+    "asie",
+    "dieu",
+    "god",
+    "jesus",
+    "allah",
+    "christ",
+    "bible",
+    "coran",
+    "quran",
+    "english",
+    "french",
+    "francais",
+    "anglais",
+    "creole",
+    "spanish",
+];
+
 /// Titles that come before a name.
 pub const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "miss", "dr", "doc", "mme", "mlle", "m", "monsieur", "madame", "sir",
@@ -565,6 +645,10 @@ impl<'a> Reader<'a> {
         if self.before(i).is_some_and(|w| is_in(BEFORE, w)) {
             h += 1.0;
         }
+        // "à JM", "parlé à Kévin": French "to".
+        if i > 0 && &self.text[self.tokens[i - 1].start..self.tokens[i - 1].end] == "à" {
+            h += 1.0;
+        }
         // "la soeur de bob", "le chum de julie": a relation, then "de".
         if matches!(self.before(i), Some("de" | "d"))
             && i >= 2
@@ -576,6 +660,8 @@ impl<'a> Reader<'a> {
             // French tells a person by what follows "a" or "est": "Modeste a trouvé", "Constant
             // est revenu".
             Some("a" | "avait" | "est" | "etait") if self.participle(i + 2) => h += 1.0,
+            // "Victor du centre de jour": French "from the".
+            Some("du") if t.sentence_start => h += 1.0,
             Some(w) if is_in(WEAK_AFTER, w) => h += 0.5,
             Some(w) if is_in(AFTER, w) || is_in(FR_AFTER, w) => h += 1.0,
             // An apposition: "hiroshi the retired chef", "ginette la bénévole".
@@ -607,6 +693,39 @@ impl<'a> Reader<'a> {
         h
     }
 
+    /// Whether word `i`, name-like, comes just before a name found, joined to it: "jacques
+    /// and luc", "aimé pis désiré".
+    pub fn listed_before(&self, i: usize, names: &[bool]) -> bool {
+        let t = &self.tokens[i];
+        let lex = &self.lex[i];
+        let namelike = t.alphabetic
+            && t.folded.chars().count() >= 2
+            && !is_in(ABBREVIATIONS, &t.folded)
+            && ((lex.is_name() && nameness(lex, &t.folded) >= 0.0) || lex.word_zipf() == 0.0);
+        namelike
+            && names.get(i + 2).copied().unwrap_or(false)
+            && matches!(self.folded(i + 1), "and" | "et" | "pis" | "&" | "or" | "ou")
+    }
+
+    /// Whether words `i` and `i + 1` are a first name and a last name: the first a name more
+    /// than a word, the second a last name, an unknown word, or an initial ("sarah k").
+    fn full_name(&self, i: usize) -> bool {
+        let (Some(a), Some(b)) = (self.tokens.get(i), self.tokens.get(i + 1)) else {
+            return false;
+        };
+        if !a.alphabetic || !b.alphabetic || !self.text[a.end..b.start].trim().is_empty() {
+            return false;
+        }
+        let (la, lb) = (&self.lex[i], &self.lex[i + 1]);
+        let first =
+            la.first >= 1.0 && nameness(la, &a.folded) >= 1.0 && a.folded.chars().count() >= 3;
+        let last = (lb.last >= 1.0 && nameness(lb, &b.folded) >= 1.0)
+            || (lb.word_zipf() == 0.0 && b.folded.chars().count() >= 4 && !inflected(&b.folded))
+            || (b.folded.chars().count() == 1
+                && !matches!(b.folded.as_str(), "a" | "i" | "y" | "u" | "o"));
+        first && last && !is_in(ABBREVIATIONS, &a.folded) && !is_in(ABBREVIATIONS, &b.folded)
+    }
+
     /// Whether word `j` reads as a French past participle or what follows "a" for a person:
     /// "trouvé", "eu", "pas", "encore", "besoin".
     fn participle(&self, j: usize) -> bool {
@@ -626,7 +745,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let w = t.folded.as_str();
-        if is_in(TITLES, w) || is_in(RELATIONS, w) || is_in(ABBREVIATIONS, w) {
+        if is_in(TITLES, w)
+            || is_in(RELATIONS, w)
+            || is_in(ABBREVIATIONS, w)
+            || is_in(NOT_PEOPLE, w)
+        {
             return None;
         }
         let z = lex.word_zipf();
@@ -655,13 +778,6 @@ impl<'a> Reader<'a> {
         }
         if lex.is_name() {
             let counted = lex.name_weight() >= 1.0;
-            // An everyday word opening a sentence ("Rose from my chair", "Dawn came early")
-            // needs one more hint than the same word inside it.
-            let hints = if t.sentence_start && (lex.ordinary || CALENDAR.contains(&w)) && z >= 4.6 {
-                hints - 1.0
-            } else {
-                hints
-            };
             // A name common enough to be counted, and rare or unknown as a word, needs no
             // other hint: "darnell no show today".
             let yes = if n >= 2.0 {
@@ -673,14 +789,14 @@ impl<'a> Reader<'a> {
             } else if n >= 1.0 {
                 hints >= 1.0
             } else if n >= 0.0 {
-                hints >= 2.0
+                hints >= 1.5
             } else {
                 hints >= 2.0 && self.capital(i)
             };
             if yes {
                 return Some(Why::NameList);
             }
-        } else if z == 0.0
+        } else if (z == 0.0 || (z < 2.5 && !lex.ordinary))
             && t.folded.chars().count() >= 3
             && !t.folded.contains('-')
             && !inflected(w)
@@ -689,6 +805,10 @@ impl<'a> Reader<'a> {
             && hints >= 1.0
         {
             return Some(Why::Context);
+        }
+        // A first name and a last name side by side: "sylvain lavoie a eu", "shan vollant".
+        if self.full_name(i) || (i > 0 && self.full_name(i - 1)) {
+            return Some(Why::NameList);
         }
         // In a list with a name already found: "darnell and keisha", "Kévin, Marie et Léa".
         let joined = |j: usize| {
