@@ -9,12 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Class;
 use super::text::{Token, fold_plain};
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a valid built-in pattern")
-}
+use super::{Class, re};
 
 const MONTHS: &str = r"(?:jan(?:uary|v(?:ier)?)?|feb(?:ruary)?|f[eé]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[eé]c(?:embre)?)";
 
@@ -335,12 +331,47 @@ fn handles_after_platforms(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> 
     out
 }
 
+/// Where `pattern` matches `text`: its first group where it has one, else the whole match.
+/// Patterns without a group are run without captures, which is several times faster.
+pub fn matches<'a>(
+    pattern: &'a Regex,
+    text: &'a str,
+) -> Box<dyn Iterator<Item = (usize, usize)> + 'a> {
+    if pattern.captures_len() > 1 {
+        Box::new(pattern.captures_iter(text).map(|caps| {
+            let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
+            (m.start(), m.end())
+        }))
+    } else {
+        Box::new(pattern.find_iter(text).map(|m| (m.start(), m.end())))
+    }
+}
+
+/// A match, as the filters below read it.
+struct Found<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> Found<'a> {
+    fn as_str(&self) -> &'a str {
+        &self.text[self.start..self.end]
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
 /// Every identifier found in `text`, as (start, end, class), in no particular order.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
     let mut out = Vec::new();
     for (class, pattern) in PATTERNS.iter() {
-        for caps in pattern.captures_iter(text) {
-            let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
+        for (start, end) in matches(pattern, text) {
+            let m = Found { start, end, text };
             match class {
                 Class::Age => {
                     let n: u32 = m

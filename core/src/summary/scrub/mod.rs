@@ -99,8 +99,11 @@ pub struct Span {
     pub class: Class,
 }
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a valid built-in pattern")
+/// A built-in pattern. Word boundaries are ASCII ones: a Unicode `\b` makes the regex
+/// engine give up its fast automaton on any text with an accent, which French notes all have,
+/// and every pattern here bounds digits or ASCII words.
+pub(super) fn re(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("a valid built-in pattern")
 }
 
 /// Structured identifiers, most specific first: an email must win over the domain inside it.
@@ -224,13 +227,11 @@ impl Scrubber {
         let toks = text::tokens(text);
         let mut found_ids = Vec::new();
         for (class, pattern) in STRUCTURED.iter() {
-            for caps in pattern.captures_iter(text) {
-                let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
-                found_ids.push((m.start(), m.end(), *class));
-            }
+            found_ids.extend(identifiers::matches(pattern, text).map(|(s, e)| (s, e, *class)));
         }
+        let reader = names::Reader::new(text, &toks);
         found_ids.extend(identifiers::find(text, &toks));
-        found_ids.extend(places::find(text, &toks));
+        found_ids.extend(places::find(&reader));
         found_ids.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
         for (s, e, class) in found_ids {
             claim(&mut spans, s, e, class, class.placeholder().into());
@@ -243,8 +244,13 @@ impl Scrubber {
         // Whole aliases and names first, so "J.B." goes as one.
         for k in &self.known {
             for phrase in &k.phrases {
-                // Single words are the variants' to weigh ("the sky" is not Sky).
-                if phrase.chars().count() < 2 || phrase.chars().all(char::is_alphanumeric) {
+                // Words and runs of words are the variants' to weigh ("the sky" is not Sky);
+                // only punctuation ("J.B.") is looked for here.
+                if phrase.chars().count() < 2
+                    || phrase
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '-')
+                {
                     continue;
                 }
                 for (fs, _) in lower.match_indices(phrase.as_str()) {
@@ -274,7 +280,6 @@ impl Scrubber {
         }
 
         let mut flagged = BTreeSet::new();
-        let reader = names::Reader::new(text, &toks);
         for k in &self.known {
             let (person, detail) = k.variants.find(&reader);
             for (s, e) in person {

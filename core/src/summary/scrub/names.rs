@@ -5,6 +5,9 @@
 //! "avec") or after it ("said", "texted", "a dit"), a possessive, a capital away from the start
 //! of a sentence, a list of names. A capital at the start of a sentence says nothing.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::lexicon::{self, Lex};
 use super::text::Token;
 
@@ -528,7 +531,7 @@ pub fn dotted_initials(text: &str) -> Vec<(usize, usize)> {
             m.as_str().contains('.')
                 && !before.is_some_and(char::is_alphanumeric)
                 && !after.is_some_and(char::is_alphanumeric)
-                && !is_in(NOT_INITIALS, &letters)
+                && !in_set(&NOT_INITIALS_SET, &letters)
         })
         .map(|m| (m.start(), m.end()))
         .collect()
@@ -558,12 +561,41 @@ fn inflected(word: &str) -> bool {
 
 /// Whether `word` is a relation after which a name comes ("sister", "chum", "dog").
 pub fn is_relation(word: &str) -> bool {
-    RELATIONS.contains(&word)
+    RELATIONS_SET.contains(word)
 }
 
-fn is_in(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+/// Whether `word` is a month, a day, a season or a holiday.
+pub fn is_calendar(word: &str) -> bool {
+    CALENDAR_SET.contains(word)
 }
+
+fn in_set(set: &HashSet<&'static str>, word: &str) -> bool {
+    set.contains(word)
+}
+
+/// Each word list as a set, built once: the lists are looked up for every word of every note.
+macro_rules! word_sets {
+    ($($set:ident = $list:ident),* $(,)?) => {
+        $(static $set: LazyLock<HashSet<&'static str>> =
+            LazyLock::new(|| $list.iter().copied().collect());)*
+    };
+}
+
+word_sets!(
+    TITLES_SET = TITLES,
+    RELATIONS_SET = RELATIONS,
+    NAMED_SET = NAMED,
+    BEFORE_SET = BEFORE,
+    AFTER_SET = AFTER,
+    FR_AFTER_SET = FR_AFTER,
+    FR_PARTICIPLES_SET = FR_PARTICIPLES,
+    WEAK_AFTER_SET = WEAK_AFTER,
+    ABBREVIATIONS_SET = ABBREVIATIONS,
+    NOT_INITIALS_SET = NOT_INITIALS,
+    ACRONYMS_SET = ACRONYMS,
+    NOT_PEOPLE_SET = NOT_PEOPLE,
+    CALENDAR_SET = CALENDAR,
+);
 
 /// How much more a word is a name than an everyday word: the log of how many people per
 /// million bear it, less, for a word a dictionary also writes in lower case, how far its
@@ -571,7 +603,7 @@ fn is_in(list: &[&str], word: &str) -> bool {
 /// "autumn", "hunter", "grace" about 1; "hope", "sky", "will" below 0.
 pub fn nameness(lex: &Lex, word: &str) -> f32 {
     let weight = (lex.name_weight() + 0.1).log10();
-    if lex.ordinary || CALENDAR.contains(&word) {
+    if lex.ordinary || CALENDAR_SET.contains(word) {
         weight - 1.2 * (lex.word_zipf() - 3.0)
     } else {
         weight + 1.0
@@ -592,6 +624,11 @@ impl<'a> Reader<'a> {
             text,
             lex: tokens.iter().map(|t| lexicon::lookup(&t.folded)).collect(),
         }
+    }
+
+    /// What the lexicon knows of word `i`.
+    pub fn lex(&self, i: usize) -> &Lex {
+        &self.lex[i]
     }
 
     fn folded(&self, i: usize) -> &str {
@@ -630,9 +667,9 @@ impl<'a> Reader<'a> {
         let capitals = raw.chars().all(char::is_uppercase);
         (2..=3).contains(&letters.len())
             && t.alphabetic
-            && !is_in(NOT_INITIALS, letters)
-            && !is_in(ABBREVIATIONS, letters)
-            && !is_in(ACRONYMS, letters)
+            && !in_set(&NOT_INITIALS_SET, letters)
+            && !in_set(&ABBREVIATIONS_SET, letters)
+            && !in_set(&ACRONYMS_SET, letters)
             && (capitals || self.lex[i].word_zipf() < 2.5)
             && !letters.chars().any(|c| "aeiouy".contains(c))
             && hints >= 1.0
@@ -642,7 +679,7 @@ impl<'a> Reader<'a> {
     pub fn hints(&self, i: usize) -> f32 {
         let t = &self.tokens[i];
         let mut h = 0.0;
-        if self.before(i).is_some_and(|w| is_in(BEFORE, w)) {
+        if self.before(i).is_some_and(|w| in_set(&BEFORE_SET, w)) {
             h += 1.0;
         }
         // "à JM", "parlé à Kévin": French "to".
@@ -662,8 +699,8 @@ impl<'a> Reader<'a> {
             Some("a" | "avait" | "est" | "etait") if self.participle(i + 2) => h += 1.0,
             // "Victor du centre de jour": French "from the".
             Some("du") if t.sentence_start => h += 1.0,
-            Some(w) if is_in(WEAK_AFTER, w) => h += 0.5,
-            Some(w) if is_in(AFTER, w) || is_in(FR_AFTER, w) => h += 1.0,
+            Some(w) if in_set(&WEAK_AFTER_SET, w) => h += 0.5,
+            Some(w) if in_set(&AFTER_SET, w) || in_set(&FR_AFTER_SET, w) => h += 1.0,
             // An apposition: "hiroshi the retired chef", "ginette la bénévole".
             Some("the" | "la" | "le") if t.sentence_start => h += 1.0,
             _ => {}
@@ -700,7 +737,7 @@ impl<'a> Reader<'a> {
         let lex = &self.lex[i];
         let namelike = t.alphabetic
             && t.folded.chars().count() >= 2
-            && !is_in(ABBREVIATIONS, &t.folded)
+            && !in_set(&ABBREVIATIONS_SET, &t.folded)
             && ((lex.is_name() && nameness(lex, &t.folded) >= 0.0) || lex.word_zipf() == 0.0);
         namelike
             && names.get(i + 2).copied().unwrap_or(false)
@@ -723,7 +760,10 @@ impl<'a> Reader<'a> {
             || (lb.word_zipf() == 0.0 && b.folded.chars().count() >= 4 && !inflected(&b.folded))
             || (b.folded.chars().count() == 1
                 && !matches!(b.folded.as_str(), "a" | "i" | "y" | "u" | "o"));
-        first && last && !is_in(ABBREVIATIONS, &a.folded) && !is_in(ABBREVIATIONS, &b.folded)
+        first
+            && last
+            && !in_set(&ABBREVIATIONS_SET, &a.folded)
+            && !in_set(&ABBREVIATIONS_SET, &b.folded)
     }
 
     /// Whether word `j` reads as a French past participle or what follows "a" for a person:
@@ -733,7 +773,7 @@ impl<'a> Reader<'a> {
             return false;
         };
         let raw = &self.text[t.own_start..t.own_end];
-        raw.ends_with(['é', 'É']) || is_in(FR_PARTICIPLES, &t.folded)
+        raw.ends_with(['é', 'É']) || in_set(&FR_PARTICIPLES_SET, &t.folded)
     }
 
     /// Whether word `i` names someone, and why. `names` says which words before it were
@@ -745,10 +785,10 @@ impl<'a> Reader<'a> {
             return None;
         }
         let w = t.folded.as_str();
-        if is_in(TITLES, w)
-            || is_in(RELATIONS, w)
-            || is_in(ABBREVIATIONS, w)
-            || is_in(NOT_PEOPLE, w)
+        if in_set(&TITLES_SET, w)
+            || in_set(&RELATIONS_SET, w)
+            || in_set(&ABBREVIATIONS_SET, w)
+            || in_set(&NOT_PEOPLE_SET, w)
         {
             return None;
         }
@@ -762,16 +802,16 @@ impl<'a> Reader<'a> {
         // The strong cues: a title, a relation, "named". The word itself must not be an
         // everyday verb or function word ("my sister called", "her mom said").
         let plausible = (lex.is_name() && n > -1.5 && z < 5.5) || z < 3.5;
-        if before.is_some_and(|b| is_in(TITLES, b)) && plausible {
+        if before.is_some_and(|b| in_set(&TITLES_SET, b)) && plausible {
             return Some(Why::Title);
         }
-        if before.is_some_and(|b| is_in(NAMED, b)) && plausible && !is_in(BEFORE, w) {
+        if before.is_some_and(|b| in_set(&NAMED_SET, b)) && plausible && !in_set(&BEFORE_SET, w) {
             return Some(Why::Named);
         }
-        if before.is_some_and(|b| is_in(RELATIONS, b))
+        if before.is_some_and(|b| in_set(&RELATIONS_SET, b))
             && plausible
-            && !is_in(AFTER, w)
-            && !is_in(BEFORE, w)
+            && !in_set(&AFTER_SET, w)
+            && !in_set(&BEFORE_SET, w)
             && (n >= 1.0 || (!lex.ordinary && z < 4.0) || z < 3.0)
         {
             return Some(Why::Relation);
@@ -785,7 +825,7 @@ impl<'a> Reader<'a> {
                     || (counted
                         && lex.name_weight() >= 30.0
                         && !lex.ordinary
-                        && !CALENDAR.contains(&w))
+                        && !CALENDAR_SET.contains(w))
             } else if n >= 1.0 {
                 hints >= 1.0
             } else if n >= 0.0 {
@@ -801,7 +841,7 @@ impl<'a> Reader<'a> {
             && !t.folded.contains('-')
             && !inflected(w)
             && t.folded.chars().any(|c| "aeiouy".contains(c))
-            && !is_in(ABBREVIATIONS, w)
+            && !in_set(&ABBREVIATIONS_SET, w)
             && hints >= 1.0
         {
             return Some(Why::Context);

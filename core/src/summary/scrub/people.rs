@@ -6,7 +6,7 @@
 //! ("tim hortons on main"), and single words only where the word is itself a name or a rare
 //! word ("tamsin", "moosonee"), so an ordinary word in a note is never taken for a detail.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::lexicon;
@@ -48,7 +48,10 @@ static NICKNAMES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock:
 });
 
 /// Words before an ordinary word that make it that word, not a name: "the sky", "la rose".
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| DETERMINER_LIST.iter().copied().collect());
+
+const DETERMINER_LIST: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "our", "their",
     "le", "la", "les", "un", "une", "du", "des", "ce", "cette", "ces", "mon", "ma", "ton", "ta",
     "son", "sa", "notre", "votre", "leur", "some", "any", "no",
@@ -70,8 +73,13 @@ fn parts(text: &str) -> Vec<String> {
 
 /// Everyday enough that it must look like a name to be one: "bill", "sky", "ma".
 fn is_common(word: &str) -> bool {
-    let lex = lexicon::lookup(word);
-    names::CALENDAR.contains(&word)
+    common_word(&lexicon::lookup(word), word)
+}
+
+/// [`is_common`] for a word already looked up.
+fn common_word(lex: &lexicon::Lex, word: &str) -> bool {
+    let lex = *lex;
+    names::is_calendar(word)
         || lex.ordinary && names::nameness(&lex, word) < 1.5
         || lex.word_zipf() >= 5.5
 }
@@ -79,11 +87,22 @@ fn is_common(word: &str) -> bool {
 /// One edit apart (a letter added, dropped, changed, or two swapped), for names of five
 /// letters or more.
 fn one_typo(a: &str, b: &str) -> bool {
+    // Most pairs differ in length by more than one: refused before anything is copied.
+    if a.len().abs_diff(b.len()) > 4 || a == b {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    one_edit(&a, &b)
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a == b || a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (ra, rb) = (&a[prefix..], &b[prefix..]);
     match ra.len().cmp(&rb.len()) {
         std::cmp::Ordering::Equal => {
@@ -105,15 +124,15 @@ pub struct Known {
     /// The worker's own word for them, which names them wherever it stands as a name.
     alias: String,
     /// Single words that name them: parts, joined compounds, nicknames.
-    singles: BTreeSet<String>,
+    singles: HashSet<String>,
     /// Their initials: "rt", "jfb", "jf".
-    initials: BTreeSet<String>,
+    initials: HashSet<String>,
     /// Hyphenated given names, for cut-short spellings ("jean-fran").
     compounds: Vec<(String, String)>,
     /// Words of their private details that identify on their own: names, rare words.
-    detail_words: BTreeSet<String>,
+    detail_words: HashSet<String>,
     /// Names given in their details after a relation ("daughter Mai"), found after one.
-    detail_named: BTreeSet<String>,
+    detail_named: HashSet<String>,
     /// Their private details, clause by clause, for phrases of two words or more; each word
     /// with whether it carries meaning of its own (a capital, a name, a rare word).
     detail_clauses: Vec<Vec<(String, bool)>>,
@@ -122,8 +141,8 @@ pub struct Known {
 impl Known {
     pub fn new(p: &Person) -> Known {
         let mut sequences = Vec::new();
-        let mut singles = BTreeSet::new();
-        let mut initials = BTreeSet::new();
+        let mut singles = HashSet::new();
+        let mut initials = HashSet::new();
         let mut compounds = Vec::new();
         for (source, is_alias) in
             std::iter::once((p.alias.as_str(), true)).chain(p.name.as_deref().map(|n| (n, false)))
@@ -164,8 +183,8 @@ impl Known {
                 initials.insert([letters[0], letters[letters.len() - 1]].iter().collect());
             }
         }
-        let mut detail_words = BTreeSet::new();
-        let mut detail_named = BTreeSet::new();
+        let mut detail_words = HashSet::new();
+        let mut detail_named = HashSet::new();
         let mut detail_clauses: Vec<Vec<(String, bool)>> = Vec::new();
         if let Some(details) = p.details.as_deref() {
             for clause in details.split([';', ',', '\n', '(', ')']) {
@@ -222,32 +241,39 @@ impl Known {
         let (text, toks) = (reader.text, reader.tokens);
         let t = &toks[i];
         let w = t.folded.as_str();
-        let raw = &text[t.own_start..t.own_end];
-        let upper = raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-        let after_determiner = i > 0
-            && DETERMINERS.contains(&toks[i - 1].folded.as_str())
-            && text[toks[i - 1].end..t.start].trim().is_empty();
+        let upper = || {
+            text[t.own_start..t.own_end]
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase())
+        };
+        let after_determiner = || {
+            i > 0
+                && DETERMINERS.contains(toks[i - 1].folded.as_str())
+                && text[toks[i - 1].end..t.start].trim().is_empty()
+        };
         // Their alias is theirs: only an article before it makes it a word ("the sky").
         if w == self.alias {
-            return !(after_determiner && is_common(w));
+            return !(after_determiner() && common_word(reader.lex(i), w));
         }
         if self.singles.contains(w) {
             // An everyday word names them only where a person would be: "sky came by", not
             // "the sky was grey" nor "the phone bill".
-            if !is_common(w) {
+            if !common_word(reader.lex(i), w) {
                 return true;
             }
             // A capital says little of a holiday's word: "New Year's Eve".
             let capital = reader.capital(i);
             let hints = reader.hints(i) - if capital { 1.0 } else { 0.0 };
-            let capital = capital && !names::CALENDAR.contains(&w);
-            return !after_determiner && (w.len() > 2 || upper) && (capital || hints >= 1.0);
+            let capital = capital && !names::is_calendar(w);
+            return !after_determiner() && (w.len() > 2 || upper()) && (capital || hints >= 1.0);
         }
-        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-        if self.initials.contains(&letters)
-            && letters.len() == w.chars().filter(|c| *c != '-' && *c != '.').count()
-        {
-            return upper || !(is_common(&letters) || TITLES.contains(&letters.as_str()));
+        if w.len() <= 4 {
+            let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+            if self.initials.contains(&letters)
+                && letters.len() == w.chars().filter(|c| *c != '-' && *c != '.').count()
+            {
+                return upper() || !(is_common(&letters) || TITLES.contains(&letters.as_str()));
+            }
         }
         if let Some((head, tail)) = w.split_once('-')
             && tail.chars().count() >= 3
@@ -258,10 +284,10 @@ impl Known {
         {
             return true;
         }
-        w.chars().count() >= 5
+        w.len() >= 5
             && t.alphabetic
-            && !is_common(w)
             && self.singles.iter().any(|s| one_typo(w, s))
+            && !common_word(reader.lex(i), w)
     }
 
     /// The byte ranges of `text` that name this person, and those that give away their
@@ -274,12 +300,14 @@ impl Known {
         let mut i = 0;
         while i < toks.len() {
             // The longest run of words first: "nguyen thi lan" as one.
+            let starts = |s: &&Vec<String>| {
+                s.len() <= folded.len() - i && s.iter().zip(&folded[i..]).all(|(a, b)| a == b)
+            };
             if let Some(seq) = self
                 .sequences
                 .iter()
-                .filter(|s| {
-                    folded[i..].starts_with(&s.iter().map(String::as_str).collect::<Vec<_>>())
-                })
+                .filter(|s| s[0] == folded[i])
+                .filter(starts)
                 .max_by_key(|s| s.len())
             {
                 let last = i + seq.len() - 1;
@@ -297,6 +325,11 @@ impl Known {
         for clause in &self.detail_clauses {
             let mut i = 0;
             while i < toks.len() {
+                // Most words of a note are in no clause: passed over at once.
+                if !clause.iter().any(|(w, _)| w == folded[i]) {
+                    i += 1;
+                    continue;
+                }
                 let mut best = 0;
                 let mut content = 0;
                 for start in 0..clause.len() {

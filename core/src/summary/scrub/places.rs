@@ -9,9 +9,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Class;
-use super::lexicon::{self, Lex};
+use super::lexicon::Lex;
 use super::text::Token;
+use super::{Class, re};
 
 /// Words that make the name beside them an institution or a place, and which side the name
 /// is on: English puts it before ("humber college"), French after ("hôpital douglas").
@@ -131,10 +131,6 @@ const SAINT_BEFORE: &[&str] = &[
     "pres", "du",
 ];
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("a valid built-in pattern")
-}
-
 static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
     // A street's name: one or two words, hyphens and a "de" allowed ("de maisonneuve").
     const STREET: &str = r"(?:(?:st|ste|saint|sainte)[.-]\s?)?[\p{L}][\p{L}'’.-]*(?:\s+(?:de\s+)?[\p{L}][\p{L}'’-]*)?";
@@ -186,7 +182,8 @@ fn proper(t: &Token, lex: &Lex) -> bool {
 }
 
 /// Every named place in `text`, as (start, end, class).
-pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Class)> {
+pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
+    let (text, toks) = (reader.text, reader.tokens);
     let mut out = Vec::new();
     for (class, pattern) in PATTERNS.iter() {
         for m in pattern.find_iter(text) {
@@ -203,13 +200,13 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Class)> {
             out.push((m.start(), m.end(), *class));
         }
     }
-    let lex: Vec<Lex> = toks.iter().map(|t| lexicon::lookup(&t.folded)).collect();
+    let lex: Vec<&Lex> = (0..toks.len()).map(|i| reader.lex(i)).collect();
     let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
     for (i, t) in toks.iter().enumerate() {
         // "humber college", "moss park": the proper words before the keyword.
         if let Some((_, class)) = AFTER_NAME.iter().find(|(k, _)| *k == t.folded) {
             let mut s = i;
-            while s > 0 && i - s < 2 && proper(&toks[s - 1], &lex[s - 1]) {
+            while s > 0 && i - s < 2 && proper(&toks[s - 1], lex[s - 1]) {
                 s -= 1;
             }
             if s < i {
@@ -223,7 +220,7 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Class)> {
                 e += 1;
             }
             let mut last = None;
-            while e < toks.len() && e <= i + 3 && proper(&toks[e], &lex[e]) {
+            while e < toks.len() && e <= i + 3 && proper(&toks[e], lex[e]) {
                 last = Some(e);
                 e += 1;
             }
@@ -279,31 +276,22 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Class)> {
             && t.folded.chars().all(|c| c.is_ascii_digit())
             && (1..=5).contains(&t.folded.len())
             && let Some(street) = toks.get(i + 1)
-            && proper(street, &lex[i + 1])
+            && proper(street, lex[i + 1])
             && street.alphabetic
         {
             out.push((t.own_start, street.own_end, Class::Address));
         }
     }
-    // Employers, as whole words.
-    let lower = text.to_lowercase();
-    for name in EMPLOYERS {
-        for (at, _) in lower.match_indices(name) {
-            let end = at + name.len();
-            let bounded = !lower[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !lower[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            // Lower-casing keeps byte offsets for the ASCII names of the list.
-            if bounded && text.is_char_boundary(at) && text.is_char_boundary(end) {
-                out.push((at, end, Class::Institution));
-            }
-        }
-    }
+    // Employers, as whole words, in one pass over the text.
+    static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
+        let names: Vec<String> = EMPLOYERS.iter().map(|n| regex::escape(n)).collect();
+        re(&format!(r"(?i)\b(?:{})\b", names.join("|")))
+    });
+    out.extend(
+        EMPLOYER
+            .find_iter(text)
+            .map(|m| (m.start(), m.end(), Class::Institution)),
+    );
     out
 }
 
@@ -314,7 +302,8 @@ mod tests {
 
     fn found(text: &str) -> Vec<String> {
         let toks = tokens(text);
-        let mut f = find(text, &toks);
+        let reader = super::super::names::Reader::new(text, &toks);
+        let mut f = find(&reader);
         f.sort();
         f.into_iter()
             .map(|(s, e, _)| text[s..e].to_string())
