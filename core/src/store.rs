@@ -18,7 +18,7 @@ use crate::id::RecordId;
 /// SQLite `application_id` of a Tandem vault: "TAND" in ASCII.
 pub const APPLICATION_ID: i32 = 0x5441_4E44;
 /// The schema version this build writes and reads (SQLite `user_version`).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 /// The record format version, bound into every record's associated data.
 pub const RECORD_FORMAT: u16 = 1;
 
@@ -64,6 +64,13 @@ const MIGRATIONS: &[&str] = &[
          nonce BLOB NOT NULL,
          ciphertext BLOB NOT NULL
      );",
+    // 4: words the worker asked summaries always to remove.
+    "CREATE TABLE words (
+         id BLOB PRIMARY KEY NOT NULL,
+         key_id INTEGER NOT NULL,
+         nonce BLOB NOT NULL,
+         ciphertext BLOB NOT NULL
+     );",
 ];
 
 /// The tables that hold encrypted records.
@@ -73,6 +80,7 @@ pub enum Table {
     People,
     Exports,
     Drafts,
+    Words,
 }
 
 impl Table {
@@ -82,6 +90,7 @@ impl Table {
             Table::People => "people",
             Table::Exports => "exports",
             Table::Drafts => "drafts",
+            Table::Words => "words",
         }
     }
 
@@ -102,6 +111,7 @@ impl Table {
             Table::People => upsert!("people"),
             Table::Exports => upsert!("exports"),
             Table::Drafts => upsert!("drafts"),
+            Table::Words => upsert!("words"),
         }
     }
 
@@ -111,6 +121,7 @@ impl Table {
             Table::People => "SELECT 1 FROM people WHERE id = ?1",
             Table::Exports => "SELECT 1 FROM exports WHERE id = ?1",
             Table::Drafts => "SELECT 1 FROM drafts WHERE id = ?1",
+            Table::Words => "SELECT 1 FROM words WHERE id = ?1",
         }
     }
 
@@ -120,6 +131,7 @@ impl Table {
             Table::People => "DELETE FROM people WHERE id = ?1",
             Table::Exports => "DELETE FROM exports WHERE id = ?1",
             Table::Drafts => "DELETE FROM drafts WHERE id = ?1",
+            Table::Words => "DELETE FROM words WHERE id = ?1",
         }
     }
 
@@ -130,6 +142,7 @@ impl Table {
             Table::People => b'P',
             Table::Exports => b'X',
             Table::Drafts => b'D',
+            Table::Words => b'W',
         }
     }
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::aggregate::{PublishedCounts, aggregate, iso_week};
-use super::scrub::{Class, Scrubber};
+use super::scrub::{Class, Flag, Scrubber};
 use super::suppress::{DEFAULT_K, MIN_K};
 use crate::entry::{AgendaState, Details, Entry};
 use crate::error::{Error, Result};
@@ -26,6 +26,9 @@ pub struct Options {
     pub k: u64,
     /// Flagged words the worker reviewed and chose to keep (folded, as flagged).
     pub keep: BTreeSet<String>,
+    /// Words and phrases the worker asked always to remove (folded); the vault fills these in
+    /// from what it remembers.
+    pub remove: BTreeSet<String>,
     /// The parts beyond the counts, each on unless the worker leaves it out.
     pub include: Include,
 }
@@ -120,6 +123,7 @@ impl Options {
             to,
             k: DEFAULT_K,
             keep: BTreeSet::new(),
+            remove: BTreeSet::new(),
             include: Include::default(),
         }
     }
@@ -206,6 +210,9 @@ pub struct Summary {
     /// Words that looked like names, for the worker's review; never written to a file.
     #[serde(skip)]
     pub flagged: BTreeSet<String>,
+    /// The same words, each with why and where it was first found; never written to a file.
+    #[serde(skip)]
+    pub flags: Vec<Flag>,
 }
 
 /// Pseudonyms in order: Person A … Person Z, then Person AA, AB…
@@ -266,16 +273,23 @@ pub fn build<'a>(
                 .map(|(n, _)| n.clone())
         })
     };
-    let scrubber = Scrubber::new(&named);
+    let scrubber = Scrubber::new(&named).removing(&options.remove);
 
     let mut removed: BTreeMap<Class, usize> = BTreeMap::new();
     let mut flagged = BTreeSet::new();
+    let mut flags: Vec<Flag> = Vec::new();
     let mut scrub = |text: &str| {
         let s = scrubber.scrub(text, &options.keep);
         for (c, n) in s.removed {
             *removed.entry(c).or_insert(0) += n;
         }
         flagged.extend(s.flagged);
+        // Each word once, in the first place it was found.
+        for f in s.flags {
+            if !flags.iter().any(|g| g.word == f.word) {
+                flags.push(f);
+            }
+        }
         s.text
     };
 
@@ -362,5 +376,6 @@ pub fn build<'a>(
             wellbeing_weeks: thin_weeks.len() as u64,
         },
         flagged,
+        flags,
     })
 }

@@ -22,9 +22,12 @@ impl Vault {
             to: Some(options.to),
             ..Filter::default()
         };
+        // The words the worker asked always to remove go into every summary.
+        let mut options = options.clone();
+        options.remove.extend(self.removed_words()?);
         let reader = self.reader()?;
         let entries: Vec<&Entry> = reader.list(&filter).collect();
-        crate::summary::document::build(entries.iter().copied(), reader.people(), options)
+        crate::summary::document::build(entries.iter().copied(), reader.people(), &options)
     }
 
     /// Builds the summary for `options`, writes it to `out` as `format` (a report in `language`;

@@ -35,6 +35,7 @@ mod people;
 mod pipeline;
 mod reader;
 mod records;
+mod words;
 
 use cache::EntryCache;
 pub use drafts::{DraftInfo, MAX_DRAFT_BYTES};

@@ -115,6 +115,7 @@ impl Vault {
                 Table::People => "person",
                 Table::Exports => "export record",
                 Table::Drafts => "draft",
+                Table::Words => "word",
             },
             id: RecordId::from_slice(&raw.id)
                 .map(|id| id.to_hex())

@@ -1213,12 +1213,12 @@ fn every_saved_summary_is_recorded_with_its_hash_and_reads_back_for_a_supervisor
 }
 
 #[test]
-fn a_vault_from_before_export_records_and_drafts_is_upgraded_on_unlock() {
+fn a_vault_from_before_export_records_drafts_and_remembered_words_is_upgraded_on_unlock() {
     let (_dir, path, vault) = new_vault();
     drop(vault);
     tamper(
         &path,
-        "DROP TABLE exports; DROP TABLE drafts; PRAGMA user_version = 1;",
+        "DROP TABLE exports; DROP TABLE drafts; DROP TABLE words; PRAGMA user_version = 1;",
     );
     // A wrong passphrase changes nothing.
     assert!(Vault::open(&path, "not the passphrase at all").is_err());
@@ -1233,6 +1233,7 @@ fn a_vault_from_before_export_records_and_drafts_is_upgraded_on_unlock() {
     assert_eq!(version(&path), crate::store::SCHEMA_VERSION);
     assert!(vault.exports().unwrap().is_empty());
     assert!(vault.drafts().unwrap().is_empty());
+    assert!(vault.removed_words().unwrap().is_empty());
 }
 
 /// Every identifier class of the issue, seeded into shared entries of a vault alongside the
@@ -1661,4 +1662,62 @@ fn editing_an_old_check_in_that_names_someone_keeps_them() {
     let after = vault.entry(&id).unwrap();
     assert_eq!(after.person, before);
     assert!(matches!(&after.details, Details::Wellbeing(w) if w.mood == Some(4)));
+}
+
+#[test]
+fn a_word_the_worker_marks_is_removed_from_every_summary_until_forgotten() {
+    use crate::summary::document::Options;
+    let (_dir, path, mut vault) = new_vault();
+    vault
+        .add_entry(draft(
+            Kind::Moment,
+            r#"{"occurred_at": "2026-11-02 10:00", "share": true, "text": "we walked to the blue door cafe and talked"}"#,
+        ))
+        .unwrap();
+    let options = Options::new(
+        NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    );
+    let text = |vault: &mut Vault| vault.summary(&options).unwrap().narratives[0].text.clone();
+    assert!(text(&mut vault).contains("blue door cafe"));
+    vault.remember_removed_word("  Blue Door ").unwrap();
+    vault.remember_removed_word("blue door").unwrap();
+    assert_eq!(vault.removed_words().unwrap(), ["blue door"]);
+    // Remembered in the vault: a reopened vault still removes it.
+    vault.lock();
+    let mut vault = Vault::open(&path, PASS).unwrap();
+    let scrubbed = text(&mut vault);
+    assert!(
+        !scrubbed.contains("blue") && scrubbed.contains("cafe"),
+        "{scrubbed}"
+    );
+    vault.forget_removed_word("BLUE door").unwrap();
+    assert!(text(&mut vault).contains("blue door cafe"));
+    assert_eq!(
+        vault.remember_removed_word("   ").unwrap_err().field(),
+        Some("word")
+    );
+}
+
+#[test]
+fn each_flagged_word_comes_with_why_and_the_words_around_it() {
+    use crate::summary::document::Options;
+    let (_dir, _path, mut vault) = new_vault();
+    vault
+        .add_entry(draft(
+            Kind::Contact,
+            r#"{"occurred_at": "2026-11-02 10:00", "share": true, "mode": "phone", "text": "met up w/ darnell at the drop in and we talked about housing"}"#,
+        ))
+        .unwrap();
+    let options = Options::new(
+        NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    );
+    let summary = vault.summary(&options).unwrap();
+    let flag = &summary.flags[0];
+    assert_eq!(flag.word, "darnell");
+    assert_eq!(flag.found, "darnell");
+    assert_eq!(flag.before, "met up w/ ");
+    assert!(flag.after.starts_with(" at the drop in"), "{flag:?}");
+    assert_eq!(flag.why, crate::summary::scrub::Why::NameList);
 }

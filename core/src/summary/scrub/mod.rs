@@ -89,6 +89,42 @@ pub struct Scrubbed {
     pub flagged: BTreeSet<String>,
     /// What was removed, as byte ranges of the text given, in order.
     pub spans: Vec<Span>,
+    /// Each word taken for a name, with why and the words around it, for the worker's review.
+    pub flags: Vec<Flag>,
+}
+
+/// A word taken for a name, as the worker reviews it: the word (folded, as `keep` takes it),
+/// why, and the words around it as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    pub word: String,
+    pub why: Why,
+    pub before: String,
+    pub found: String,
+    pub after: String,
+}
+
+/// Up to `n` characters of `text` before byte `at`, cut at a word, "…" where cut.
+fn context_before(text: &str, at: usize, n: usize) -> String {
+    let head = &text[..at];
+    let start = head.char_indices().rev().nth(n).map_or(0, |(i, _)| i);
+    if start == 0 {
+        return head.to_string();
+    }
+    let cut = head[start..]
+        .find(char::is_whitespace)
+        .map_or(start, |w| start + w);
+    format!("…{}", &head[cut..])
+}
+
+/// Up to `n` characters of `text` after byte `at`, cut at a word, "…" where cut.
+fn context_after(text: &str, at: usize, n: usize) -> String {
+    let tail = &text[at..];
+    let Some((end, _)) = tail.char_indices().nth(n) else {
+        return tail.to_string();
+    };
+    let cut = tail[..end].rfind(char::is_whitespace).unwrap_or(end);
+    format!("{}…", &tail[..cut])
 }
 
 /// A removed part of a text: its byte range in the text given and what it was.
@@ -183,6 +219,8 @@ struct Known {
 /// Removes identifying text, knowing the worker's people list.
 pub struct Scrubber {
     known: Vec<Known>,
+    /// Words and phrases the worker asked always to remove, folded, word by word.
+    remove: Vec<Vec<String>>,
 }
 
 impl Scrubber {
@@ -200,7 +238,20 @@ impl Scrubber {
                 }
             })
             .collect();
-        Scrubber { known }
+        Scrubber {
+            known,
+            remove: Vec::new(),
+        }
+    }
+
+    /// The same scrubber, also removing `words` (words or phrases, folded) wherever they are.
+    pub fn removing<'a>(mut self, words: impl IntoIterator<Item = &'a String>) -> Scrubber {
+        self.remove = words
+            .into_iter()
+            .map(|w| w.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect();
+        self
     }
 
     /// Scrubs `text`. Flagged words in `keep` (folded, as [`Scrubbed::flagged`] lists them) stay;
@@ -235,6 +286,23 @@ impl Scrubber {
         found_ids.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
         for (s, e, class) in found_ids {
             claim(&mut spans, s, e, class, class.placeholder().into());
+        }
+
+        // What the worker asked always to remove.
+        for phrase in &self.remove {
+            for i in 0..toks.len() {
+                let run = toks[i..].iter().take(phrase.len());
+                if run.len() == phrase.len() && run.zip(phrase).all(|(t, w)| &t.folded == w) {
+                    let last = &toks[i + phrase.len() - 1];
+                    claim(
+                        &mut spans,
+                        toks[i].own_start,
+                        last.own_end,
+                        Class::LikelyName,
+                        Class::LikelyName.placeholder().into(),
+                    );
+                }
+            }
         }
 
         let found = words(text);
@@ -333,9 +401,28 @@ impl Scrubber {
         for i in 0..toks.len() {
             named[i] = named[i] || reader.listed_before(i, &named);
         }
+        let mut flags = Vec::new();
         for i in (0..toks.len()).filter(|i| named[*i]) {
             let t = &toks[i];
             let word = t.folded.clone();
+            // A word already removed as something else (a known person, an address) is not
+            // the worker's to review.
+            if spans.iter().any(|x| t.own_start < x.1 && x.0 < t.own_end) {
+                continue;
+            }
+            flags.push(Flag {
+                word: word.clone(),
+                why: reader
+                    .likely_name(i, &named)
+                    .unwrap_or(if reader.listed_before(i, &named) {
+                        Why::List
+                    } else {
+                        Why::NameList
+                    }),
+                before: context_before(text, t.own_start, 60),
+                found: text[t.own_start..t.own_end].to_string(),
+                after: context_after(text, t.own_end, 60),
+            });
             if keep.contains(&word) {
                 flagged.insert(word);
                 continue;
@@ -392,6 +479,7 @@ impl Scrubber {
             removed,
             flagged,
             spans: removed_spans,
+            flags,
         }
     }
 }

@@ -1,0 +1,109 @@
+//! Words the worker asked summaries always to remove: one they saw slip through a preview (a
+//! nickname, a street, a workplace), remembered in the vault, sealed like any record, so the
+//! next summary removes it too. Kept folded, as the scrubber compares words.
+
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroize;
+
+use crate::error::{Error, Result};
+use crate::id::RecordId;
+use crate::store::{Table, Write};
+
+use super::Vault;
+use super::records::HasId;
+
+/// Longest word or phrase remembered, in characters.
+pub const MAX_WORD_CHARS: usize = 80;
+
+#[derive(Serialize, Deserialize)]
+struct WordRecord {
+    #[serde(skip)]
+    id: RecordId,
+    word: String,
+}
+
+impl Drop for WordRecord {
+    fn drop(&mut self) {
+        self.word.zeroize();
+    }
+}
+
+impl HasId for WordRecord {
+    fn set_id(&mut self, id: RecordId) {
+        self.id = id;
+    }
+}
+
+/// A word as remembered: trimmed, lower case, accents removed, spaces single.
+fn normalize(word: &str) -> Result<String> {
+    let folded = crate::search::fold(word);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    if words.is_empty() {
+        return Err(Error::invalid("word", "missing_field"));
+    }
+    if word.chars().count() > MAX_WORD_CHARS {
+        return Err(Error::invalid("word", "too_long").with("max", MAX_WORD_CHARS));
+    }
+    Ok(words.join(" "))
+}
+
+impl Vault {
+    fn word_records(&mut self) -> Result<Vec<WordRecord>> {
+        let raws = self.store.records(Table::Words)?;
+        self.damaged.retain(|d| d.what != "word");
+        let mut out = Vec::with_capacity(raws.len());
+        for raw in &raws {
+            match Self::open_record::<WordRecord>(
+                self.store.vault_id(),
+                &self.key,
+                Table::Words,
+                raw,
+            ) {
+                Some(w) => out.push(w),
+                None => self.damaged.push(Self::damaged_record(Table::Words, raw)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The words summaries always remove, sorted.
+    pub fn removed_words(&mut self) -> Result<Vec<String>> {
+        let mut out: Vec<String> = self
+            .word_records()?
+            .iter()
+            .map(|w| w.word.clone())
+            .collect();
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// Remembers `word` for every summary from now on; remembering it twice keeps one.
+    pub fn remember_removed_word(&mut self, word: &str) -> Result<()> {
+        let word = normalize(word)?;
+        if self.word_records()?.iter().any(|w| w.word == word) {
+            return Ok(());
+        }
+        let id = RecordId::random();
+        let write = self.seal_record(Table::Words, id, &WordRecord { id, word })?;
+        self.store.write(&[write])
+    }
+
+    /// Forgets `word`: summaries weigh it again like any other.
+    pub fn forget_removed_word(&mut self, word: &str) -> Result<()> {
+        let word = normalize(word)?;
+        let writes: Vec<Write> = self
+            .word_records()?
+            .iter()
+            .filter(|w| w.word == word)
+            .map(|w| Write::Delete {
+                table: Table::Words,
+                id: w.id,
+            })
+            .collect();
+        if writes.is_empty() {
+            return Ok(());
+        }
+        self.store.write(&writes)
+    }
+}
