@@ -91,7 +91,18 @@ impl Whole {
 #[derive(Debug, Serialize)]
 pub struct Preview {
     report: Report,
-    flagged: Vec<String>,
+    flags: Vec<FlagView>,
+}
+
+/// A word that looked like a name, as the review step shows it: the word the worker keeps by
+/// (`word`), why it was taken for a name in the app's words, and the words around it.
+#[derive(Debug, Serialize)]
+pub struct FlagView {
+    word: String,
+    why: String,
+    before: String,
+    found: String,
+    after: String,
 }
 
 /// A saved summary's record, with its dates in words for the list of saved summaries: the day
@@ -134,9 +145,45 @@ pub fn preview_summary(state: State<'_, AppState>, request: SummaryRequest) -> A
     with_vault(&state, |vault| {
         let summary = vault.summary(&options)?;
         Ok(Preview {
-            flagged: summary.flagged.iter().cloned().collect(),
+            flags: summary
+                .flags
+                .iter()
+                .map(|f| FlagView {
+                    word: f.word.clone(),
+                    why: t(lang, &format!("review.why.{}", f.why.code()), &[]),
+                    before: f.before.clone(),
+                    found: f.found.clone(),
+                    after: f.after.clone(),
+                })
+                .collect(),
             report: Report::of_summary(&summary, lang),
         })
+    })
+}
+
+/// The words the worker asked every summary to remove.
+#[tauri::command(async)]
+pub fn removed_words(state: State<'_, AppState>) -> Answer<Vec<String>> {
+    with_vault(&state, |vault| vault.removed_words())
+}
+
+/// Remembers a word (or a few) for every summary to remove, and answers the list.
+#[tauri::command(async)]
+pub fn remember_removed_word(state: State<'_, AppState>, word: String) -> Answer<Vec<String>> {
+    let word = Zeroizing::new(word);
+    with_vault(&state, |vault| {
+        vault.remember_removed_word(&word)?;
+        vault.removed_words()
+    })
+}
+
+/// Forgets a remembered word, and answers the list.
+#[tauri::command(async)]
+pub fn forget_removed_word(state: State<'_, AppState>, word: String) -> Answer<Vec<String>> {
+    let word = Zeroizing::new(word);
+    with_vault(&state, |vault| {
+        vault.forget_removed_word(&word)?;
+        vault.removed_words()
     })
 }
 

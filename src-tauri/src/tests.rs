@@ -369,7 +369,19 @@ fn a_worker_prepares_and_saves_a_summary_and_a_supervisor_opens_it_without_a_vau
 
     let request = json!({"from": "2026-11-01", "to": "2026-11-30", "k": 5, "keep": []});
     let preview = call(&main, "preview_summary", json!({"request": request})).unwrap();
-    assert_eq!(preview["flagged"], json!(["marguerite"]));
+    // Each flagged word comes with why, in the app's words, and the words around it.
+    let flag = &preview["flags"][0];
+    assert_eq!(flag["word"], "marguerite");
+    assert_eq!(
+        (&flag["before"], &flag["found"], &flag["after"]),
+        (
+            &json!("Talked with "),
+            &json!("Marguerite"),
+            &json!(" about the move")
+        )
+    );
+    assert!(flag["why"].as_str().unwrap().contains("name"), "{flag}");
+    assert_eq!(preview["flags"].as_array().unwrap().len(), 1);
     // The preview is the report in words: the agenda names the category, never its code.
     let agenda = block(&preview["report"], "agenda");
     assert_eq!(agenda["items"][0]["title"], "Gifts or money");
@@ -377,6 +389,18 @@ fn a_worker_prepares_and_saves_a_summary_and_a_supervisor_opens_it_without_a_vau
         block(&preview["report"], "quotes")["items"][0]["text"],
         "Talked with [name] about the move"
     );
+    // A word the worker marks is removed from this summary and every one after.
+    let removed = call(&main, "remember_removed_word", json!({"word": "the MOVE"})).unwrap();
+    assert_eq!(removed, json!(["the move"]));
+    let preview = call(&main, "preview_summary", json!({"request": request})).unwrap();
+    assert_eq!(
+        block(&preview["report"], "quotes")["items"][0]["text"],
+        "Talked with [name] about [name]"
+    );
+    let left = call(&main, "forget_removed_word", json!({"word": "the move"})).unwrap();
+    assert_eq!(left, json!([]));
+    let empty = call(&main, "remember_removed_word", json!({"word": "  "})).unwrap_err();
+    assert_eq!(empty["field"], "word");
     let kept = json!({"from": "2026-11-01", "to": "2026-11-30", "k": 5, "keep": ["Marguerite"]});
     let preview = call(&main, "preview_summary", json!({"request": kept})).unwrap();
     assert_eq!(

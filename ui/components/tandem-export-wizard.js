@@ -17,13 +17,24 @@ const INPUTS = { age_passphrase: 'passphrase', age_recipient: 'key' };
 
 export class TandemExportWizard extends HTMLElement {
   async connectedCallback() {
-    this.flagged = [];
+    this.flags = [];
+    this.removed = [];
     this.addEventListener('submit', (e) => this.onSubmit(e));
     this.addEventListener('click', (e) => {
       const b = e.target.closest('button[data-step]');
       if (b) this.step(b.dataset.step);
       if (e.target.closest('[data-action=finish]')) emit(this, 'wizard-done', { saved: true });
       if (e.target.closest('[data-action=cancel]')) emit(this, 'wizard-done', { saved: false });
+      if (e.target.closest('[data-action=remove-word]')) this.changeRemoved('remember');
+      const forget = e.target.closest('[data-forget]');
+      if (forget) this.changeRemoved('forget', forget.dataset.forget);
+    });
+    // Enter in the "word we missed" field adds it rather than moving on to the preview.
+    this.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && e.target.name === 'remove') {
+        e.preventDefault();
+        this.changeRemoved('remember');
+      }
     });
     this.addEventListener('change', (e) => {
       if (e.target.name === 'protect') this.showProtect(e.target.value);
@@ -46,8 +57,40 @@ export class TandemExportWizard extends HTMLElement {
 
   disconnectedCallback() {
     this.preview = null;
-    this.weeks = null;
-    this.flagged = [];
+    this.flags = [];
+    this.removed = [];
+  }
+
+  /** Asks the flagged words again, as they stand with the worker's remembered words. */
+  async loadFlags() {
+    const c = this.choices;
+    this.flags = (await api.previewSummary({ ...this.request(), keep: [] })).flags;
+    const words = this.flags.map((f) => f.word);
+    c.keep = c.keep.filter((w) => words.includes(w));
+  }
+
+  /** Remembers the word typed as one to remove always, or forgets one; then shows the review
+   * again with what changed. */
+  async changeRemoved(how, word) {
+    const form = this.querySelector('form[data-step-form=review]');
+    if (!form) return;
+    const c = this.choices;
+    c.keep = new FormData(form).getAll('keep').map(String);
+    clearErrors(form);
+    try {
+      if (how === 'remember') {
+        const typed = String(this.querySelector('input[name=remove]')?.value || '');
+        this.removed = await api.rememberRemovedWord(typed);
+      } else {
+        this.removed = await api.forgetRemovedWord(word);
+      }
+      await this.loadFlags();
+      this.step('review');
+      this.querySelector('input[name=remove]')?.focus();
+    } catch (e) {
+      // The core names the field `word`; on this form it is the "remove" field.
+      showError(form, e.field === 'word' ? 'remove' : null, errorText(e));
+    }
   }
 
   /** The worker's choices as the shell takes them; k goes as typed, for the core to read. */
@@ -87,12 +130,30 @@ export class TandemExportWizard extends HTMLElement {
           ${nav(t('wizard.next'))}</form>`;
         break;
       case 'review':
+        // Each flagged word in the words around it, with why it was taken for a name; a word
+        // the scrubber missed can be added, and stays removed in every summary after.
         body = html`<form data-step-form="review" novalidate>
-          <p>${t(this.flagged.length ? 'wizard.review_intro' : 'wizard.review_none')}</p>
-          ${this.flagged.length ? html`<fieldset><legend>${t('wizard.review_legend')}</legend>
-            ${this.flagged.map((w, i) => html`<label class="check" for="keep-${i}">
-              <input type="checkbox" id="keep-${i}" name="keep" value="${w}" ${c.keep.includes(w) ? 'checked' : ''}>
-              ${t('wizard.keep_word', { word: w })}</label>`)}</fieldset>` : ''}
+          <p>${t(this.flags.length ? 'wizard.review_intro' : 'wizard.review_none')}</p>
+          <p class="notice">${t('wizard.review_promise')}</p>
+          ${this.flags.length ? html`<fieldset><legend>${t('wizard.review_legend')}</legend>
+            ${this.flags.map((f, i) => html`<div class="flag">
+              <label class="check" for="keep-${i}">
+                <input type="checkbox" id="keep-${i}" name="keep" value="${f.word}" ${c.keep.includes(f.word) ? 'checked' : ''}
+                  aria-describedby="flag-${i}">
+                ${t('wizard.keep_word', { word: f.found })}</label>
+              <p class="flag-context entry-text" id="flag-${i}">${f.before}<mark>${f.found}</mark>${f.after}
+                <span class="hint">(${f.why})</span></p></div>`)}</fieldset>` : ''}
+          <div class="remove-word">
+            <label for="w-remove">${t('wizard.remove_label')}</label>
+            <input id="w-remove" name="remove" autocomplete="off" autocapitalize="off" spellcheck="false"
+              aria-describedby="w-remove-hint">
+            <p id="w-remove-hint" class="hint">${t('wizard.remove_hint')}</p>
+            <button type="button" data-action="remove-word">${t('wizard.remove_add')}</button>
+          </div>
+          ${this.removed.length ? html`<fieldset><legend>${t('wizard.removed_legend')}</legend>
+            <ul class="removed-words">${this.removed.map((w) => html`<li>
+              <button type="button" data-forget="${w}">${t('wizard.remove_forget', { word: w })}</button></li>`)}</ul>
+          </fieldset>` : ''}
           ${nav(t('wizard.show_preview'))}</form>`;
         break;
       case 'preview':
@@ -168,8 +229,7 @@ export class TandemExportWizard extends HTMLElement {
           return this.step('include');
         case 'include':
           for (const part of Object.keys(c.include)) c.include[part] = data.get(part) === 'on';
-          this.flagged = (await api.previewSummary({ ...this.request(), keep: [] })).flagged;
-          c.keep = c.keep.filter((w) => this.flagged.includes(w));
+          [this.removed] = await Promise.all([api.removedWords(), this.loadFlags()]);
           return this.step('review');
         case 'review':
           c.keep = data.getAll('keep').map(String);

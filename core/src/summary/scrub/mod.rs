@@ -104,27 +104,25 @@ pub struct Flag {
     pub after: String,
 }
 
-/// Up to `n` characters of `text` before byte `at`, cut at a word, "…" where cut.
-fn context_before(text: &str, at: usize, n: usize) -> String {
+/// Where a context of up to `n` characters before byte `at` starts, at a word.
+fn context_start(text: &str, at: usize, n: usize) -> usize {
     let head = &text[..at];
     let start = head.char_indices().rev().nth(n).map_or(0, |(i, _)| i);
     if start == 0 {
-        return head.to_string();
+        return 0;
     }
-    let cut = head[start..]
+    head[start..]
         .find(char::is_whitespace)
-        .map_or(start, |w| start + w);
-    format!("…{}", &head[cut..])
+        .map_or(start, |w| start + w)
 }
 
-/// Up to `n` characters of `text` after byte `at`, cut at a word, "…" where cut.
-fn context_after(text: &str, at: usize, n: usize) -> String {
+/// Where a context of up to `n` characters after byte `at` ends, at a word.
+fn context_end(text: &str, at: usize, n: usize) -> usize {
     let tail = &text[at..];
     let Some((end, _)) = tail.char_indices().nth(n) else {
-        return tail.to_string();
+        return text.len();
     };
-    let cut = tail[..end].rfind(char::is_whitespace).unwrap_or(end);
-    format!("{}…", &tail[..cut])
+    at + tail[..end].rfind(char::is_whitespace).unwrap_or(end)
 }
 
 /// A removed part of a text: its byte range in the text given and what it was.
@@ -402,6 +400,7 @@ impl Scrubber {
             named[i] = named[i] || reader.listed_before(i, &named);
         }
         let mut flags = Vec::new();
+        let mut flag_at = Vec::new();
         for i in (0..toks.len()).filter(|i| named[*i]) {
             let t = &toks[i];
             let word = t.folded.clone();
@@ -410,6 +409,7 @@ impl Scrubber {
             if spans.iter().any(|x| t.own_start < x.1 && x.0 < t.own_end) {
                 continue;
             }
+            flag_at.push((t.own_start, t.own_end));
             flags.push(Flag {
                 word: word.clone(),
                 why: reader
@@ -419,9 +419,10 @@ impl Scrubber {
                     } else {
                         Why::NameList
                     }),
-                before: context_before(text, t.own_start, 60),
+                // Filled in below, once everything else removed is known.
+                before: String::new(),
                 found: text[t.own_start..t.own_end].to_string(),
-                after: context_after(text, t.own_end, 60),
+                after: String::new(),
             });
             if keep.contains(&word) {
                 flagged.insert(word);
@@ -448,6 +449,32 @@ impl Scrubber {
         }
 
         spans.sort_by_key(|s| s.0);
+        // The words around a flagged word, as the summary would have them: everything else
+        // removed shows as what replaces it ("Walked with Person A…"), so the review never
+        // shows more than the worker's own word in question.
+        let shown = |from: usize, to: usize| {
+            let mut out = String::new();
+            let mut at = from;
+            for (s, e, _, with) in spans.iter().filter(|x| x.0 < to && from < x.1) {
+                if *s >= at {
+                    out.push_str(&text[at..*s]);
+                }
+                out.push_str(with);
+                at = (*e).min(to).max(at);
+            }
+            out.push_str(&text[at.min(to)..to]);
+            out
+        };
+        for (flag, (s, e)) in flags.iter_mut().zip(&flag_at) {
+            let from = context_start(text, *s, 60);
+            let to = context_end(text, *e, 60);
+            flag.before = format!("{}{}", if from > 0 { "…" } else { "" }, shown(from, *s));
+            flag.after = format!(
+                "{}{}",
+                shown(*e, to),
+                if to < text.len() { "…" } else { "" }
+            );
+        }
         let removed_spans = spans
             .iter()
             .map(|(start, end, class, _)| Span {

@@ -176,6 +176,21 @@ pub const NOT_PEOPLE: &[&str] = &[
     "spanish",
 ];
 
+impl Why {
+    /// Its code, as catalogue keys name it (`review.why.<code>`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Why::Title => "title",
+            Why::Relation => "relation",
+            Why::Named => "named",
+            Why::Initials => "initials",
+            Why::NameList => "name_list",
+            Why::Context => "context",
+            Why::List => "list",
+        }
+    }
+}
+
 /// Titles that come before a name.
 pub const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "miss", "dr", "doc", "mme", "mlle", "m", "monsieur", "madame", "sir",

@@ -160,10 +160,23 @@ pub async fn a_worker_brings_a_summary_to_supervision() {
         .await;
     app.wait_for("form[data-step-form=review]").await;
     let review = app.text("form[data-step-form=review]").await;
+    // The flagged word in the words around it, with why it was taken for a name.
+    let context = app.text(".flag-context").await;
     assert!(
-        review.contains("marguerite"),
-        "the unknown name is flagged: {review}"
+        context.contains("Marguerite from the shelter joined us") && context.contains("("),
+        "the unknown name is shown where it was written: {context}"
     );
+    assert_eq!(app.text(".flag-context mark").await, "Marguerite");
+    assert!(
+        review.contains("no scrubber catches everything"),
+        "{review}"
+    );
+    // A word the worker marks is remembered; a tap forgets it again.
+    app.type_into("#w-remove", "Quiet Win").await;
+    app.click("[data-action=remove-word]").await;
+    app.wait_for_text(".removed-words", "quiet win").await;
+    app.click(".removed-words button").await;
+    app.wait_gone(".removed-words").await;
     assert!(
         !review.to_lowercase().contains("jordan"),
         "known names are removed, not asked about: {review}"
