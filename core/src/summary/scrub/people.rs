@@ -222,10 +222,15 @@ impl Known {
                 detail_clauses.push(toks.into_iter().map(|t| t.folded).zip(marked).collect());
             }
         }
+        // The alias as written ("ti-loup"), for a typo in it.
+        let alias = fold_plain(&p.alias);
+        if alias.chars().count() >= 5 {
+            singles.insert(alias.clone());
+        }
         // Initials that are the most everyday words ("me", "so") say nothing about anyone.
         initials.retain(|i| lexicon::lookup(i).word_zipf() < 5.5);
         Known {
-            alias: fold_plain(&p.alias),
+            alias,
             sequences,
             singles,
             initials,
