@@ -16,6 +16,7 @@ pub mod error;
 pub mod form;
 pub mod i18n;
 pub mod id;
+mod par;
 pub mod person;
 pub mod search;
 pub mod settings;

@@ -275,21 +275,32 @@ pub fn build<'a>(
     };
     let scrubber = Scrubber::new(&named).removing(&options.remove);
 
+    // Whose words leave: scrubbed across the machine's cores, then taken in order.
+    let shares = |e: &Entry| options.include.words && e.share && !e.text.trim().is_empty();
+    let texts: Vec<&str> = oldest_first
+        .iter()
+        .filter(|e| shares(e))
+        .map(|e| e.text.as_str())
+        .collect();
+    let scrubbed = crate::par::chunks(&texts, |part| {
+        part.iter()
+            .map(|t| scrubber.scrub(t, &options.keep))
+            .collect::<Vec<_>>()
+    });
+    let mut scrubbed = scrubbed.into_iter().flatten();
+
     let mut removed: BTreeMap<Class, usize> = BTreeMap::new();
     let mut flagged = BTreeSet::new();
     let mut flags: Vec<Flag> = Vec::new();
-    let mut scrub = |text: &str| {
-        let s = scrubber.scrub(text, &options.keep);
+    let mut seen = std::collections::HashSet::new();
+    let mut scrub = || {
+        let s = scrubbed.next().expect("one scrubbed text per shared entry");
         for (c, n) in s.removed {
             *removed.entry(c).or_insert(0) += n;
         }
         flagged.extend(s.flagged);
         // Each word once, in the first place it was found.
-        for f in s.flags {
-            if !flags.iter().any(|g| g.word == f.word) {
-                flags.push(f);
-            }
-        }
+        flags.extend(s.flags.into_iter().filter(|f| seen.insert(f.word.clone())));
         s.text
     };
 
@@ -298,7 +309,7 @@ pub fn build<'a>(
     let mut unshared = 0;
     for e in &oldest_first {
         let week = iso_week(e.occurred_at.date_naive());
-        let words = options.include.words && e.share && !e.text.trim().is_empty();
+        let words = shares(e);
         if options.include.agenda && e.agenda_state() == Some(AgendaState::Queued) {
             agenda.push(AgendaItem {
                 week: week.clone(),
@@ -307,7 +318,7 @@ pub fn build<'a>(
                     Details::Boundary(b) => Some(b.category.code()),
                     _ => None,
                 },
-                text: words.then(|| scrub(&e.text)),
+                text: words.then(&mut scrub),
             });
             continue;
         }
@@ -316,7 +327,7 @@ pub fn build<'a>(
                 week,
                 kind: e.kind().code(),
                 person: of(e.person),
-                text: scrub(&e.text),
+                text: scrub(),
             });
         } else {
             unshared += 1;

@@ -97,7 +97,7 @@ impl EntryCache {
                 .enumerate()
                 .filter_map(|(i, e)| e.as_ref().map(|e| (i as u32, e)))
                 .collect();
-            let parts = par_chunks(&numbered, |chunk| {
+            let parts = crate::par::chunks(&numbered, |chunk| {
                 let mut hay = Zeroizing::new(Vec::with_capacity(chunk.len() * 400));
                 let mut segments = Vec::with_capacity(chunk.len());
                 for &(slot, entry) in chunk {
@@ -141,29 +141,6 @@ pub(super) fn search_pieces<'a>(
         .chain(alias)
         .chain(entry.details.texts())
         .chain(entry.details.codes())
-}
-
-/// Runs `f` over `items` split across the machine's cores; results come back in order.
-pub(super) fn par_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, 8);
-    let chunk = items.len().div_ceil(threads).max(1);
-    if items.len() <= chunk {
-        return vec![f(items)];
-    }
-    let f = &f;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| s.spawn(move || f(part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a worker thread panicked"))
-            .collect()
-    })
 }
 
 /// Each person's alias by id, for indexing their entries.

@@ -127,6 +127,9 @@ pub struct Known {
     singles: HashSet<String>,
     /// Their initials: "rt", "jfb", "jf".
     initials: HashSet<String>,
+    /// Their initials that are everyday words ("so", "me"), found only in capitals beside a
+    /// person's cue.
+    everyday_initials: HashSet<String>,
     /// Hyphenated given names, for cut-short spellings ("jean-fran").
     compounds: Vec<(String, String)>,
     /// Words of their private details that identify on their own: names, rare words.
@@ -227,13 +230,17 @@ impl Known {
         if alias.chars().count() >= 5 {
             singles.insert(alias.clone());
         }
-        // Initials that are the most everyday words ("me", "so") say nothing about anyone.
-        initials.retain(|i| lexicon::lookup(i).word_zipf() < 5.5);
+        // Initials that are the most everyday words ("me", "so") name them only in capitals
+        // where a person would be: "met up w/ SO", not "SO tired" nor "lend ME money".
+        let (everyday_initials, initials): (HashSet<String>, HashSet<String>) = initials
+            .into_iter()
+            .partition(|i| lexicon::lookup(i).word_zipf() >= 5.5);
         Known {
             alias,
             sequences,
             singles,
             initials,
+            everyday_initials,
             compounds,
             detail_words,
             detail_named,
@@ -271,6 +278,10 @@ impl Known {
             let hints = reader.hints(i) - if capital { 1.0 } else { 0.0 };
             let capital = capital && !names::is_calendar(w);
             return !after_determiner() && (w.len() > 2 || upper()) && (capital || hints >= 1.0);
+        }
+        if self.everyday_initials.contains(w) {
+            let capital = if reader.capital(i) { 1.0 } else { 0.0 };
+            return upper() && reader.hints(i) - capital >= 1.0;
         }
         if w.len() <= 4 {
             let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
