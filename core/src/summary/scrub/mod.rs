@@ -719,7 +719,36 @@ mod tests {
         assert!(kept >= 0.90, "kept {kept:.3}");
     }
 
+    #[test]
+    fn names_that_start_with_letters_beyond_ascii_are_found_not_crashed_on() {
+        let p = person(
+            "Ølen-Ås",
+            Some("Ōta Ñúñez-Øye"),
+            Some("sister Ærin; 🏠 near Łódź"),
+        );
+        let s = Scrubber::new(&[("Person A".into(), &p)]);
+        let out = s.scrub("saw ølen-ås and ōta ñúñez, ærin too", &BTreeSet::new());
+        assert!(
+            !out.text.contains("ølen") && !out.text.contains("ñúñez"),
+            "{}",
+            out.text
+        );
+    }
+
     proptest::proptest! {
+        #[test]
+        fn scrubbing_never_panics_whatever_the_people_list_holds(
+            alias in "\\PC{1,12}",
+            name in proptest::option::of("\\PC{1,24}"),
+            details in proptest::option::of("\\PC{0,60}"),
+            text in "\\PC{0,120}",
+        ) {
+            let p = person(&alias, name.as_deref(), details.as_deref());
+            let s = Scrubber::new(&[("Person A".into(), &p)]);
+            let _ = s.scrub(&text, &BTreeSet::new());
+            let _ = s.scrub(&format!("{text} {alias} {}", name.unwrap_or_default()), &BTreeSet::new());
+        }
+
         #[test]
         fn scrubbing_any_text_never_panics_and_never_leaves_a_known_alias(
             before in "\\PC{0,40}",

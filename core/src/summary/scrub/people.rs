@@ -145,7 +145,7 @@ impl Known {
     pub fn new(p: &Person) -> Known {
         let mut sequences = Vec::new();
         let mut singles = HashSet::new();
-        let mut initials = HashSet::new();
+        let mut initials: HashSet<String> = HashSet::new();
         let mut compounds = Vec::new();
         for (source, is_alias) in
             std::iter::once((p.alias.as_str(), true)).chain(p.name.as_deref().map(|n| (n, false)))
@@ -171,8 +171,8 @@ impl Known {
             for piece in source.split_whitespace() {
                 if let Some((a, b)) = piece.split_once('-') {
                     let (a, b) = (fold_plain(a), fold_plain(b));
-                    if !a.is_empty() && !b.is_empty() {
-                        initials.insert(format!("{}{}", &a[..1], &b[..1]));
+                    if let (Some(x), Some(y)) = (a.chars().next(), b.chars().next()) {
+                        initials.insert([x, y].iter().collect());
                         compounds.push((a, b));
                     }
                 }
