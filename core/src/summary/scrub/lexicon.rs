@@ -25,6 +25,34 @@ pub struct Lex {
     /// whatever else it is. A name no dictionary writes in lower case ("tyler", "fatima") is
     /// frequent only because people are.
     pub ordinary: bool,
+    /// Which dictionaries write it in lower case: English (bit 0), French (bit 1).
+    pub ordinary_in: u8,
+}
+
+impl Lex {
+    /// The lexicon's view for a note written in English (`Some(true)`) or French
+    /// (`Some(false)`): the other language's frequency and dictionary set aside, so "grace" in
+    /// an English note is not weighed as the French "grâce".
+    ///
+    /// A word ordinary only in the other language ("deal" in a French note, "toque" in an
+    /// English one) is a borrowed word, and keeps both.
+    pub fn in_language(mut self, english: Option<bool>) -> Lex {
+        let (mine, other) = match english {
+            Some(true) => (1, 2),
+            Some(false) => (2, 1),
+            None => return self,
+        };
+        if self.ordinary_in & other != 0 && self.ordinary_in & mine == 0 {
+            return self;
+        }
+        self.ordinary = self.ordinary_in & mine != 0;
+        if mine == 1 {
+            self.fr = 0.0;
+        } else {
+            self.en = 0.0;
+        }
+        self
+    }
 }
 
 impl Lex {
@@ -54,6 +82,7 @@ pub fn lookup(folded: &str) -> Lex {
             en: ((v >> 32) & 0xff) as f32 / 10.0,
             fr: ((v >> 40) & 0xff) as f32 / 10.0,
             ordinary: (v >> 48) & 3 != 0,
+            ordinary_in: ((v >> 48) & 3) as u8,
         },
     }
 }

@@ -191,6 +191,14 @@ impl Why {
     }
 }
 
+/// Articles and possessives, after which a word is a thing, not a person. Not "le" and "la":
+/// "la Ginette" is how Québec names people.
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "our", "their",
+    "some", "any", "no", "every", "un", "une", "des", "du", "ce", "cette", "ces", "mon", "ma",
+    "ton", "ta", "son", "sa", "mes", "tes", "ses", "nos", "vos", "leurs",
+];
+
 /// Titles that come before a name.
 pub const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "miss", "dr", "doc", "mme", "mlle", "m", "monsieur", "madame", "sir",
@@ -440,6 +448,10 @@ const AFTER: &[&str] = &[
 
 /// French verbs a person does after their name, beyond those shared with English.
 const FR_AFTER: &[&str] = &[
+    "ennuie",
+    "inquiete",
+    "excuse",
+    "occupe",
     "parle",
     "fait",
     "cherche",
@@ -517,14 +529,111 @@ const WEAK_AFTER: &[&str] = &[
 
 /// What people type on phones that no dictionary holds, in English and French.
 const ABBREVIATIONS: &[&str] = &[
-    "tmrw", "tmr", "tmw", "tmrow", "tonite", "appt", "appts", "ppl", "pls", "plz", "thx", "tho",
-    "rn", "idk", "imo", "omw", "btw", "lol", "lmao", "asap", "bc", "hr", "hrs", "mins", "yr",
-    "yrs", "wk", "wks", "msg", "msgs", "txt", "govt", "dept", "ur", "u", "nvm", "smh", "tbh",
-    "jsp", "pcq", "rdv", "tkt", "stp", "svp", "bcp", "mtn", "qqch", "qqn", "pk", "pq", "jpp",
-    "mdr", "ptdr", "tjrs", "dsl", "ajd", "auj", "slt", "cc", "bsx", "jtm", "mrc", "dac", "ds",
-    "intake", "meds", "convo", "sesh", "detox", "rehab", "naloxone", "narcan", "suboxone",
-    "al-anon", "alanon", "nar-anon", "smart", "wrap", "odsp", "ow", "ok", "okay", "k", "kk", "yup",
-    "yeah", "nope", "omg", "wtf", "sis", "bro", "fam", "hun", "hon", "yo", "hey", "hi",
+    "tmrw",
+    "tmr",
+    "tmw",
+    "tmrow",
+    "tonite",
+    "appt",
+    "appts",
+    "ppl",
+    "pls",
+    "plz",
+    "thx",
+    "tho",
+    "rn",
+    "idk",
+    "imo",
+    "omw",
+    "btw",
+    "lol",
+    "lmao",
+    "asap",
+    "bc",
+    "hr",
+    "hrs",
+    "mins",
+    "yr",
+    "yrs",
+    "wk",
+    "wks",
+    "msg",
+    "msgs",
+    "txt",
+    "govt",
+    "dept",
+    "ur",
+    "u",
+    "nvm",
+    "smh",
+    "tbh",
+    "jsp",
+    "pcq",
+    "rdv",
+    "tkt",
+    "stp",
+    "svp",
+    "bcp",
+    "mtn",
+    "qqch",
+    "qqn",
+    "pk",
+    "pq",
+    "jpp",
+    "mdr",
+    "ptdr",
+    "tjrs",
+    "dsl",
+    "ajd",
+    "auj",
+    "slt",
+    "cc",
+    "bsx",
+    "jtm",
+    "mrc",
+    "dac",
+    "ds",
+    "intake",
+    "meds",
+    "convo",
+    "sesh",
+    "detox",
+    "rehab",
+    "naloxone",
+    "narcan",
+    "suboxone",
+    "al-anon",
+    "alanon",
+    "nar-anon",
+    "smart",
+    "wrap",
+    "odsp",
+    "ow",
+    "ok",
+    "okay",
+    "k",
+    "kk",
+    "methadone",
+    "fentanyl",
+    "fent",
+    "crack",
+    "meth",
+    "ativan",
+    "seroquel",
+    "kits",
+    "yup",
+    "yeah",
+    "nope",
+    "omg",
+    "wtf",
+    "sis",
+    "bro",
+    "fam",
+    "hun",
+    "hon",
+    "yo",
+    "hey",
+    "hi",
 ];
 
 /// Dotted initials: "K.M.", "J.-P.", "r.t." (two or three letters), but not "a.m." or "e.g.".
@@ -574,6 +683,11 @@ fn inflected(word: &str) -> bool {
     })
 }
 
+/// Whether `word` is what people type that no dictionary holds ("tmrw", "naloxone").
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS_SET.contains(word)
+}
+
 /// Whether `word` is a relation after which a name comes ("sister", "chum", "dog").
 pub fn is_relation(word: &str) -> bool {
     RELATIONS_SET.contains(word)
@@ -610,6 +724,7 @@ word_sets!(
     ACRONYMS_SET = ACRONYMS,
     NOT_PEOPLE_SET = NOT_PEOPLE,
     CALENDAR_SET = CALENDAR,
+    ARTICLES_SET = ARTICLES,
 );
 
 /// How much more a word is a name than an everyday word: the log of how many people per
@@ -625,6 +740,24 @@ pub fn nameness(lex: &Lex, word: &str) -> f32 {
     }
 }
 
+/// Whether a note is written in English (`Some(true)`), French (`Some(false)`) or cannot be
+/// told (`None`), from its little words.
+fn language(tokens: &[Token]) -> Option<bool> {
+    let (mut en, mut fr) = (0, 0);
+    for t in tokens {
+        // A word clearly more frequent in one language votes for it; "j'ai", "l'hôpital":
+        // an elision is French.
+        let lex = lexicon::lookup(&t.folded);
+        en += usize::from(lex.en > lex.fr + 1.0);
+        fr += usize::from(lex.fr > lex.en + 1.0) + usize::from(t.own_start != t.start);
+    }
+    match en.cmp(&fr) {
+        std::cmp::Ordering::Greater => Some(true),
+        std::cmp::Ordering::Less => Some(false),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
 /// The tokens of a text with the lexicon's view of each, ready to weigh.
 pub struct Reader<'a> {
     pub tokens: &'a [Token],
@@ -634,10 +767,14 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        let english = language(tokens);
         Reader {
             tokens,
             text,
-            lex: tokens.iter().map(|t| lexicon::lookup(&t.folded)).collect(),
+            lex: tokens
+                .iter()
+                .map(|t| lexicon::lookup(&t.folded).in_language(english))
+                .collect(),
         }
     }
 
@@ -685,7 +822,9 @@ impl<'a> Reader<'a> {
             && !in_set(&NOT_INITIALS_SET, letters)
             && !in_set(&ABBREVIATIONS_SET, letters)
             && !in_set(&ACRONYMS_SET, letters)
-            && (capitals || self.lex[i].word_zipf() < 2.5)
+            && (capitals
+                || self.lex[i].word_zipf() < 2.5
+                || (!self.lex[i].ordinary && self.lex[i].word_zipf() < 3.5))
             && !letters.chars().any(|c| "aeiouy".contains(c))
             && hints >= 1.0
     }
@@ -772,6 +911,7 @@ impl<'a> Reader<'a> {
         let first =
             la.first >= 1.0 && nameness(la, &a.folded) >= 1.0 && a.folded.chars().count() >= 3;
         let last = (lb.last >= 1.0 && nameness(lb, &b.folded) >= 1.0)
+            || (!lb.ordinary && lb.word_zipf() < 3.5 && b.folded.chars().count() >= 3)
             || (lb.word_zipf() == 0.0 && b.folded.chars().count() >= 4 && !inflected(&b.folded))
             || (b.folded.chars().count() == 1
                 && !matches!(b.folded.as_str(), "a" | "i" | "y" | "u" | "o"));
@@ -796,6 +936,10 @@ impl<'a> Reader<'a> {
     pub fn likely_name(&self, i: usize, names: &[bool]) -> Option<Why> {
         let t = &self.tokens[i];
         let lex = &self.lex[i];
+        // "sarah k": a last initial after a first name.
+        if i > 0 && t.folded.chars().count() == 1 && self.full_name(i - 1) {
+            return Some(Why::NameList);
+        }
         if !t.alphabetic || t.folded.chars().count() < 2 {
             return None;
         }
@@ -831,8 +975,18 @@ impl<'a> Reader<'a> {
         {
             return Some(Why::Relation);
         }
+        // A word after an article or a possessive is a thing: "a toque", "his coat".
+        if before.is_some_and(|b| in_set(&ARTICLES_SET, b)) {
+            return None;
+        }
         if lex.is_name() {
             let counted = lex.name_weight() >= 1.0;
+            // A month or a holiday wears a capital anyway: "New Year's Eve", "June is…".
+            let hints = if in_set(&CALENDAR_SET, w) && self.capital(i) {
+                hints - 1.0
+            } else {
+                hints
+            };
             // A name common enough to be counted, and rare or unknown as a word, needs no
             // other hint: "darnell no show today".
             let yes = if n >= 2.0 {
@@ -843,6 +997,8 @@ impl<'a> Reader<'a> {
                         && !CALENDAR_SET.contains(w))
             } else if n >= 1.0 {
                 hints >= 1.0
+            } else if n >= 0.5 && (lex.first >= 50.0 || !lex.ordinary) {
+                hints >= 1.0
             } else if n >= 0.0 {
                 hints >= 1.5
             } else {
@@ -851,7 +1007,7 @@ impl<'a> Reader<'a> {
             if yes {
                 return Some(Why::NameList);
             }
-        } else if (z == 0.0 || (z < 2.5 && !lex.ordinary))
+        } else if (z == 0.0 || (z < 3.0 && !lex.ordinary))
             && t.folded.chars().count() >= 3
             && !t.folded.contains('-')
             && !inflected(w)
