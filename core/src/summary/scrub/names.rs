@@ -995,9 +995,7 @@ impl<'a> Reader<'a> {
                         && lex.name_weight() >= 30.0
                         && !lex.ordinary
                         && !CALENDAR_SET.contains(w))
-            } else if n >= 1.0 {
-                hints >= 1.0
-            } else if n >= 0.5 && (lex.first >= 50.0 || !lex.ordinary) {
+            } else if n >= 1.0 || (n >= 0.5 && (lex.first >= 50.0 || !lex.ordinary)) {
                 hints >= 1.0
             } else if n >= 0.0 {
                 hints >= 1.5
