@@ -9,8 +9,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use super::cues::{self, TITLES};
 use super::lexicon;
-use super::names::{self, TITLES};
+use super::names;
 use super::text::{fold_plain, tokens};
 use crate::person::Person;
 
@@ -79,7 +80,7 @@ fn is_common(word: &str) -> bool {
 /// [`is_common`] for a word already looked up.
 fn common_word(lex: &lexicon::Lex, word: &str) -> bool {
     let lex = *lex;
-    names::is_calendar(word)
+    cues::is_calendar(word)
         || lex.ordinary && names::nameness(&lex, word) < 1.5
         || lex.word_zipf() >= 5.5
 }
@@ -218,7 +219,7 @@ impl Known {
                 // A name given after a relation ("dog named Diesel", "daughter Mai"), even an
                 // everyday word: found in a note after a relation too, or with a capital.
                 for pair in toks.windows(2) {
-                    if names::is_relation(&pair[0].folded) || pair[0].folded == "named" {
+                    if cues::is_relation(&pair[0].folded) || pair[0].folded == "named" {
                         detail_named.insert(pair[1].folded.clone());
                     }
                 }
@@ -276,7 +277,7 @@ impl Known {
             // A capital says little of a holiday's word: "New Year's Eve".
             let capital = reader.capital(i);
             let hints = reader.hints(i) - if capital { 1.0 } else { 0.0 };
-            let capital = capital && !names::is_calendar(w);
+            let capital = capital && !cues::is_calendar(w);
             return !after_determiner() && (w.len() > 2 || upper()) && (capital || hints >= 1.0);
         }
         if self.everyday_initials.contains(w) {
@@ -364,7 +365,7 @@ impl Known {
                     let mut s = i;
                     let mut e = i + best - 1;
                     // A relation before the name stays too: "sister [detail]".
-                    while s < e && (LINKS.contains(&folded[s]) || names::is_relation(folded[s])) {
+                    while s < e && (LINKS.contains(&folded[s]) || cues::is_relation(folded[s])) {
                         s += 1;
                     }
                     while e > s && LINKS.contains(&folded[e]) {
@@ -378,7 +379,7 @@ impl Known {
             }
         }
         for (i, t) in toks.iter().enumerate() {
-            let after_relation = i > 0 && names::is_relation(&toks[i - 1].folded);
+            let after_relation = i > 0 && cues::is_relation(&toks[i - 1].folded);
             let named = self.detail_named.contains(&t.folded)
                 && (after_relation || (t.titlecase && !t.sentence_start));
             if (self.detail_words.contains(&t.folded) || named) && !self.names(reader, i) {

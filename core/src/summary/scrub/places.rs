@@ -246,7 +246,7 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             && PLACE_BEFORE.contains(&folded[i - 1])
             && lex[i].word_zipf() == 0.0
             && !lex[i].is_name()
-            && !super::names::is_abbreviation(&t.folded)
+            && !super::cues::is_abbreviation(&t.folded)
             && t.alphabetic
             && t.folded.chars().count() >= 4
             && !t.folded.contains('-')
