@@ -31,7 +31,7 @@ export class TandemExportWizard extends HTMLElement {
     });
     // Enter in the "word we missed" field adds it rather than moving on to the preview.
     this.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && e.target.name === 'remove') {
+      if (e.key === 'Enter' && !e.isComposing && e.target.name === 'remove') {
         e.preventDefault();
         this.changeRemoved('remember');
       }

@@ -34,17 +34,16 @@ impl HasId for WordRecord {
     }
 }
 
-/// A word as remembered: trimmed, lower case, accents removed, spaces single.
+/// A word as remembered: folded word by word as the scrubber reads notes.
 fn normalize(word: &str) -> Result<String> {
-    let folded = crate::search::fold(word);
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    if words.is_empty() {
-        return Err(Error::invalid("word", "missing_field"));
-    }
-    if word.chars().count() > MAX_WORD_CHARS {
+    if word.trim().chars().count() > MAX_WORD_CHARS {
         return Err(Error::invalid("word", "too_long").with("max", MAX_WORD_CHARS));
     }
-    Ok(words.join(" "))
+    let folded = crate::summary::scrub::fold_words(word);
+    if folded.is_empty() {
+        return Err(Error::invalid("word", "missing_field"));
+    }
+    Ok(folded)
 }
 
 impl Vault {
@@ -68,10 +67,11 @@ impl Vault {
 
     /// The words summaries always remove, sorted.
     pub fn removed_words(&mut self) -> Result<Vec<String>> {
+        // Folded again on reading, so a word kept by an older fold still matches.
         let mut out: Vec<String> = self
             .word_records()?
             .iter()
-            .map(|w| w.word.clone())
+            .filter_map(|w| normalize(&w.word).ok())
             .collect();
         out.sort();
         out.dedup();
@@ -81,7 +81,11 @@ impl Vault {
     /// Remembers `word` for every summary from now on; remembering it twice keeps one.
     pub fn remember_removed_word(&mut self, word: &str) -> Result<()> {
         let word = normalize(word)?;
-        if self.word_records()?.iter().any(|w| w.word == word) {
+        if self
+            .word_records()?
+            .iter()
+            .any(|w| normalize(&w.word).is_ok_and(|old| old == word))
+        {
             return Ok(());
         }
         let id = RecordId::random();
@@ -95,7 +99,7 @@ impl Vault {
         let writes: Vec<Write> = self
             .word_records()?
             .iter()
-            .filter(|w| w.word == word)
+            .filter(|w| normalize(&w.word).is_ok_and(|old| old == word))
             .map(|w| Write::Delete {
                 table: Table::Words,
                 id: w.id,

@@ -19,7 +19,9 @@ const TLDS: &str =
     r"(?:com|ca|org|net|fr|me|io|co|uk|us|info|qc|be|ch|ee|ly|gg|tv|app|link|page|site|xyz|to)";
 
 /// Spelled-out separators: "at", "(at)", "[at]", "arobase"; "dot", "(dot)", "point".
-const AT: &str = r"(?:\s*@\s*|\s*[(\[]\s*at\s*[)\]]\s*|\s+(?:at|arobase)\s+)";
+const AT: &str = r"(?:\s*@\s*|\s*[(\[]\s*at\s*[)\]]\s*)";
+/// A dot after "at" spelled as a word: written without spaces, or spelled.
+const WORD_DOT: &str = r"(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*|\s+(?:dot|point)\s+)";
 const DOT: &str = r"(?:\s*\.\s*|\s*[(\[]\s*dot\s*[)\]]\s*|\s+(?:dot|point)\s+)";
 
 static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
@@ -28,6 +30,14 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
             Class::Email,
             re(&format!(
                 r"(?i)\b[a-z0-9][a-z0-9._+-]*(?:\s+(?:dot|underscore|point|tiret)\s+[a-z0-9_-]+)*{AT}[a-z0-9-]+(?:{DOT}[a-z0-9-]+)*?{DOT}{TLDS}\b"
+            )),
+        ),
+        // With "at" spelled as a word, only a dot written without spaces, or spelled too,
+        // joins the parts: "was at work. Co-workers helped" is a sentence, not an address.
+        (
+            Class::Email,
+            re(&format!(
+                r"(?i)\b[a-z0-9][a-z0-9._+-]*(?:\s+(?:dot|underscore|point|tiret)\s+[a-z0-9_-]+)*\s+(?:at|arobase)\s+[a-z0-9-]+(?:{WORD_DOT}[a-z0-9-]+)*?{WORD_DOT}{TLDS}\b"
             )),
         ),
         (

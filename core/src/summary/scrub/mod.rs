@@ -32,6 +32,7 @@ mod places;
 mod text;
 
 pub use names::Why;
+pub use text::fold_words;
 use text::{fold, fold_with_origin, words};
 
 /// What a removed span was.
@@ -269,6 +270,40 @@ impl Scrubber {
             spans.push((s, e, class, with));
             true
         };
+        // Where a span cannot be taken whole, the parts of it nothing else took are: a name
+        // half inside something else still goes.
+        let claim_rest = |spans: &mut Vec<(usize, usize, Class, String)>,
+                          s: usize,
+                          e: usize,
+                          class: Class,
+                          with: String| {
+            let mut taken: Vec<(usize, usize)> = spans
+                .iter()
+                .filter(|x| s < x.1 && x.0 < e)
+                .map(|x| (x.0, x.1))
+                .collect();
+            taken.sort();
+            let mut gaps = Vec::new();
+            let mut at = s;
+            for (ts, te) in taken.into_iter().chain([(e, e)]) {
+                if ts > at {
+                    gaps.push((at, ts.min(e)));
+                }
+                at = at.max(te);
+            }
+            for (gs, ge) in gaps {
+                let piece = &text[gs..ge];
+                let lead = piece.len()
+                    - piece
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .len();
+                let trail =
+                    piece.len() - piece.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+                if gs + lead < ge - trail {
+                    spans.push((gs + lead, ge - trail, class, with.clone()));
+                }
+            }
+        };
 
         // Identifiers and named places, from every finder at once: where two overlap, the
         // one that starts first wins, then the longer ("221 King Street West apt 4" over
@@ -347,12 +382,15 @@ impl Scrubber {
         }
 
         let mut flagged = BTreeSet::new();
+        // Where a known person was found, even inside something else: never offered for review.
+        let mut person_at: Vec<(usize, usize)> = Vec::new();
         for k in &self.known {
             let (person, detail) = k.variants.find(&reader);
             for (s, e) in person {
                 // A title before the name goes with it: "Mr. Brooks" becomes "Person A".
                 let i = found.iter().position(|w| w.0 <= s && s < w.1).unwrap_or(0);
                 let start = title_before(text, &found, &folded, i).unwrap_or(s);
+                person_at.push((s, e));
                 if !claim(
                     &mut spans,
                     start,
@@ -360,17 +398,21 @@ impl Scrubber {
                     Class::KnownPerson,
                     k.pseudonym.clone(),
                 ) {
-                    claim(&mut spans, s, e, Class::KnownPerson, k.pseudonym.clone());
+                    claim_rest(&mut spans, s, e, Class::KnownPerson, k.pseudonym.clone());
                 }
             }
             for (s, e) in detail {
                 // A detail's phrase takes in a place found inside it: "tim hortons on main"
-                // whole, not "[place name] on main".
+                // whole, not "[place name] on main". If anything else is inside it, what
+                // nothing took is taken as the detail, and the places stay.
                 let inside = |x: &(usize, usize, Class, String)| {
                     s <= x.0 && x.1 <= e && matches!(x.2, Class::Institution | Class::Place)
                 };
-                spans.retain(|x| !inside(x));
-                claim(
+                let others = spans.iter().any(|x| s < x.1 && x.0 < e && !inside(x));
+                if !others {
+                    spans.retain(|x| !inside(x));
+                }
+                claim_rest(
                     &mut spans,
                     s,
                     e,
@@ -406,8 +448,12 @@ impl Scrubber {
             let t = &toks[i];
             let word = t.folded.clone();
             // A word already removed as something else (a known person, an address) is not
-            // the worker's to review.
-            if spans.iter().any(|x| t.own_start < x.1 && x.0 < t.own_end) {
+            // the worker's to review, nor is one that names a known person.
+            if spans.iter().any(|x| t.own_start < x.1 && x.0 < t.own_end)
+                || person_at
+                    .iter()
+                    .any(|(s, e)| t.own_start < *e && *s < t.own_end)
+            {
                 continue;
             }
             flag_at.push((t.own_start, t.own_end));
@@ -453,10 +499,14 @@ impl Scrubber {
         // The words around a flagged word, as the summary would have them: everything else
         // removed shows as what replaces it ("Walked with Person A…"), so the review never
         // shows more than the worker's own word in question.
-        let shown = |from: usize, to: usize| {
+        let shown = |from: usize, to: usize, word: (usize, usize)| {
             let mut out = String::new();
             let mut at = from;
-            for (s, e, _, with) in spans.iter().filter(|x| x.0 < to && from < x.1) {
+            // The span that replaces the word itself (with a title before it) is the word's.
+            for (s, e, _, with) in spans
+                .iter()
+                .filter(|x| x.0 < to && from < x.1 && !(x.0 <= word.0 && word.1 <= x.1))
+            {
                 if *s >= at {
                     out.push_str(&text[at..*s]);
                 }
@@ -469,10 +519,14 @@ impl Scrubber {
         for (flag, (s, e)) in flags.iter_mut().zip(&flag_at) {
             let from = context_start(text, *s, 60);
             let to = context_end(text, *e, 60);
-            flag.before = format!("{}{}", if from > 0 { "…" } else { "" }, shown(from, *s));
+            flag.before = format!(
+                "{}{}",
+                if from > 0 { "…" } else { "" },
+                shown(from, *s, (*s, *e))
+            );
             flag.after = format!(
                 "{}{}",
-                shown(*e, to),
+                shown(*e, to, (*s, *e)),
                 if to < text.len() { "…" } else { "" }
             );
         }

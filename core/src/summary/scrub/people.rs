@@ -170,6 +170,13 @@ impl Known {
                 }
             }
             for piece in source.split_whitespace() {
+                // "O'Dea", "D'Amico": the name as one word too.
+                if piece.contains(['\'', '’']) {
+                    let joined = fold_plain(piece.trim_matches(|c: char| !c.is_alphanumeric()));
+                    if joined.chars().count() >= 3 {
+                        singles.insert(joined);
+                    }
+                }
                 if let Some((a, b)) = piece.split_once('-') {
                     let (a, b) = (fold_plain(a), fold_plain(b));
                     if let (Some(x), Some(y)) = (a.chars().next(), b.chars().next()) {

@@ -241,3 +241,68 @@ proptest::proptest! {
         proptest::prop_assert!(!whole, "{:?} -> {:?} ({})", text, out.text, folded_out);
     }
 }
+
+fn scrub_keeping(people: &[Person], text: &str, keep: &[&str]) -> Scrubbed {
+    let named: Vec<(String, &Person)> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (format!("Person {}", (b'A' + i as u8) as char), p))
+        .collect();
+    let keep: BTreeSet<String> = keep.iter().map(|k| k.to_string()).collect();
+    Scrubber::new(&named).scrub(text, &keep)
+}
+
+#[test]
+fn a_person_or_detail_overlapping_something_else_is_still_removed_in_full() {
+    let sam = person("sam", None, Some("sleeps at 401 Jarvis near Moss Park"));
+    let out = scrub_keeping(&[sam], "sam sleeps at 401 jarvis near moss park now", &[]);
+    for leak in ["jarvis", "401", "moss"] {
+        assert!(!out.text.contains(leak), "{leak}: {}", out.text);
+    }
+    let jordan = person("JB", Some("Jordan Brooks"), None);
+    let out = scrub_keeping(
+        &[jordan],
+        "met Jordan Brooks at Walmart. Me and him talked",
+        &["jordan"],
+    );
+    assert!(
+        !out.text.contains("Jordan") && !out.text.contains("Brooks"),
+        "{}",
+        out.text
+    );
+    let lan = person("Lan", Some("Nguyen Thi Lan"), None);
+    let out = scrub_keeping(&[lan], "at nguyen thi lan house", &[]);
+    assert!(
+        !out.text.contains("nguyen") && !out.text.contains("lan"),
+        "{}",
+        out.text
+    );
+}
+
+#[test]
+fn a_sentence_with_at_and_a_full_stop_is_no_email() {
+    for plain in ["I was at work. Co-workers helped", "at home. To be honest"] {
+        let out = scrub(&[], plain);
+        assert_eq!(out.text, plain);
+    }
+}
+
+#[test]
+fn remembered_words_and_apostrophe_names_match_as_notes_type_them() {
+    let words = [
+        fold_words("Ti-Loup's"),
+        fold_words("L'Oasis"),
+        fold_words("Blue Door,"),
+    ];
+    let s = Scrubber::new(&[]).removing(&words);
+    let out = s.scrub(
+        "ti-loup came by after l'Oasis, near the blue door",
+        &BTreeSet::new(),
+    );
+    for leak in ["loup", "Oasis", "blue"] {
+        assert!(!out.text.contains(leak), "{leak}: {}", out.text);
+    }
+    let shiv = person("Shiv", Some("Siobhan O'Dea"), None);
+    let out = scrub(&[shiv], "O’Dea said hi");
+    assert!(!out.text.contains("Dea"), "{}", out.text);
+}

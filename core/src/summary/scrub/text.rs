@@ -4,12 +4,24 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Lower case with accents removed.
+/// Lower case with accents removed, and the typographic apostrophe as the plain one
+/// ("O’Brien" as "o'brien").
 pub fn fold_plain(text: &str) -> String {
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
         .collect()
+}
+
+/// A word or phrase folded word by word as the scrubber reads notes: "Ti-Loup's" as
+/// "ti-loup", "L'Oasis" as "oasis", "Blue Door," as "blue door".
+pub fn fold_words(text: &str) -> String {
+    tokens(text)
+        .into_iter()
+        .map(|t| t.folded)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Folds a word for comparison: lower case, accents removed, possessive dropped.
