@@ -113,6 +113,23 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
                 r"(?i)\b(?:he's|she's|hes|shes|they're|he\s+is|she\s+is|is|turned|turns|turning|aged?|age\s+of|just|almost|nearly|barely)\s+(\d{1,2})\b",
             ),
         ),
+        // Ages in words ("he's sixty-five", "elle a quarante ans") and "at 14 he…".
+        (
+            Class::Age,
+            re(
+                r"(?i)\b(?:he's|she's|hes|shes|they're|is|turned|turns|turning|aged?|almost|nearly)\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b",
+            ),
+        ),
+        (
+            Class::Age,
+            re(
+                r"(?i)\b((?:vingt|trente|quarante|cinquante|soixante|soixante-dix|quatre-vingts?|quatre-vingt-dix)(?:-(?:et-un|un|deux|trois|quatre|cinq|six|sept|huit|neuf))?\s+ans)\b",
+            ),
+        ),
+        (
+            Class::Age,
+            re(r"(?i)\b(?:at|à)\s+(\d{1,2})\s+(?:he|she|they|il|elle|ils|elles|i|j)\b"),
+        ),
         (
             Class::Date,
             re(&format!(
@@ -383,6 +400,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
         for (start, end) in matches(pattern, text) {
             let m = Found { start, end, text };
             match class {
+                // An age in words needs no check on its number.
+                Class::Age if m.as_str().starts_with(|c: char| c.is_alphabetic()) => {}
                 Class::Age => {
                     let n: u32 = m
                         .as_str()
@@ -550,6 +569,13 @@ mod tests {
             ("he's 16 and using", "16", Class::Age),
             ("elle a 15 ans", "15 ans", Class::Age),
             ("a 72-year-old man", "72-year-old", Class::Age),
+            (
+                "he said he's sixty-five next month",
+                "sixty-five",
+                Class::Age,
+            ),
+            ("elle a quarante ans", "quarante ans", Class::Age),
+            ("at 14 he was on his own", "14", Class::Age),
             ("court on the 5th of may", "the 5th of may", Class::Date),
             ("moved to oct 3 again", "oct 3", Class::Date),
             ("rdv le 5 mai", "5 mai", Class::Date),
