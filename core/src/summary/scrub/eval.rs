@@ -194,7 +194,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("en.institution", 70.5),
     ("fr.institution", 57.8),
     ("en.known", 99.9),
-    ("fr.known", 98.6),
+    ("fr.known", 99.9),
     ("en.link", 92.2),
     ("fr.link", 99.9),
     ("en.name", 89.2),

@@ -37,7 +37,7 @@ static NICKNAMES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock:
         (
             "mohammed",
             &[
-                "mo", "moe", "mohamed", "muhammad", "mohammad", "mohamad", "hamoudi",
+                "mo", "moe", "momo", "mohamed", "muhammad", "mohammad", "mohamad", "hamoudi",
             ][..],
         ),
         ("muhammad", &["mo", "moe", "mohammed", "mohamed"][..]),
