@@ -55,6 +55,19 @@ pub fn takes_common(kind: Kind, field: &str) -> bool {
     COMMON_FIELDS.contains(&field) && !(kind == Kind::Wellbeing && field == "person")
 }
 
+/// The error for a field `kind` does not take, naming the fields it does.
+fn unknown_field(kind: Kind, field: &str) -> Error {
+    let mut allowed: Vec<&str> = COMMON_FIELDS[1..]
+        .iter()
+        .copied()
+        .filter(|f| takes_common(kind, f))
+        .collect();
+    allowed.extend_from_slice(Details::fields(kind));
+    Error::invalid(field, "unknown_field")
+        .with("kind", kind)
+        .with("allowed", allowed.join(", "))
+}
+
 /// Whether a new boundary issue goes on the supervision agenda when the worker does not say.
 pub const NEW_BOUNDARY_TO_SUPERVISION: bool = true;
 /// Fields only records (exports and dumps) carry; accepted on import, never on `add`.
@@ -629,15 +642,7 @@ impl EntryDraft {
             } else if kind_fields.contains(&key.as_str()) {
                 specific.insert(key, value);
             } else {
-                let mut allowed: Vec<&str> = COMMON_FIELDS[1..]
-                    .iter()
-                    .copied()
-                    .filter(|f| takes_common(kind, f))
-                    .collect();
-                allowed.extend_from_slice(kind_fields);
-                return Err(Error::invalid(key.clone(), "unknown_field")
-                    .with("kind", kind)
-                    .with("allowed", allowed.join(", ")));
+                return Err(unknown_field(kind, &key));
             }
         }
 
@@ -648,15 +653,7 @@ impl EntryDraft {
             .find(|f| COMMON_FIELDS.contains(&f.as_str()) && !takes_common(kind, f))
             .filter(|_| !is_record)
         {
-            let mut allowed: Vec<&str> = COMMON_FIELDS[1..]
-                .iter()
-                .copied()
-                .filter(|f| takes_common(kind, f))
-                .collect();
-            allowed.extend_from_slice(kind_fields);
-            return Err(Error::invalid(field.clone(), "unknown_field")
-                .with("kind", kind)
-                .with("allowed", allowed.join(", ")));
+            return Err(unknown_field(kind, field));
         }
         // Saying what triggered you says you were triggered; only an explicit `false` beside it
         // is a contradiction worth refusing.

@@ -68,21 +68,7 @@ fn parse_key(key: &str) -> Result<(Option<Kind>, Option<RecordId>)> {
 
 impl Vault {
     fn draft_records(&mut self) -> Result<Vec<DraftRecord>> {
-        let raws = self.store.records(Table::Drafts)?;
-        self.damaged.retain(|d| d.what != "draft");
-        let mut out = Vec::with_capacity(raws.len());
-        for raw in &raws {
-            match Self::open_record::<DraftRecord>(
-                self.store.vault_id(),
-                &self.key,
-                Table::Drafts,
-                raw,
-            ) {
-                Some(d) => out.push(d),
-                None => self.damaged.push(Self::damaged_record(Table::Drafts, raw)),
-            }
-        }
-        Ok(out)
+        self.open_all(Table::Drafts)
     }
 
     /// Keeps `fields` (the form as the worker left it) as the draft `key`, replacing any

@@ -63,21 +63,7 @@ impl Vault {
     /// Every summary saved from this vault, newest first. Unreadable records are reported in
     /// [`Vault::damaged`] and left out.
     pub fn exports(&mut self) -> Result<Vec<ExportRecord>> {
-        let raws = self.store.records(Table::Exports)?;
-        // Each call reports what it finds now, not again what an earlier call found.
-        self.damaged.retain(|d| d.what != "export record");
-        let mut records = Vec::with_capacity(raws.len());
-        for raw in &raws {
-            match Self::open_record::<ExportRecord>(
-                self.store.vault_id(),
-                &self.key,
-                Table::Exports,
-                raw,
-            ) {
-                Some(r) => records.push(r),
-                None => self.damaged.push(Self::damaged_record(Table::Exports, raw)),
-            }
-        }
+        let mut records: Vec<ExportRecord> = self.open_all(Table::Exports)?;
         records.sort_by_key(|r| std::cmp::Reverse(r.saved_at));
         Ok(records)
     }

@@ -98,6 +98,17 @@ impl HasId for Person {
     }
 }
 
+/// What a record of `table` is called when it is reported damaged.
+fn record_name(table: Table) -> &'static str {
+    match table {
+        Table::Entries => "entry",
+        Table::People => "person",
+        Table::Exports => "export record",
+        Table::Drafts => "draft",
+        Table::Words => "word",
+    }
+}
+
 impl Vault {
     pub(super) fn seal_record<T: Serialize>(
         &self,
@@ -108,15 +119,25 @@ impl Vault {
         seal_record(self.store.vault_id(), &self.key, table, id, value)
     }
 
+    /// Every record of `table` that opens; those that do not are reported in
+    /// [`Vault::damaged`] (each call reports what it finds now, not again what an earlier call
+    /// found) and left out.
+    pub(super) fn open_all<T: DeserializeOwned + HasId>(&mut self, table: Table) -> Result<Vec<T>> {
+        let raws = self.store.records(table)?;
+        self.damaged.retain(|d| d.what != record_name(table));
+        let mut out = Vec::with_capacity(raws.len());
+        for raw in &raws {
+            match Self::open_record::<T>(self.store.vault_id(), &self.key, table, raw) {
+                Some(r) => out.push(r),
+                None => self.damaged.push(Self::damaged_record(table, raw)),
+            }
+        }
+        Ok(out)
+    }
+
     pub(super) fn damaged_record(table: Table, raw: &RawRecord) -> DamagedRecord {
         DamagedRecord {
-            what: match table {
-                Table::Entries => "entry",
-                Table::People => "person",
-                Table::Exports => "export record",
-                Table::Drafts => "draft",
-                Table::Words => "word",
-            },
+            what: record_name(table),
             id: RecordId::from_slice(&raw.id)
                 .map(|id| id.to_hex())
                 .unwrap_or_else(|| "(malformed id)".into()),

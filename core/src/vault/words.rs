@@ -48,21 +48,7 @@ fn normalize(word: &str) -> Result<String> {
 
 impl Vault {
     fn word_records(&mut self) -> Result<Vec<WordRecord>> {
-        let raws = self.store.records(Table::Words)?;
-        self.damaged.retain(|d| d.what != "word");
-        let mut out = Vec::with_capacity(raws.len());
-        for raw in &raws {
-            match Self::open_record::<WordRecord>(
-                self.store.vault_id(),
-                &self.key,
-                Table::Words,
-                raw,
-            ) {
-                Some(w) => out.push(w),
-                None => self.damaged.push(Self::damaged_record(Table::Words, raw)),
-            }
-        }
-        Ok(out)
+        self.open_all(Table::Words)
     }
 
     /// The words summaries always remove, sorted.
