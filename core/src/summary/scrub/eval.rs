@@ -261,6 +261,36 @@ fn the_scrubber_meets_its_floors_on_the_phone_typed_corpus() {
         table.push_str(&format!("{class:<14} {:<22} {}\n", cell(&en), cell(&fr)));
     }
     println!("{table}");
+    // For working on the scrubber: `TANDEM_SCRUB_TRY="note|another note"` shows how each is
+    // scrubbed with the corpus's people, and why each word went.
+    if let Some(tries) = std::env::var_os("TANDEM_SCRUB_TRY") {
+        let people = people();
+        let named: Vec<(String, &Person)> =
+            people.iter().map(|p| ("Person".to_string(), p)).collect();
+        let scrubber = Scrubber::new(&named);
+        for note in tries.to_string_lossy().split('|') {
+            let out = scrubber.scrub(note, &BTreeSet::new());
+            println!("TRY {note:?} -> {:?}", out.text);
+            for s in &out.spans {
+                println!("    {:?} {:?}", &note[s.start..s.end], s.class);
+            }
+            let toks = super::text::tokens(note);
+            let reader = super::names::Reader::new(note, &toks);
+            for (i, t) in toks.iter().enumerate() {
+                let lex = reader.lex(i);
+                println!(
+                    "    {:<14} first {:<8.1} last {:<8.1} zipf {:.1} ordinary {} nameness {:.2} hints {:.1}",
+                    t.folded,
+                    lex.first,
+                    lex.last,
+                    lex.word_zipf(),
+                    lex.ordinary,
+                    super::names::nameness(lex, &t.folded),
+                    reader.hints(i)
+                );
+            }
+        }
+    }
     if std::env::var_os("TANDEM_SCRUB_MISSES").is_some() {
         for m in en.misses.iter().chain(&fr.misses) {
             println!("{m}");

@@ -206,7 +206,7 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
     ]
 });
 
-use cues::TITLES;
+use cues::is_title;
 
 struct Known {
     pseudonym: String,
@@ -576,8 +576,7 @@ fn title_before(
     let prev = i.checked_sub(1)?;
     let (ps, pe) = found[prev];
     let gap = &text[pe..found[i].0];
-    (TITLES.contains(&folded[prev].as_str()) && gap.trim_start_matches('.').trim().is_empty())
-        .then_some(ps)
+    (is_title(&folded[prev]) && gap.trim_start_matches('.').trim().is_empty()).then_some(ps)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::cues::{self, TITLES};
+use super::cues;
 use super::lexicon;
 use super::names;
 use super::text::{fold_plain, tokens};
@@ -162,7 +162,7 @@ impl Known {
             for w in &words {
                 // A letter alone is an initial, and "dr" a title: only whole phrases hold them.
                 let whole_alias = is_alias && words.len() == 1;
-                if (w.chars().count() >= 3 || whole_alias) && !TITLES.contains(&w.as_str()) {
+                if (w.chars().count() >= 3 || whole_alias) && !cues::is_title(w) {
                     singles.insert(w.clone());
                 }
                 if let Some(shorts) = NICKNAMES.get(w.as_str()) {
@@ -296,7 +296,7 @@ impl Known {
             if self.initials.contains(&letters)
                 && letters.len() == w.chars().filter(|c| *c != '-' && *c != '.').count()
             {
-                return upper() || !(is_common(&letters) || TITLES.contains(&letters.as_str()));
+                return upper() || !(is_common(&letters) || cues::is_title(&letters));
             }
         }
         if let Some((head, tail)) = w.split_once('-')
