@@ -79,6 +79,12 @@ word_sets!(
     NOT_PEOPLE_SET = "not_people",
     CALENDAR_SET = "calendar",
     ARTICLES_SET = "articles",
+    ANIMATE_SET = "animate",
+    ADVERBS_SET = "adverbs",
+    CLAUSE_JOINS_SET = "clause_joins",
+    PRONOUNS_SET = "pronouns",
+    PERSON_NOUNS_SET = "person_nouns",
+    PLURAL_VERBS_SET = "plural_verbs",
 );
 
 #[cfg(test)]

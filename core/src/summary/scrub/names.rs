@@ -114,6 +114,8 @@ pub struct Reader<'a> {
     pub tokens: &'a [Token],
     pub text: &'a str,
     lex: Vec<Lex>,
+    /// Whether the note reads as English (`Some(true)`), French, or cannot be told.
+    english: Option<bool>,
 }
 
 impl<'a> Reader<'a> {
@@ -126,6 +128,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .map(|t| lexicon::lookup(&t.folded).in_language(english))
                 .collect(),
+            english,
         }
     }
 
@@ -168,12 +171,16 @@ impl<'a> Reader<'a> {
         let letters = t.folded.as_str();
         let raw = &self.text[t.own_start..t.own_end];
         let capitals = raw.chars().all(char::is_uppercase);
+        // Letters that are also a unit or an acronym are someone's initials only when they do
+        // what only a person does: "km said".
+        let says = self.after(i).is_some_and(|w| in_set(&ANIMATE_SET, w));
         (2..=3).contains(&letters.len())
             && t.alphabetic
             && !in_set(&NOT_INITIALS_SET, letters)
-            && !in_set(&ABBREVIATIONS_SET, letters)
-            && !in_set(&ACRONYMS_SET, letters)
+            && (says || !in_set(&ABBREVIATIONS_SET, letters))
+            && (says || !in_set(&ACRONYMS_SET, letters))
             && (capitals
+                || says
                 || self.lex[i].word_zipf() < 2.5
                 || (!self.lex[i].ordinary && self.lex[i].word_zipf() < 3.5))
             && !letters.chars().any(|c| "aeiouy".contains(c))
@@ -249,6 +256,64 @@ impl<'a> Reader<'a> {
             && matches!(self.folded(i + 1), "and" | "et" | "pis" | "&" | "or" | "ou")
     }
 
+    /// Whether word `i` is the subject of what only a person does, at the start of a clause:
+    /// "will said", "summer wants", "faith relapsed", "pierre only speaks", "Patience a
+    /// accouché", "bienvenu a son audience", "hope and her bf were", "blanche la dame aux
+    /// pigeons". An everyday noun there would need an article ("the summer was"), so a word
+    /// that is also a first name is one.
+    fn person_subject(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let starts =
+            t.sentence_start || self.before(i).is_some_and(|b| in_set(&CLAUSE_JOINS_SET, b));
+        // "j'ai dit": an elided word is a pronoun or an article's noun.
+        if !starts || t.own_start != t.start || in_set(&PRONOUNS_SET, &t.folded) {
+            return false;
+        }
+        let mut j = i + 1;
+        while j < i + 3 && self.tokens.get(j).is_some() && in_set(&ADVERBS_SET, self.folded(j)) {
+            j += 1;
+        }
+        if self.after(j - 1).is_none() {
+            return false;
+        }
+        let next = self.folded(j);
+        in_set(&ANIMATE_SET, next)
+            || (matches!(next, "a" | "est" | "avait" | "etait")
+                && self.english != Some(true)
+                && (self.participle(j + 1) || matches!(self.folded(j + 1), "son" | "sa" | "ses")))
+            || (matches!(next, "and" | "et" | "pis")
+                && matches!(
+                    self.folded(j + 1),
+                    "his" | "her" | "their" | "my" | "son" | "sa" | "ses" | "mon" | "ma"
+                )
+                && is_relation(self.folded(j + 2)))
+            || (matches!(next, "the" | "la" | "le")
+                && in_set(&PERSON_NOUNS_SET, self.folded(j + 1)))
+            || self.pair_subject(i)
+    }
+
+    /// Whether word `i` is one of two first names joined at the start of a clause, before a
+    /// verb in the plural: "aimé pis désiré sont jumeaux", "grace and will were fighting".
+    fn pair_subject(&self, i: usize) -> bool {
+        let joins = |j: usize| matches!(self.folded(j), "and" | "et" | "pis" | "&");
+        let plural = |j: usize| in_set(&PLURAL_VERBS_SET, self.folded(j));
+        let first = |j: usize| self.lex.get(j).is_some_and(|l| l.first >= 1.0);
+        let starts = |j: usize| {
+            self.tokens[j].sentence_start
+                || self.before(j).is_some_and(|b| in_set(&CLAUSE_JOINS_SET, b))
+        };
+        let pair = |a: usize| {
+            starts(a)
+                && joins(a + 1)
+                && first(a)
+                && first(a + 2)
+                && plural(a + 3)
+                && !in_set(&PRONOUNS_SET, self.folded(a))
+                && !in_set(&PRONOUNS_SET, self.folded(a + 2))
+        };
+        pair(i) || (i >= 2 && pair(i - 2))
+    }
+
     /// Whether words `i` and `i + 1` are a first name and a last name: the first a name more
     /// than a word, the second a last name, an unknown word, or an initial ("sarah k").
     fn full_name(&self, i: usize) -> bool {
@@ -259,17 +324,39 @@ impl<'a> Reader<'a> {
             return false;
         }
         let (la, lb) = (&self.lex[i], &self.lex[i + 1]);
-        let first =
-            la.first >= 1.0 && nameness(la, &a.folded) >= 1.0 && a.folded.chars().count() >= 3;
+        let (na, nb) = (nameness(la, &a.folded), nameness(lb, &b.folded));
+        // Written alike, both in capitals or both capitalised: "MATHIEU CÔTÉ", "Sylvain Lavoie".
+        let shape = |t: &Token| {
+            let raw = &self.text[t.own_start..t.own_end];
+            (raw.chars().all(|c| !c.is_lowercase()), t.titlecase)
+        };
+        let alike = shape(a) == shape(b) && (shape(a).0 || a.titlecase);
+        // A last name strong on its own lifts a first name that is also a word: "sylvain
+        // lavoie".
+        let first = la.first >= 1.0
+            && a.folded.chars().count() >= 3
+            && (na >= 1.0 || (na >= 0.0 && lb.last >= 10.0 && nb >= 2.0));
+        // A common last name that is also a word, written like the first name beside it.
+        let word_last = alike
+            && na >= 1.0
+            && la.first >= 100.0
+            && lb.last >= 100.0
+            && lb.word_zipf() < 6.0
+            && !in_set(&AFTER_SET, &b.folded)
+            && !in_set(&FR_AFTER_SET, &b.folded)
+            && !in_set(&BEFORE_SET, &b.folded)
+            && !in_set(&ARTICLES_SET, &b.folded);
         let last = (lb.last >= 1.0 && nameness(lb, &b.folded) >= 1.0)
             || (!lb.ordinary && lb.word_zipf() < 3.5 && b.folded.chars().count() >= 3)
             || (lb.word_zipf() == 0.0 && b.folded.chars().count() >= 4 && !inflected(&b.folded))
             || (b.folded.chars().count() == 1
-                && !matches!(b.folded.as_str(), "a" | "i" | "y" | "u" | "o"));
+                && !matches!(b.folded.as_str(), "a" | "i" | "y" | "u" | "o"))
+            || word_last;
+        // A single letter after a first name is an initial ("sarah k"), not a "k" for "ok".
         first
             && last
             && !in_set(&ABBREVIATIONS_SET, &a.folded)
-            && !in_set(&ABBREVIATIONS_SET, &b.folded)
+            && (b.folded.chars().count() == 1 || !in_set(&ABBREVIATIONS_SET, &b.folded))
     }
 
     /// Whether word `j` reads as a French past participle or what follows "a" for a person:
@@ -329,6 +416,9 @@ impl<'a> Reader<'a> {
         // A word after an article or a possessive is a thing: "a toque", "his coat".
         if before.is_some_and(|b| in_set(&ARTICLES_SET, b)) {
             return None;
+        }
+        if lex.first >= 1.0 && z < 6.8 && (self.person_subject(i) || self.pair_subject(i)) {
+            return Some(Why::Context);
         }
         if lex.is_name() {
             let counted = lex.name_weight() >= 1.0;
@@ -415,6 +505,20 @@ mod tests {
     }
 
     #[test]
+    fn an_everyday_word_doing_what_only_a_person_does_is_a_name() {
+        assert_eq!(names("will said he will come tmrw"), ["will"]);
+        assert_eq!(names("summer wants to go back to school"), ["summer"]);
+        assert_eq!(names("pierre only speaks french"), ["pierre"]);
+        assert_eq!(names("Modeste a trouvé une chambre"), ["modeste"]);
+        assert_eq!(names("hope and her bf were yelling"), ["hope"]);
+        assert_eq!(names("aimé pis désiré sont jumeaux"), ["aime", "desire"]);
+        assert_eq!(names("km said the same thing"), ["km"]);
+        assert_eq!(names("sarah k asked me"), ["sarah", "k"]);
+        assert_eq!(names("Sylvain Lavoie a eu sa date"), ["sylvain", "lavoie"]);
+        assert_eq!(names("MATHIEU CÔTÉ de l'aide sociale"), ["mathieu", "cote"]);
+    }
+
+    #[test]
     fn everyday_words_and_sentence_capitals_stay_words() {
         for plain in [
             "Honestly today was rough",
@@ -428,6 +532,13 @@ mod tests {
             "asked about the grace period on rent",
             "Christmas is hard for ppl",
             "J'ai eu une bonne journée",
+            "j'ai dit non doucement",
+            "everyone said the same",
+            "tout a changé depuis lundi",
+            "hier a été dur",
+            "the summer was long",
+            "hope it goes ok, 5 km walk",
+            "Personne a appelé",
         ] {
             assert!(names(plain).is_empty(), "{plain}: {:?}", names(plain));
         }
