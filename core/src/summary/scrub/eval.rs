@@ -87,6 +87,14 @@ struct Report {
 
 /// The byte ranges of `text` that are letters or digits: what must go for a span to be gone.
 fn alnum(text: &str, from: usize, to: usize) -> Vec<usize> {
+    // An article before a place's name is not the name: "the scott mission" is gone when
+    // "scott mission" is.
+    let lower = text[from..to].to_lowercase();
+    let article = ["the ", "le ", "la ", "les ", "l'", "l’"]
+        .iter()
+        .find(|a| lower.starts_with(**a))
+        .map_or(0, |a| a.len());
+    let from = from + article;
     let span = &text[from..to];
     // A possessive ending is not the name: "bobby's" is gone when "bobby" is.
     let span = span

@@ -208,7 +208,9 @@ impl<'a> Reader<'a> {
         match self.after(i) {
             // French tells a person by what follows "a" or "est": "Modeste a trouvé", "Constant
             // est revenu".
-            Some("a" | "avait" | "est" | "etait") if self.participle(i + 2) => h += 1.0,
+            Some("a" | "avait" | "est" | "etait") if self.has(i + 1) && self.participle(i + 2) => {
+                h += 1.0
+            }
             // "Victor du centre de jour": French "from the".
             Some("du") if t.sentence_start => h += 1.0,
             Some(w) if in_set(&WEAK_AFTER_SET, w) => h += 0.5,
@@ -278,7 +280,7 @@ impl<'a> Reader<'a> {
         }
         let next = self.folded(j);
         in_set(&ANIMATE_SET, next)
-            || (matches!(next, "a" | "est" | "avait" | "etait")
+            || (self.has(j)
                 && self.english != Some(true)
                 && (self.participle(j + 1) || matches!(self.folded(j + 1), "son" | "sa" | "ses")))
             || (matches!(next, "and" | "et" | "pis")
@@ -357,6 +359,15 @@ impl<'a> Reader<'a> {
             && last
             && !in_set(&ABBREVIATIONS_SET, &a.folded)
             && (b.folded.chars().count() == 1 || !in_set(&ABBREVIATIONS_SET, &b.folded))
+    }
+
+    /// Whether word `j` is French "has" or "is" ("a", "est", "avait", "était"), not the
+    /// preposition "à" that folds like it.
+    fn has(&self, j: usize) -> bool {
+        self.tokens.get(j).is_some_and(|t| {
+            let raw = self.text[t.own_start..t.own_end].to_lowercase();
+            matches!(raw.as_str(), "a" | "est" | "avait" | "était" | "etait")
+        })
     }
 
     /// Whether word `j` reads as a French past participle or what follows "a" for a person:
