@@ -130,6 +130,9 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
             Class::Age,
             re(r"(?i)\b(?:at|à)\s+(\d{1,2})\s+(?:he|she|they|il|elle|ils|elles|i|j)\b"),
         ),
+        // "17a et déjà à la rue", "il a 19a": Québec's short "ans", at the start of a clause
+        // or after "a".
+        (Class::Age, re(r"(?i)(?:^|[,.;:!?]\s*|\ba\s+)(\d{1,2}a)\b")),
         (
             Class::Date,
             re(&format!(
@@ -401,6 +404,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
             let m = Found { start, end, text };
             match class {
                 // An age in words needs no check on its number.
+                // "info at tinyurl.com/rentfix22" is a link, not an address to write to.
+                Class::Email if text[m.end()..].starts_with('/') => continue,
                 Class::Age if m.as_str().starts_with(|c: char| c.is_alphabetic()) => {}
                 Class::Age => {
                     let n: u32 = m

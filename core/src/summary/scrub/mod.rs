@@ -317,7 +317,7 @@ impl Scrubber {
         let reader = names::Reader::new(text, &toks);
         found_ids.extend(identifiers::find(text, &toks));
         found_ids.extend(places::find(&reader));
-        found_ids.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
+        places::join_addresses(text, &mut found_ids);
         for (s, e, class) in found_ids {
             claim(&mut spans, s, e, class, class.placeholder().into());
         }

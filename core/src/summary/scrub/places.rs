@@ -170,6 +170,52 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
     ]
 });
 
+/// The street after word `i` that meets it: "king and dufferin", "bathurst & bloor",
+/// "berri/ontario".
+fn joined_street<'t>(text: &str, toks: &'t [Token], i: usize) -> Option<&'t Token> {
+    let next = toks.get(i + 1)?;
+    let gap = text[toks[i].own_end..next.start].trim();
+    if matches!(gap, "&" | "/") {
+        return Some(next);
+    }
+    (gap.is_empty() && matches!(next.folded.as_str(), "and" | "et" | "n"))
+        .then(|| toks.get(i + 2))
+        .flatten()
+}
+
+/// Parts of one address found apart ("unit 88" and "88 sherbourne st", "apt 4b" and the
+/// "55 elm" after it) become one address, so nothing between them is left.
+pub fn join_addresses(text: &str, found: &mut Vec<(usize, usize, Class)>) {
+    static UNIT_THEN_NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^(?:apt|app|appt|apartment|unit|suite|porte|logement)\b.*$"));
+    static NUMBER_AND_STREET: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^[\s,]+\d{1,5}[a-z]?\s+\p{L}[\p{L}'’-]+"));
+    found.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
+    let mut joined: Vec<(usize, usize, Class)> = Vec::with_capacity(found.len());
+    for &(s, e, class) in found.iter() {
+        if class == Class::Address
+            && let Some(last) = joined.last_mut()
+            && last.2 == Class::Address
+            && text[last.1.min(s)..s]
+                .chars()
+                .all(|c| c.is_whitespace() || c == ',')
+        {
+            last.1 = last.1.max(e);
+            continue;
+        }
+        joined.push((s, e, class));
+    }
+    for span in joined.iter_mut() {
+        if span.2 == Class::Address
+            && UNIT_THEN_NUMBER.is_match(&text[span.0..span.1])
+            && let Some(m) = NUMBER_AND_STREET.find(&text[span.1..])
+        {
+            span.1 += m.end();
+        }
+    }
+    *found = joined;
+}
+
 /// Whether a word could be the proper name in a place's name: a name, a word no list holds,
 /// or one written with a capital; not an everyday word like "legal" or "the".
 fn proper(t: &Token, lex: &Lex) -> bool {
@@ -259,13 +305,17 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                 folded[i - 1],
                 "at" | "near" | "by" | "around" | "a" | "pres"
             )
-            && matches!(folded.get(i + 1), Some(&("and" | "&" | "et")))
-            && let Some(other) = toks.get(i + 2)
+            && let Some(other) = joined_street(text, toks, i)
         {
-            let streetish = |j: usize| !lex[j].ordinary || lex[j].word_zipf() < 3.5;
+            let streetish = |l: &Lex| !l.ordinary || l.word_zipf() < 3.5;
+            let other_lex = reader.lex(
+                toks.iter()
+                    .position(|o| std::ptr::eq(o, other))
+                    .unwrap_or(i),
+            );
             if t.alphabetic
                 && other.alphabetic
-                && (streetish(i) || streetish(i + 2))
+                && (streetish(lex[i]) || streetish(other_lex))
                 && lex[i].word_zipf() < 5.5
             {
                 out.push((t.own_start, other.own_end, Class::Address));

@@ -306,3 +306,26 @@ fn remembered_words_and_apostrophe_names_match_as_notes_type_them() {
     let out = scrub(&[shiv], "O’Dea said hi");
     assert!(!out.text.contains("Dea"), "{}", out.text);
 }
+
+#[test]
+fn the_parts_of_one_address_go_as_one() {
+    for (text, want) in [
+        ("she moved to apt 4b 55 elm", "she moved to [address]"),
+        ("new unit 88 sherbourne st unit 1205!!", "new [address]!!"),
+        ("camping near bathurst & bloor", "camping near [address]"),
+    ] {
+        assert_eq!(scrub(&[], text).text, want, "{text}");
+    }
+}
+
+#[test]
+fn a_link_after_at_is_a_link_and_a_short_age_is_an_age() {
+    assert_eq!(
+        scrub(&[], "info at tinyurl.com/rentfix22 from the clinic").text,
+        "info at [link] from the clinic"
+    );
+    assert_eq!(
+        scrub(&[], "17a et déjà à la rue").text,
+        "[age] et déjà à la rue"
+    );
+}
