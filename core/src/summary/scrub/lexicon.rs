@@ -27,6 +27,10 @@ pub struct Lex {
     pub ordinary: bool,
     /// Which dictionaries write it in lower case: English (bit 0), French (bit 1).
     pub ordinary_in: u8,
+    /// How many thousand people live in a town of that name in Canada, France, Belgium,
+    /// Switzerland, the United Kingdom or Haiti (the largest, if several); 0 when none of at
+    /// least 1,000 is.
+    pub place: u16,
 }
 
 impl Lex {
@@ -83,6 +87,7 @@ pub fn lookup(folded: &str) -> Lex {
             fr: ((v >> 40) & 0xff) as f32 / 10.0,
             ordinary: (v >> 48) & 3 != 0,
             ordinary_in: ((v >> 48) & 3) as u8,
+            place: ((v >> 50) & 0xfff) as u16,
         },
     }
 }
@@ -111,5 +116,9 @@ mod tests {
         assert!(lookup("helene").first > 0.0);
         assert!(lookup("tremblay").last > 0.0);
         assert_eq!(lookup("qzxv"), Lex::default());
+        // Towns, by how many live there, names of several words included.
+        assert!((1..10).contains(&lookup("wawa").place));
+        assert!((1..10).contains(&lookup("sioux lookout").place));
+        assert!(lookup("toronto").place > 1000);
     }
 }

@@ -170,6 +170,75 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
     ]
 });
 
+/// A town this small points at the few who live there; a bigger one says little.
+const SMALL_PLACE: u16 = 100;
+
+/// Towns of the gazetteer small enough to point at someone: "wawa", "sioux lookout", "from
+/// timmins". A town whose name is also a word or a name is one only where a place is named
+/// ("from", "in", "à"), and one whose every word is everyday ("la chambre", "deep river") only
+/// written with a capital there too.
+fn small_places(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
+    let (text, toks) = (reader.text, reader.tokens);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let before = i.checked_sub(1).map(|b| toks[b].folded.as_str());
+        let after_place_word = before.is_some_and(|b| PLACE_BEFORE.contains(&b) || b == "in");
+        let after_article = before.is_some_and(|b| super::cues::ARTICLES_SET.contains(b));
+        let mut taken = 0;
+        for len in (1..=3).rev() {
+            let Some(run) = toks.get(i..i + len) else {
+                continue;
+            };
+            let spaced = run.windows(2).all(|w| {
+                text[w[0].own_end..w[1].start]
+                    .chars()
+                    .all(char::is_whitespace)
+            });
+            if !spaced || !run.iter().all(|t| t.alphabetic) {
+                continue;
+            }
+            let lex = if len == 1 {
+                *reader.lex(i)
+            } else {
+                let key: Vec<&str> = run.iter().map(|t| t.folded.as_str()).collect();
+                super::lexicon::lookup(&key.join(" "))
+            };
+            if !(1..SMALL_PLACE).contains(&lex.place) {
+                continue;
+            }
+            let found = if len == 1 {
+                let word = reader.lex(i);
+                let t = &toks[i];
+                (!word.ordinary
+                    && word.word_zipf() < 3.0
+                    && word.name_weight() < 20.0
+                    && t.folded.chars().count() >= 4
+                    && !after_article)
+                    || (after_place_word
+                        && !word.ordinary
+                        && word.word_zipf() < 4.0
+                        && t.folded.chars().count() >= 3)
+            } else {
+                let everyday = (0..len).all(|k| reader.lex(i + k).word_zipf() >= 4.0);
+                let article_first = matches!(run[0].folded.as_str(), "la" | "le" | "les");
+                if everyday || article_first {
+                    after_place_word && run[0].titlecase
+                } else {
+                    !after_article
+                }
+            };
+            if found && !super::cues::is_abbreviation(&toks[i].folded) {
+                out.push((run[0].own_start, run[len - 1].own_end, Class::Place));
+                taken = len;
+                break;
+            }
+        }
+        i += taken.max(1);
+    }
+    out
+}
+
 /// The street after word `i` that meets it: "king and dufferin", "bathurst & bloor",
 /// "berri/ontario".
 fn joined_street<'t>(text: &str, toks: &'t [Token], i: usize) -> Option<&'t Token> {
@@ -287,9 +356,13 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
         {
             out.push((t.own_start, t.own_end, Class::Institution));
         }
-        // A word no list holds after "from", "in", "à": a small place ("from kapuskasing").
-        if i > 0
-            && PLACE_BEFORE.contains(&folded[i - 1])
+        // A word no list holds after "from", "in", "à" or an elided "d'": a small place
+        // ("from kapuskasing", "elle vient d'obedjiwan").
+        let elided_de = matches!(
+            super::text::fold_plain(&text[t.start..t.own_start]).as_str(),
+            "d'"
+        );
+        if (elided_de || (i > 0 && PLACE_BEFORE.contains(&folded[i - 1])))
             && lex[i].word_zipf() == 0.0
             && !lex[i].is_name()
             && !super::cues::is_abbreviation(&t.folded)
@@ -333,6 +406,7 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             out.push((t.own_start, street.own_end, Class::Address));
         }
     }
+    out.extend(small_places(reader));
     // Employers, as whole words, in one pass over the text.
     static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
         let names: Vec<String> = EMPLOYERS.iter().map(|n| regex::escape(n)).collect();
@@ -386,6 +460,13 @@ mod tests {
                 "4500 rue hochelaga app 3",
             ),
             ("shift at walmart went ok", "walmart"),
+            ("wawa bus stop, that's where", "wawa"),
+            (
+                "flew down from sioux lookout for treatment",
+                "sioux lookout",
+            ),
+            ("moved back to Timmins last year", "Timmins"),
+            ("elle vient d'obedjiwan", "obedjiwan"),
             ("postcode SW1A 1AA", "SW1A 1AA"),
         ] {
             assert!(
@@ -405,6 +486,10 @@ mod tests {
             "at home and at work",
             "went to the park after group",
             "elm st is close",
+            "elle dort dans la chambre du fond",
+            "we sat by a deep river",
+            "la rose est fanée",
+            "paris était trop cher pour elle",
         ] {
             assert!(found(plain).is_empty(), "{plain}: {:?}", found(plain));
         }
