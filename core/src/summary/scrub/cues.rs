@@ -8,10 +8,15 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Every list of `cues.txt` by its section's name.
-static LISTS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
+static LISTS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
+    LazyLock::new(|| sections(include_str!("cues.txt")));
+
+/// The lists of a word-list file: `[section]` lines, then entries separated by commas or line
+/// ends; `#` starts a comment line.
+pub(super) fn sections(file: &'static str) -> HashMap<&'static str, HashSet<&'static str>> {
     let mut lists: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
     let mut section = "";
-    for line in include_str!("cues.txt").lines() {
+    for line in file.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -24,7 +29,7 @@ static LISTS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock:
         list.extend(line.split(',').map(str::trim).filter(|w| !w.is_empty()));
     }
     lists
-});
+}
 
 fn list(name: &str) -> &'static HashSet<&'static str> {
     LISTS

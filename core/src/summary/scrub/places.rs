@@ -5,6 +5,7 @@
 //! short ("at 401 jarvis", "4500 rue hochelaga app 3", "unit 3"). A generic place ("the
 //! shelter", "the legal clinic", "l'hôpital") and a big city stay.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -12,115 +13,6 @@ use regex::Regex;
 use super::lexicon::Lex;
 use super::text::Token;
 use super::{Class, re};
-
-/// Words that make the name beside them an institution or a place, and which side the name
-/// is on: English puts it before ("humber college"), French after ("hôpital douglas").
-const AFTER_NAME: &[(&str, Class)] = &[
-    ("hospital", Class::Institution),
-    ("clinic", Class::Institution),
-    ("college", Class::Institution),
-    ("university", Class::Institution),
-    ("school", Class::Institution),
-    ("church", Class::Institution),
-    ("cathedral", Class::Institution),
-    ("mission", Class::Institution),
-    ("house", Class::Institution),
-    ("centre", Class::Institution),
-    ("center", Class::Institution),
-    ("health", Class::Institution),
-    ("shelter", Class::Institution),
-    ("kids", Class::Institution),
-    ("western", Class::Institution),
-    ("general", Class::Institution),
-    ("park", Class::Place),
-    ("gardens", Class::Place),
-    ("pits", Class::Place),
-    ("island", Class::Place),
-    ("lookout", Class::Place),
-    ("narrows", Class::Place),
-    ("lake", Class::Place),
-    ("falls", Class::Place),
-    ("nation", Class::Place),
-    ("nations", Class::Place),
-    ("reserve", Class::Place),
-];
-
-const BEFORE_NAME: &[(&str, Class)] = &[
-    ("hopital", Class::Institution),
-    ("clinique", Class::Institution),
-    ("institut", Class::Institution),
-    ("college", Class::Institution),
-    ("cegep", Class::Institution),
-    ("universite", Class::Institution),
-    ("ecole", Class::Institution),
-    ("eglise", Class::Institution),
-    ("mission", Class::Institution),
-    ("maison", Class::Institution),
-    ("accueil", Class::Institution),
-    ("refuge", Class::Institution),
-    ("clsc", Class::Institution),
-    ("chsld", Class::Institution),
-    ("centre", Class::Institution),
-    ("parc", Class::Place),
-    ("place", Class::Place),
-    ("square", Class::Place),
-    ("jardins", Class::Place),
-    ("cite", Class::Place),
-    ("quartier", Class::Place),
-];
-
-/// Employers and shops whose name says where someone works or spends: a list of our own of
-/// the chains peer workers' notes name most.
-const EMPLOYERS: &[&str] = &[
-    "walmart",
-    "costco",
-    "loblaws",
-    "sobeys",
-    "metro",
-    "maxi",
-    "iga",
-    "provigo",
-    "no frills",
-    "food basics",
-    "freshco",
-    "shoppers",
-    "dollarama",
-    "canadian tire",
-    "home depot",
-    "ikea",
-    "tim hortons",
-    "timmies",
-    "mcdonald's",
-    "mcdonalds",
-    "starbucks",
-    "subway",
-    "wendy's",
-    "a&w",
-    "kfc",
-    "amazon",
-    "uber",
-    "ubereats",
-    "doordash",
-    "skipthedishes",
-    "jean coutu",
-    "pharmaprix",
-    "familiprix",
-    "uniprix",
-    "carrefour",
-    "leclerc",
-    "auchan",
-    "lidl",
-    "aldi",
-    "monoprix",
-    "franprix",
-    "intermarche",
-    "pizza pizza",
-    "giant tiger",
-    "winners",
-    "value village",
-    "salvation army",
-    "armée du salut",
-];
 
 /// Prepositions after which an unknown word is a place: "from kapuskasing", "à kahnawake".
 const PLACE_BEFORE: &[&str] = &["in", "from", "to", "near", "a", "de", "vers", "pres"];
@@ -319,28 +211,47 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
     let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
     for (i, t) in toks.iter().enumerate() {
         // "humber college", "moss park": the proper words before the keyword.
-        if let Some((_, class)) = AFTER_NAME.iter().find(|(k, _)| *k == t.folded) {
+        if let Some(class) = keyword(&t.folded, "after_name") {
             let mut s = i;
             while s > 0 && i - s < 2 && proper(&toks[s - 1], lex[s - 1]) {
                 s -= 1;
             }
             if s < i {
-                out.push((toks[s].own_start, t.own_end, *class));
+                out.push((toks[s].own_start, t.own_end, class));
             }
         }
         // "hôpital douglas", "maison du père", "clsc des faubourgs", "parc lafontaine".
-        if let Some((_, class)) = BEFORE_NAME.iter().find(|(k, _)| *k == t.folded) {
+        if let Some(class) = keyword(&t.folded, "before_name") {
             let mut e = i + 1;
             if matches!(folded.get(e), Some(&("du" | "de" | "des" | "d"))) {
                 e += 1;
             }
             let mut last = None;
-            while e < toks.len() && e <= i + 3 && proper(&toks[e], lex[e]) {
+            // A CLSC, a CHSLD or a cégep is always named after its area, even in everyday
+            // words: "le CLSC des faubourgs peut".
+            let named_by_area = matches!(
+                t.folded.as_str(),
+                "clsc" | "chsld" | "cegep" | "cisss" | "ciusss"
+            );
+            let area = |j: usize| {
+                let w = folded[j];
+                toks[j].alphabetic
+                    && lex[j].word_zipf() < 5.0
+                    && !super::cues::ARTICLES_SET.contains(w)
+                    && !super::cues::PRONOUNS_SET.contains(w)
+                    && !super::cues::AFTER_SET.contains(w)
+                    && !super::cues::FR_AFTER_SET.contains(w)
+                    && !super::cues::is_calendar(w)
+            };
+            while e < toks.len()
+                && e <= i + 3
+                && (proper(&toks[e], lex[e]) || (named_by_area && area(e)))
+            {
                 last = Some(e);
                 e += 1;
             }
             if let Some(last) = last {
-                out.push((t.own_start, toks[last].own_end, *class));
+                out.push((t.own_start, toks[last].own_end, class));
             }
         }
         // An institution in capitals after "at", "au", "to": "au CHUM", "at CAMH".
@@ -353,6 +264,7 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                 "at" | "au" | "a" | "to" | "from" | "du" | "de"
             )
             && lex[i].word_zipf() < 4.0
+            && !super::cues::ACRONYMS_SET.contains(t.folded.as_str())
         {
             out.push((t.own_start, t.own_end, Class::Institution));
         }
@@ -407,16 +319,66 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
         }
     }
     out.extend(small_places(reader));
-    // Employers, as whole words, in one pass over the text.
-    static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
-        let names: Vec<String> = EMPLOYERS.iter().map(|n| regex::escape(n)).collect();
-        re(&format!(r"(?i)\b(?:{})\b", names.join("|")))
-    });
-    out.extend(
-        EMPLOYER
-            .find_iter(text)
-            .map(|m| (m.start(), m.end(), Class::Institution)),
-    );
+    out.extend(listed(reader));
+    out
+}
+
+/// What a word makes of the name on its `side` ("after_name": "humber college";
+/// "before_name": "parc lafontaine"), from `places.txt`.
+fn keyword(word: &str, side: &str) -> Option<Class> {
+    static LISTS: LazyLock<std::collections::HashMap<&'static str, HashSet<&'static str>>> =
+        LazyLock::new(|| super::cues::sections(include_str!("places.txt")));
+    [("institution", Class::Institution), ("place", Class::Place)]
+        .into_iter()
+        .find(|(kind, _)| {
+            LISTS
+                .get(format!("{kind}_{side}").as_str())
+                .is_some_and(|l| l.contains(word))
+        })
+        .map(|(_, class)| class)
+}
+
+/// The employers and services of `places.txt`, each folded word by word as notes are read,
+/// and the most words any has.
+static LISTED: LazyLock<(HashSet<String>, usize)> = LazyLock::new(|| {
+    let lists = super::cues::sections(include_str!("places.txt"));
+    let names: HashSet<String> = ["employers", "services"]
+        .iter()
+        .flat_map(|s| &lists[s])
+        .map(|n| super::text::fold_words(n))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let longest = names
+        .iter()
+        .map(|n| n.split(' ').count())
+        .max()
+        .unwrap_or(1);
+    (names, longest)
+});
+
+/// Employers and services named in a note, by the words of their names: "shift at walmart",
+/// "les restos du cœur ouvrent", "the 519 has a group".
+fn listed(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
+    let (text, toks) = (reader.text, reader.tokens);
+    let (names, longest) = &*LISTED;
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        let mut key = String::new();
+        for (k, t) in toks[i..].iter().take(*longest).enumerate() {
+            // A name's words follow each other with nothing but spaces or a hyphen between.
+            if k > 0 {
+                let gap = &text[toks[i + k - 1].own_end..t.start];
+                if !gap.chars().all(char::is_whitespace) {
+                    break;
+                }
+                key.push(' ');
+            }
+            key.push_str(&t.folded);
+            if names.contains(&key) {
+                out.push((toks[i].own_start, t.own_end, Class::Institution));
+            }
+        }
+    }
     out
 }
 
@@ -467,6 +429,9 @@ mod tests {
             ),
             ("moved back to Timmins last year", "Timmins"),
             ("elle vient d'obedjiwan", "obedjiwan"),
+            ("les restos du cœur ouvrent lundi", "restos du cœur"),
+            ("the 519 has a group", "the 519"),
+            ("le CLSC des faubourgs peut le voir", "CLSC des faubourgs"),
             ("postcode SW1A 1AA", "SW1A 1AA"),
         ] {
             assert!(
@@ -490,6 +455,10 @@ mod tests {
             "we sat by a deep river",
             "la rose est fanée",
             "paris était trop cher pour elle",
+            "took the subway to group",
+            "dans le métro avec mon chum",
+            "au CLSC pour sa jambe",
+            "le CLSC de mon quartier",
         ] {
             assert!(found(plain).is_empty(), "{plain}: {:?}", found(plain));
         }
