@@ -8,16 +8,17 @@
 //! 2. anyone in the worker's people list, by alias or real name, whole or in part, in any case,
 //!    with a possessive or a title before it, becomes their pseudonym in this summary
 //!    ("Person A"); identifying words from their private details are removed too;
-//! 3. other words that look like names (a capital letter away from the start of a sentence, a
-//!    word after a title or after "her sister", "my friend"…, a sentence-start word that is not
-//!    a common word) are flagged. The worker may keep a flagged word after review; unreviewed
-//!    (the command line), every flagged word is removed as `[name]`.
+//! 3. named institutions, employers, small towns and places, street corners (`places`);
+//! 4. other words that name someone, weighed against the lexicon of names and everyday words
+//!    and read in their sentence (`names`, `subjects`): "met w darnell", "dr patel", "will
+//!    said", "K.M.". A capital at the start of a sentence says nothing. They are flagged with
+//!    why; the worker may keep a flagged word after review; unreviewed (the command line),
+//!    every flagged word is removed as `[name]`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
 
 use crate::person::Person;
 
@@ -29,111 +30,16 @@ pub mod lexicon;
 mod names;
 mod people;
 mod places;
+mod scrubbed;
+mod spelled;
+mod subjects;
 mod text;
 
 pub use names::Why;
+pub use scrubbed::{Class, Flag, Scrubbed, Span};
+use scrubbed::{context_end, context_start};
 pub use text::fold_words;
 use text::{fold, fold_with_origin, words};
-
-/// What a removed span was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Class {
-    Email,
-    Link,
-    Handle,
-    Phone,
-    Address,
-    PostalCode,
-    IdNumber,
-    Date,
-    Plate,
-    CaseNumber,
-    Age,
-    Institution,
-    Place,
-    KnownPerson,
-    PrivateDetail,
-    LikelyName,
-}
-
-impl Class {
-    /// What the reader sees in place of the removed text.
-    pub fn placeholder(self) -> &'static str {
-        match self {
-            Class::Email => "[email]",
-            Class::Link => "[link]",
-            Class::Handle => "[handle]",
-            Class::Phone => "[phone]",
-            Class::Address => "[address]",
-            Class::PostalCode => "[postal code]",
-            Class::IdNumber => "[number]",
-            Class::Date => "[date]",
-            Class::Plate => "[plate]",
-            Class::CaseNumber => "[file number]",
-            Class::Age => "[age]",
-            Class::Institution => "[place name]",
-            Class::Place => "[place]",
-            Class::KnownPerson => "[person]",
-            Class::PrivateDetail => "[detail]",
-            Class::LikelyName => "[name]",
-        }
-    }
-}
-
-/// The result of scrubbing one text.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Scrubbed {
-    pub text: String,
-    /// How many spans of each class were removed.
-    pub removed: BTreeMap<Class, usize>,
-    /// Words that looked like names, whether removed or kept.
-    pub flagged: BTreeSet<String>,
-    /// What was removed, as byte ranges of the text given, in order.
-    pub spans: Vec<Span>,
-    /// Each word taken for a name, with why and the words around it, for the worker's review.
-    pub flags: Vec<Flag>,
-}
-
-/// A word taken for a name, as the worker reviews it: the word (folded, as `keep` takes it),
-/// why, and the words around it as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Flag {
-    pub word: String,
-    pub why: Why,
-    pub before: String,
-    pub found: String,
-    pub after: String,
-}
-
-/// Where a context of up to `n` characters before byte `at` starts, at a word.
-fn context_start(text: &str, at: usize, n: usize) -> usize {
-    let head = &text[..at];
-    let start = head.char_indices().rev().nth(n).map_or(0, |(i, _)| i);
-    if start == 0 {
-        return 0;
-    }
-    head[start..]
-        .find(char::is_whitespace)
-        .map_or(start, |w| start + w)
-}
-
-/// Where a context of up to `n` characters after byte `at` ends, at a word.
-fn context_end(text: &str, at: usize, n: usize) -> usize {
-    let tail = &text[at..];
-    let Some((end, _)) = tail.char_indices().nth(n) else {
-        return text.len();
-    };
-    at + tail[..end].rfind(char::is_whitespace).unwrap_or(end)
-}
-
-/// A removed part of a text: its byte range in the text given and what it was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-    pub class: Class,
-}
 
 /// A built-in pattern. Word boundaries are ASCII ones: a Unicode `\b` makes the regex
 /// engine give up its fast automaton on any text with an accent, which French notes all have,

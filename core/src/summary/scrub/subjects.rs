@@ -1,0 +1,131 @@
+//! The grammar that says a word is someone: the subject of what only a person does ("will
+//! said", "Modeste a trouvé"), two names joined before a plural verb, a first name and a last
+//! name side by side. Each reads the words around one word of a [`Reader`].
+
+use super::cues::*;
+use super::names::{Reader, inflected, nameness};
+use super::text::Token;
+
+impl Reader<'_> {
+    /// Whether word `i` is the subject of what only a person does, at the start of a clause:
+    /// "will said", "summer wants", "faith relapsed", "pierre only speaks", "Patience a
+    /// accouché", "bienvenu a son audience", "hope and her bf were", "blanche la dame aux
+    /// pigeons". An everyday noun there would need an article ("the summer was"), so a word
+    /// that is also a first name is one.
+    pub(super) fn person_subject(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let starts =
+            t.sentence_start || self.before(i).is_some_and(|b| in_set(&CLAUSE_JOINS_SET, b));
+        // "j'ai dit": an elided word is a pronoun or an article's noun.
+        if !starts || t.own_start != t.start || in_set(&PRONOUNS_SET, &t.folded) {
+            return false;
+        }
+        let mut j = i + 1;
+        while j < i + 3 && self.tokens.get(j).is_some() && in_set(&ADVERBS_SET, self.folded(j)) {
+            j += 1;
+        }
+        if self.after(j - 1).is_none() {
+            return false;
+        }
+        let next = self.folded(j);
+        in_set(&ANIMATE_SET, next)
+            || (self.has(j)
+                && self.english != Some(true)
+                && (self.participle(j + 1) || matches!(self.folded(j + 1), "son" | "sa" | "ses")))
+            || (matches!(next, "and" | "et" | "pis")
+                && matches!(
+                    self.folded(j + 1),
+                    "his" | "her" | "their" | "my" | "son" | "sa" | "ses" | "mon" | "ma"
+                )
+                && is_relation(self.folded(j + 2)))
+            || (matches!(next, "the" | "la" | "le")
+                && in_set(&PERSON_NOUNS_SET, self.folded(j + 1)))
+            || self.pair_subject(i)
+    }
+
+    /// Whether word `i` is one of two first names joined at the start of a clause, before a
+    /// verb in the plural: "aimé pis désiré sont jumeaux", "grace and will were fighting".
+    pub(super) fn pair_subject(&self, i: usize) -> bool {
+        let joins = |j: usize| matches!(self.folded(j), "and" | "et" | "pis" | "&");
+        let plural = |j: usize| in_set(&PLURAL_VERBS_SET, self.folded(j));
+        let first = |j: usize| self.lex.get(j).is_some_and(|l| l.first >= 1.0);
+        let starts = |j: usize| {
+            self.tokens[j].sentence_start
+                || self.before(j).is_some_and(|b| in_set(&CLAUSE_JOINS_SET, b))
+        };
+        let pair = |a: usize| {
+            starts(a)
+                && joins(a + 1)
+                && first(a)
+                && first(a + 2)
+                && plural(a + 3)
+                && !in_set(&PRONOUNS_SET, self.folded(a))
+                && !in_set(&PRONOUNS_SET, self.folded(a + 2))
+        };
+        pair(i) || (i >= 2 && pair(i - 2))
+    }
+
+    /// Whether words `i` and `i + 1` are a first name and a last name: the first a name more
+    /// than a word, the second a last name, an unknown word, or an initial ("sarah k").
+    pub(super) fn full_name(&self, i: usize) -> bool {
+        let (Some(a), Some(b)) = (self.tokens.get(i), self.tokens.get(i + 1)) else {
+            return false;
+        };
+        if !a.alphabetic || !b.alphabetic || !self.text[a.end..b.start].trim().is_empty() {
+            return false;
+        }
+        let (la, lb) = (&self.lex[i], &self.lex[i + 1]);
+        let (na, nb) = (nameness(la, &a.folded), nameness(lb, &b.folded));
+        // Written alike, both in capitals or both capitalised: "MATHIEU CÔTÉ", "Sylvain Lavoie".
+        let shape = |t: &Token| {
+            let raw = &self.text[t.own_start..t.own_end];
+            (raw.chars().all(|c| !c.is_lowercase()), t.titlecase)
+        };
+        let alike = shape(a) == shape(b) && (shape(a).0 || a.titlecase);
+        // A last name strong on its own lifts a first name that is also a word: "sylvain
+        // lavoie".
+        let first = la.first >= 1.0
+            && a.folded.chars().count() >= 3
+            && (na >= 1.0 || (na >= 0.0 && lb.last >= 10.0 && nb >= 2.0));
+        // A common last name that is also a word, written like the first name beside it.
+        let word_last = alike
+            && na >= 1.0
+            && la.first >= 100.0
+            && lb.last >= 100.0
+            && lb.word_zipf() < 6.0
+            && !in_set(&AFTER_SET, &b.folded)
+            && !in_set(&FR_AFTER_SET, &b.folded)
+            && !in_set(&BEFORE_SET, &b.folded)
+            && !in_set(&ARTICLES_SET, &b.folded);
+        let last = (lb.last >= 1.0 && nameness(lb, &b.folded) >= 1.0)
+            || (!lb.ordinary && lb.word_zipf() < 3.5 && b.folded.chars().count() >= 3)
+            || (lb.word_zipf() == 0.0 && b.folded.chars().count() >= 4 && !inflected(&b.folded))
+            || (b.folded.chars().count() == 1
+                && !matches!(b.folded.as_str(), "a" | "i" | "y" | "u" | "o"))
+            || word_last;
+        // A single letter after a first name is an initial ("sarah k"), not a "k" for "ok".
+        first
+            && last
+            && !in_set(&ABBREVIATIONS_SET, &a.folded)
+            && (b.folded.chars().count() == 1 || !in_set(&ABBREVIATIONS_SET, &b.folded))
+    }
+
+    /// Whether word `j` is French "has" or "is" ("a", "est", "avait", "était"), not the
+    /// preposition "à" that folds like it.
+    pub(super) fn has(&self, j: usize) -> bool {
+        self.tokens.get(j).is_some_and(|t| {
+            let raw = self.text[t.own_start..t.own_end].to_lowercase();
+            matches!(raw.as_str(), "a" | "est" | "avait" | "était" | "etait")
+        })
+    }
+
+    /// Whether word `j` reads as a French past participle or what follows "a" for a person:
+    /// "trouvé", "eu", "pas", "encore", "besoin".
+    pub(super) fn participle(&self, j: usize) -> bool {
+        let Some(t) = self.tokens.get(j) else {
+            return false;
+        };
+        let raw = &self.text[t.own_start..t.own_end];
+        raw.ends_with(['é', 'É']) || in_set(&FR_PARTICIPLES_SET, &t.folded)
+    }
+}
