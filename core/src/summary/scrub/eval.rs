@@ -192,7 +192,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("en.date", 99.9),
     ("fr.date", 99.9),
     ("en.detail", 99.9),
-    ("fr.detail", 87.4),
+    ("fr.detail", 95.7),
     ("en.email", 99.9),
     ("fr.email", 99.9),
     ("en.handle", 99.9),

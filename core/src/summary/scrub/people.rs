@@ -64,6 +64,21 @@ const LINKS: &[&str] = &[
     "les", "l", "de", "du", "des", "d", "au", "aux", "a", "chez", "pres", "et", "sur",
 ];
 
+/// Whether two little words of a detail say the same in English and French: a detail written
+/// "works at Tim Hortons on Main" is met in a note as "au tim hortons sur main".
+fn same_word(a: &str, b: &str) -> bool {
+    const ALIKE: &[&[&str]] = &[
+        &["at", "au", "a", "chez"],
+        &["on", "sur"],
+        &["near", "pres"],
+        &["of", "de", "du", "d"],
+        &["the", "le", "la", "les", "l"],
+        &["and", "et"],
+        &["in", "dans", "en"],
+    ];
+    a == b || ALIKE.iter().any(|set| set.contains(&a) && set.contains(&b))
+}
+
 /// The words of `text`, folded, split at spaces, hyphens, dots and apostrophes.
 fn parts(text: &str) -> Vec<String> {
     text.split(|c: char| c.is_whitespace() || "-.,'’_".contains(c))
@@ -350,7 +365,7 @@ impl Known {
             let mut i = 0;
             while i < toks.len() {
                 // Most words of a note are in no clause: passed over at once.
-                if !clause.iter().any(|(w, _)| w == folded[i]) {
+                if !clause.iter().any(|(w, _)| same_word(w, folded[i])) {
                     i += 1;
                     continue;
                 }
@@ -360,7 +375,7 @@ impl Known {
                     let n = clause[start..]
                         .iter()
                         .zip(&folded[i..])
-                        .take_while(|((a, _), b)| a == *b)
+                        .take_while(|((a, _), b)| same_word(a, b))
                         .count();
                     if n > best {
                         best = n;
@@ -387,8 +402,19 @@ impl Known {
         }
         for (i, t) in toks.iter().enumerate() {
             let after_relation = i > 0 && cues::is_relation(&toks[i - 1].folded);
+            // A name from the details a few words from the person it belongs to: "le chat de
+            // priya, biscuit, est malade".
+            let near_person = person.iter().any(|(s, e)| {
+                let words_between = |from: usize, to: usize| {
+                    toks.iter()
+                        .filter(|o| o.start >= from && o.end <= to)
+                        .count()
+                };
+                (*e <= t.start && words_between(*e, t.start) <= 4)
+                    || (t.end <= *s && words_between(t.end, *s) <= 4)
+            });
             let named = self.detail_named.contains(&t.folded)
-                && (after_relation || (t.titlecase && !t.sentence_start));
+                && (after_relation || near_person || (t.titlecase && !t.sentence_start));
             if (self.detail_words.contains(&t.folded) || named) && !self.names(reader, i) {
                 detail.push((t.own_start, t.own_end));
             }
@@ -462,5 +488,25 @@ mod tests {
                 .contains(&"tim hortons on main".to_string())
         );
         assert!(found(&bobby, "the main thing is he works").1.is_empty());
+    }
+
+    #[test]
+    fn details_are_met_across_languages_and_beside_their_person() {
+        let jf = person(
+            "JF",
+            Some("Jean-François Bélanger"),
+            Some("works at Tim Hortons on Main"),
+        );
+        let (_, what) = found(&jf, "jf a eu plus de shifts au tim hortons sur main");
+        assert_eq!(what[0], "tim hortons sur main");
+        let pr = person("PR", Some("Priya Raghunathan"), Some("cat named Biscuit"));
+        let (_, what) = found(&pr, "le chat de priya, biscuit, est malade");
+        assert_eq!(what, ["biscuit"]);
+        // Far from Priya, an everyday "biscuit" is a biscuit.
+        let (_, what) = found(
+            &pr,
+            "j'ai mangé un biscuit au café ce matin avant le groupe",
+        );
+        assert!(what.is_empty(), "{what:?}");
     }
 }
