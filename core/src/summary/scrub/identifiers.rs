@@ -266,28 +266,44 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                             .split_whitespace()
                             .next_back()
                             .unwrap_or("");
+                        // Set apart by commas, or right after a name: "Réjean, 61 ans,",
+                        // "Steph 14 ans traîne". "4 ans de sobriété" runs on into what lasted.
+                        let apart = text[..m.start()].trim_end().ends_with(',')
+                            || before.starts_with(|c: char| c.is_uppercase())
+                            || text[m.end()..]
+                                .trim_start()
+                                .chars()
+                                .next()
+                                .is_none_or(|c| ",.;)!".contains(c));
                         let before = before.to_lowercase();
                         let before = before.rsplit(['\'', '’']).next().unwrap_or("");
-                        if ![
-                            "a",
-                            "à",
-                            "avait",
-                            "aura",
-                            "avoir",
-                            "eu",
-                            "de",
-                            "vers",
-                            "ses",
-                            "presque",
-                            "environ",
-                            "bientôt",
-                            "quasiment",
-                            "fête",
-                            "fêté",
-                            "fêter",
-                            "ans",
+                        let lasted = [
+                            "depuis", "pendant", "durant", "y", "dans", "en", "après", "fait",
+                            "passé", "pour", "sur",
                         ]
                         .contains(&before)
+                            || ["de", "d", "sur", "que", "qu"].contains(&next.as_str());
+                        if !(apart && !lasted)
+                            && ![
+                                "a",
+                                "à",
+                                "avait",
+                                "aura",
+                                "avoir",
+                                "eu",
+                                "de",
+                                "vers",
+                                "ses",
+                                "presque",
+                                "environ",
+                                "bientôt",
+                                "quasiment",
+                                "fête",
+                                "fêté",
+                                "fêter",
+                                "ans",
+                            ]
+                            .contains(&before)
                         {
                             continue;
                         }

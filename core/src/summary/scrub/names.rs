@@ -158,6 +158,23 @@ impl<'a> Reader<'a> {
             .then(|| self.folded(i + 1))
     }
 
+    /// Whether an age follows word `i`: "16 yo", ", 61 ans", "17a", "turned 18".
+    pub(super) fn age_after(&self, i: usize) -> bool {
+        let Some(next) = self.after(i) else {
+            return false;
+        };
+        let number = |w: &str| w.parse::<u32>().is_ok_and(|n| (1..=110).contains(&n));
+        let unit = |j: usize| {
+            matches!(
+                self.folded(j),
+                "yo" | "y" | "yrs" | "years" | "year" | "ans" | "an"
+            )
+        };
+        (number(next) && unit(i + 2))
+            || (next.len() >= 2 && next.ends_with('a') && number(&next[..next.len() - 1]))
+            || (matches!(next, "turned" | "turns" | "turning") && number(self.folded(i + 2)))
+    }
+
     /// A capital where a sentence does not put one.
     pub fn capital(&self, i: usize) -> bool {
         let t = &self.tokens[i];
@@ -237,6 +254,20 @@ impl<'a> Reader<'a> {
         }
         if t.possessive {
             h += 1.0;
+        }
+        // An age right after it: "river 16 yo", "Réjean, 61 ans", "pierre, 17a", "precious
+        // turned 18". Things have no age.
+        if self.age_after(i) {
+            h += 1.0;
+        }
+        // A word in capitals that no list holds, among words that are not: "WAPUN is from".
+        let raw = &self.text[t.own_start..t.own_end];
+        if raw.chars().count() >= 4
+            && raw.chars().all(|c| !c.is_lowercase())
+            && self.lex[i].word_zipf() == 0.0
+            && !in_set(&ACRONYMS_SET, &t.folded)
+        {
+            h += 0.5;
         }
         if self.capital(i) {
             h += 1.0;

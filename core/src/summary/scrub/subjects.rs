@@ -28,16 +28,19 @@ impl Reader<'_> {
             return false;
         }
         let next = self.folded(j);
+        // "mars a été dur": a month "is" and "has", but only a person says or wants.
+        let calendar = in_set(&CALENDAR_SET, &t.folded);
         in_set(&ANIMATE_SET, next)
-            || (self.has(j)
+            || (!calendar && self.has(j)
                 && self.english != Some(true)
                 && (self.participle(j + 1) || matches!(self.folded(j + 1), "son" | "sa" | "ses")))
-            || (matches!(next, "and" | "et" | "pis")
+            // "hope and her bf were", "Victoire pis ses 2 enfants sont": with someone's own.
+            || (!calendar
+                && matches!(next, "and" | "et" | "pis")
                 && matches!(
                     self.folded(j + 1),
-                    "his" | "her" | "their" | "my" | "son" | "sa" | "ses" | "mon" | "ma"
-                )
-                && is_relation(self.folded(j + 2)))
+                    "his" | "her" | "their" | "son" | "sa" | "ses"
+                ))
             || (matches!(next, "the" | "la" | "le")
                 && in_set(&PERSON_NOUNS_SET, self.folded(j + 1)))
             || self.pair_subject(i)
