@@ -191,6 +191,47 @@ fn day_number_ok(text: &str, start: usize, end: usize) -> bool {
 
 static MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^{MONTHS}\.?$")));
 
+/// Whether "N ans" from `start` to `end` is someone's age, not how long something lasted:
+/// "il a 19 ans", "un gars de 19 ans", "Réjean, 61 ans,", "Steph 14 ans traîne" are ages;
+/// "4 ans de sobriété", "depuis 3 ans" are not. `next` is the word after, folded.
+fn years_are_an_age(text: &str, start: usize, end: usize, next: &str) -> bool {
+    const HAS: &[&str] = &[
+        "a",
+        "à",
+        "avait",
+        "aura",
+        "avoir",
+        "eu",
+        "de",
+        "vers",
+        "ses",
+        "presque",
+        "environ",
+        "bientôt",
+        "quasiment",
+        "fête",
+        "fêté",
+        "fêter",
+        "ans",
+    ];
+    const LASTED: &[&str] = &[
+        "depuis", "pendant", "durant", "y", "dans", "en", "après", "fait", "passé", "pour", "sur",
+    ];
+    let before = text[..start].split_whitespace().next_back().unwrap_or("");
+    // Set apart by commas, or right after a name.
+    let apart = text[..start].trim_end().ends_with(',')
+        || before.starts_with(|c: char| c.is_uppercase())
+        || text[end..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| ",.;)!".contains(c));
+    let before = before.to_lowercase();
+    let before = before.rsplit(['\'', '’']).next().unwrap_or("");
+    let lasted = LASTED.contains(&before) || ["de", "d", "sur", "que", "qu"].contains(&next);
+    HAS.contains(&before) || (apart && !lasted)
+}
+
 /// Where `pattern` matches `text`: its first group where it has one, else the whole match.
 /// Patterns without a group are run without captures, which is several times faster.
 pub fn matches<'a>(
@@ -259,54 +300,10 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     if n == 0 || n > 110 || runs_on || NOT_AGE_AFTER.contains(&next.as_str()) {
                         continue;
                     }
-                    // "4 ans de sobriété" is a duration; "il a 19 ans" and "un gars de 19 ans"
-                    // are ages.
-                    if m.as_str().ends_with("ans") || m.as_str().ends_with(" an") {
-                        let before = text[..m.start()]
-                            .split_whitespace()
-                            .next_back()
-                            .unwrap_or("");
-                        // Set apart by commas, or right after a name: "Réjean, 61 ans,",
-                        // "Steph 14 ans traîne". "4 ans de sobriété" runs on into what lasted.
-                        let apart = text[..m.start()].trim_end().ends_with(',')
-                            || before.starts_with(|c: char| c.is_uppercase())
-                            || text[m.end()..]
-                                .trim_start()
-                                .chars()
-                                .next()
-                                .is_none_or(|c| ",.;)!".contains(c));
-                        let before = before.to_lowercase();
-                        let before = before.rsplit(['\'', '’']).next().unwrap_or("");
-                        let lasted = [
-                            "depuis", "pendant", "durant", "y", "dans", "en", "après", "fait",
-                            "passé", "pour", "sur",
-                        ]
-                        .contains(&before)
-                            || ["de", "d", "sur", "que", "qu"].contains(&next.as_str());
-                        if !(apart && !lasted)
-                            && ![
-                                "a",
-                                "à",
-                                "avait",
-                                "aura",
-                                "avoir",
-                                "eu",
-                                "de",
-                                "vers",
-                                "ses",
-                                "presque",
-                                "environ",
-                                "bientôt",
-                                "quasiment",
-                                "fête",
-                                "fêté",
-                                "fêter",
-                                "ans",
-                            ]
-                            .contains(&before)
-                        {
-                            continue;
-                        }
+                    if (m.as_str().ends_with("ans") || m.as_str().ends_with(" an"))
+                        && !years_are_an_age(text, m.start(), m.end(), &next)
+                    {
+                        continue;
                     }
                 }
                 Class::Date
