@@ -53,6 +53,11 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
                 r"(?i)(?:^|[\s(:])((?:u/|r/|@)[a-z0-9_][a-z0-9_.-]{1,30}|\$[a-z_][a-z0-9_.-]{1,30})",
             ),
         ),
+        // A word joined by an underscore is a user name wherever it is: "sunnyside_dan".
+        (
+            Class::Handle,
+            re(r"(?i)(?:^|[\s(:])([a-z0-9][a-z0-9.]*_[a-z0-9_.]*[a-z0-9])\b"),
+        ),
         // Health and social insurance numbers and passports: the French NIR (15 digits), a
         // Québec RAMQ card (4 letters, 8 digits), passports (2 letters and 6–7 digits, or
         // 2 digits, 2 letters, 5 digits).
@@ -64,6 +69,13 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::IdNumber,
             re(r"\b(?:[A-Z]{2}\d{6,7}|\d{2}[A-Z]{2}\d{5})\b"),
+        ),
+        // After the word, any passport or card number: "passport T4829137".
+        (
+            Class::IdNumber,
+            re(
+                r"(?i)\b(?:passports?|passeports?|health\s+card|carte\s+soleil)\s*(?:#|no\.?|n°|number|num[eé]ro|is|est|:)?\s*([a-z]{0,2}\d{6,10}[a-z]?)\b",
+            ),
         ),
         (
             Class::Phone,
@@ -78,7 +90,15 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::CaseNumber,
             re(
-                r"(?i)\b(?:file|case|claim|docket|dossier|ref(?:erence)?|r[eé]f[eé]rence|referral|occurrence|report|incident|ticket|matter|cause|num[eé]ro|signalement|r[eé]clamation|rg)\s*(?:#|no\.?|n°|number|num\.?|:)?\s*(#?[a-z]{0,3}[\s-]?\d[\d\s-]{2,}\d[a-z]?)\b",
+                r"(?i)\b(?:file|case|claim|docket|dossier|ref(?:erence)?|r[eé]f[eé]rence|referral|occurrence|report|incident|ticket|matter|cause|num[eé]ro|signalement|r[eé]clamation|rg)\s*(?:#|no\.?|n°|number|num\.?|is|est|:)?\s*(#?[a-z]{0,3}[\s-]?\d[\d\s/-]{2,}\d[a-z]?)\b",
+            ),
+        ),
+        // With a word between, a long number: "file is W308812456", "dossier d'immigration
+        // V318840217", "récépissé 2024/008812".
+        (
+            Class::CaseNumber,
+            re(
+                r"(?i)\b(?:file|case|claim|dossier|r[eé]c[eé]piss[eé])(?:\s+(?:d['’]|de\s+|du\s+)?\p{L}+)?\s+(?:is\s+|est\s+|#\s?|n°\s?)?([a-z]{0,3}\d{4}/?\d{2,}[a-z]?)\b",
             ),
         ),
         (
@@ -96,6 +116,8 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         // Licence plates by their shape, in capitals: French (AB-123-CD), Ontario and Québec
         // (ABCD 123, GDB 4471), Québec (F45 KLM), British (LD21 XYZ).
         (Class::Plate, re(r"(?i)\b[a-z]{2}[\s-]\d{3}[\s-][a-z]{2}\b")),
+        // Four letters that make no word and three digits, as typed: "her bfs car cwrt 448".
+        (Class::Plate, re(r"(?i)\b([a-z]{4}[\s-]?\d{3})\b")),
         (
             Class::Plate,
             re(
@@ -146,7 +168,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
                 r"(?i)\b{MONTHS}\.?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
             )),
         ),
-        (Class::Date, re(r"\b([0-3]?\d/[01]?\d)\b(?:[^/]|$)")),
+        (Class::Date, re(r"\b([0-3]?\d/[0-3]?\d)\b(?:[^/]|$)")),
         (Class::Date, re(r"(?i)\bthe\s+[1-3]?\d(?:st|nd|rd|th)\b")),
         (Class::Date, re(r"(?i)\b(le\s+[1-3]?\d)\b")),
     ]
@@ -184,10 +206,14 @@ fn day_number_ok(text: &str, start: usize, end: usize) -> bool {
         .unwrap_or("")
         .to_lowercase();
     !after.starts_with(|c: char| c.is_ascii_digit() || "%$/".contains(c))
-        && !["à", "a", "avec", "h", "min", "ans", "de", "du"].contains(&next)
+        && (!["à", "a", "avec", "h", "min", "ans", "de", "du"].contains(&next)
+            || AT_TIME.is_match(&after))
         && !MONTH_WORD.is_match(next)
         && !NOT_DAY_BEFORE.contains(&before.as_str())
 }
+
+/// "le 14 à 9h": a day, then the hour.
+static AT_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"^[àa]\s+\d{1,2}\s?h"));
 
 static MONTH_WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^{MONTHS}\.?$")));
 
@@ -315,6 +341,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                 Class::Date if m.as_str().contains('/') => {
                     let (d, mo) = m.as_str().split_once('/').unwrap_or(("0", "0"));
                     let (d, mo): (u32, u32) = (d.parse().unwrap_or(0), mo.parse().unwrap_or(0));
+                    // Day first, or month first when the day cannot be a month: "3/14".
+                    let (d, mo) = if mo > 12 && d <= 12 { (mo, d) } else { (d, mo) };
                     // "4/10" is a score out of ten far more often than the 4th of October.
                     if !(1..=31).contains(&d)
                         || !(1..=12).contains(&mo)
@@ -333,6 +361,17 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                         .collect();
                     if !m.as_str().chars().any(|c| c.is_ascii_digit())
                         || (*class == Class::Plate && ID_CARDS.contains(&letters.as_str()))
+                    {
+                        continue;
+                    }
+                    // Lower-case letters make a plate only when they make no word: "cwrt 448",
+                    // not "room 448" or "sent 100".
+                    if *class == Class::Plate
+                        && !m.as_str().starts_with(|c: char| c.is_uppercase())
+                        && letters.len() == 4
+                        && (super::lexicon::lookup(&letters).word_zipf() > 0.0
+                            || super::lexicon::lookup(&letters).is_name()
+                            || super::cues::is_abbreviation(&letters))
                     {
                         continue;
                     }
@@ -415,6 +454,27 @@ mod tests {
                 Class::CaseNumber,
             ),
             ("he's 16 and using", "16", Class::Age),
+            ("file is W308812456, next", "W308812456", Class::CaseNumber),
+            (
+                "dossier d'immigration V318840217 ok",
+                "V318840217",
+                Class::CaseNumber,
+            ),
+            (
+                "récépissé 2024/008812 perdu",
+                "2024/008812",
+                Class::CaseNumber,
+            ),
+            ("passport T4829137 is in", "T4829137", Class::IdNumber),
+            ("her bfs car cwrt 448 was", "cwrt 448", Class::Plate),
+            (
+                "he shares it as sunnyside_dan",
+                "sunnyside_dan",
+                Class::Handle,
+            ),
+            ("appt 3/14 at the clinic", "3/14", Class::Date),
+            ("entrevue le 14 à 9h", "le 14", Class::Date),
+            ("Réjean, 61 ans, dort dehors", "61 ans", Class::Age),
             ("elle a 15 ans", "15 ans", Class::Age),
             ("a 72-year-old man", "72-year-old", Class::Age),
             (
@@ -448,6 +508,10 @@ mod tests {
             "open 24/7",
             "3 ppl came, 2 coffees",
             "she is 5 min away",
+            "room 448 was cold",
+            "we sent 100 flyers",
+            "4 ans de sobriété demain",
+            "il était marin avant, 20 ans sur les bateaux",
         ] {
             assert!(found(plain).is_empty(), "{plain}: {:?}", found(plain));
         }

@@ -44,7 +44,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Address,
             re(
-                r"(?i)\b(?:apt|app|appt|apartment|unit|suite|rm|room|porte|logement)\.?\s*#?\s*\d{1,4}[a-z]?\b|\bb[âa]t(?:iment)?\.?\s+[A-Z0-9]\b",
+                r"(?i)\b(?:apt|app|appt|appart|apartment|unit|suite|rm|room|porte|logement)\.?\s*#?\s*\d{1,4}[a-z]?\b|\bb[âa]t(?:iment)?\.?\s+[A-Z0-9]\b",
             ),
         ),
         // British postcodes: "SW1A 1AA", "m1 1ae".
@@ -147,14 +147,17 @@ fn joined_street<'t>(text: &str, toks: &'t [Token], i: usize) -> Option<&'t Toke
 /// Parts of one address found apart ("unit 88" and "88 sherbourne st", "apt 4b" and the
 /// "55 elm" after it) become one address, so nothing between them is left.
 pub fn join_addresses(text: &str, found: &mut Vec<(usize, usize, Class)>) {
-    static UNIT_THEN_NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)^(?:apt|app|appt|apartment|unit|suite|porte|logement)\b.*$"));
+    static UNIT_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:apt|app|appt|appart|apartment|unit|suite|porte|logement)\b.*$")
+    });
     static NUMBER_AND_STREET: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^[\s,]+\d{1,5}[a-z]?\s+\p{L}[\p{L}'’-]+"));
     found.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
     let mut joined: Vec<(usize, usize, Class)> = Vec::with_capacity(found.len());
     for &(s, e, class) in found.iter() {
-        if class == Class::Address
+        // A postal code inside or right after an address is part of it: "4385 rue de
+        // bordeaux H2H 1Z9".
+        if matches!(class, Class::Address | Class::PostalCode)
             && let Some(last) = joined.last_mut()
             && last.2 == Class::Address
             && text[last.1.min(s)..s]
@@ -194,6 +197,13 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
     let mut out = Vec::new();
     for (class, pattern) in PATTERNS.iter() {
         for m in pattern.find_iter(text) {
+            // "appt 3/14", "appt 10:30": an appointment's date or time, not a flat.
+            if *class == Class::Address
+                && text[m.end()..].starts_with(['/', ':'])
+                && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
             // "st" after a name is a street ("elm st"), not a saint ("at st mike's").
             if *class == Class::Institution {
                 let before = text[..m.start()]

@@ -134,7 +134,7 @@ const PLATFORMS: &[&str] = &[
 const HANDLE_FILLER: &[&str] = &[
     "is", "her", "his", "their", "my", "as", "at", "on", "me", "hers", "handle", "name", "c'est",
     "c", "cest", "est", "son", "sa", "le", "la", "called", "under", "it's", "its", "account",
-    "compte", "add", "follow",
+    "compte", "add", "follow", "shes", "she's", "hes", "he's", "theyre", "they're", "it", "shares",
 ];
 
 /// The handle named after a platform: the first word after it, within four, that is no
