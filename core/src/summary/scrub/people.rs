@@ -241,7 +241,13 @@ impl Known {
                 // A name given after a relation ("dog named Diesel", "daughter Mai"), even an
                 // everyday word: found in a note after a relation too, or with a capital.
                 for pair in toks.windows(2) {
-                    if cues::is_relation(&pair[0].folded) || pair[0].folded == "named" {
+                    // Not a little word: "her aunt's in Malvern" names no one "in".
+                    let named =
+                        pair[1].titlecase || lexicon::lookup(&pair[1].folded).word_zipf() < 5.0;
+                    if (cues::is_relation(&pair[0].folded) || pair[0].folded == "named")
+                        && named
+                        && !LINKS.contains(&pair[1].folded.as_str())
+                    {
                         detail_named.insert(pair[1].folded.clone());
                     }
                 }
@@ -286,9 +292,46 @@ impl Known {
                 && DETERMINERS.contains(toks[i - 1].folded.as_str())
                 && text[toks[i - 1].end..t.start].trim().is_empty()
         };
-        // Their alias is theirs: only an article before it makes it a word ("the sky").
+        // An everyday word read as the word by what is around it, with nothing saying a
+        // person is there: "Hope it goes ok", "grâce à l'équipe", "tout rose".
+        let word_reading = || {
+            let next = toks.get(i + 1).map(|n| &text[n.own_start..n.own_end]);
+            let prev = i.checked_sub(1).map(|b| toks[b].folded.as_str());
+            let thing_after = next.is_some_and(|n| {
+                matches!(
+                    n.to_lowercase().as_str(),
+                    "it" | "you"
+                        | "u"
+                        | "so"
+                        | "that"
+                        | "this"
+                        | "everyone"
+                        | "everything"
+                        | "not"
+                        | "period"
+                        | "à"
+                        | "au"
+                        | "aux"
+                )
+            });
+            let thing_before = prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    "tout" | "toute" | "tres" | "very" | "so" | "too" | "plus"
+                )
+            });
+            (thing_after || thing_before)
+                && reader.hints(i) - if reader.capital(i) { 1.0 } else { 0.0 } < 1.0
+        };
+        // Their alias is theirs: only an article before it, or words that read it as a word,
+        // make it one ("the sky").
+        let ordinary = reader.lex(i).ordinary;
         if w == self.alias {
-            return !(after_determiner() && common_word(reader.lex(i), w));
+            return !((common_word(reader.lex(i), w) && after_determiner())
+                || (ordinary && word_reading()));
+        }
+        if self.singles.contains(w) && ordinary && word_reading() {
+            return false;
         }
         if self.singles.contains(w) {
             // An everyday word names them only where a person would be: "sky came by", not
@@ -300,7 +343,10 @@ impl Known {
             let capital = reader.capital(i);
             let hints = reader.hints(i) - if capital { 1.0 } else { 0.0 };
             let capital = capital && !cues::is_calendar(w);
-            return !after_determiner() && (w.len() > 2 || upper()) && (capital || hints >= 1.0);
+            return !after_determiner()
+                && !word_reading()
+                && (w.len() > 2 || upper())
+                && (capital || hints >= 1.0);
         }
         if self.everyday_initials.contains(w) {
             let capital = if reader.capital(i) { 1.0 } else { 0.0 };
@@ -508,5 +554,23 @@ mod tests {
             "j'ai mangé un biscuit au café ce matin avant le groupe",
         );
         assert!(what.is_empty(), "{what:?}");
+    }
+
+    #[test]
+    fn an_alias_that_is_a_word_is_read_as_the_word_where_the_sentence_says_so() {
+        let hope = person(
+            "Hope",
+            Some("Hope Kakegamic"),
+            Some("staying at her aunt's in Malvern"),
+        );
+        assert!(found(&hope, "Hope it goes ok w the landlord").0.is_empty());
+        assert_eq!(found(&hope, "hope's daughter turns 11").0, ["hope"]);
+        assert_eq!(found(&hope, "checked in w hope today").0, ["hope"]);
+        // A little word after a relation in the details is no name.
+        assert!(found(&hope, "her daughter's in care").1.is_empty());
+        let grace = person("Grace", Some("Grace Villanueva"), None);
+        assert!(found(&grace, "grâce à l'équipe de nuit").0.is_empty());
+        let rose = person("Rose", Some("Rose-Aimée Constant"), None);
+        assert!(found(&rose, "le ciel était tout rose à matin").0.is_empty());
     }
 }
