@@ -333,11 +333,18 @@ impl<'a> Reader<'a> {
         {
             return Some(Why::Relation);
         }
-        // A word after an article or a possessive is a thing: "a toque", "his coat".
-        if before.is_some_and(|b| in_set(&ARTICLES_SET, b)) {
+        // A word after an article or a possessive is a thing: "a toque", "his coat". The
+        // French "à" folds like the article "a" and is not one: "l'ex à Nathalie".
+        let after_a_grave = i > 0
+            && self.text[self.tokens[i - 1].own_start..self.tokens[i - 1].own_end]
+                .eq_ignore_ascii_case("à");
+        if before.is_some_and(|b| in_set(&ARTICLES_SET, b)) && !after_a_grave {
             return None;
         }
-        if lex.first >= 1.0 && z < 6.8 && (self.person_subject(i) || self.pair_subject(i)) {
+        if lex.first >= 1.0
+            && z < 6.8
+            && (self.person_subject(i) || self.pair_subject(i) || self.age_after(i))
+        {
             return Some(Why::Context);
         }
         if lex.is_name() {
@@ -353,7 +360,7 @@ impl<'a> Reader<'a> {
             let yes = if n >= 2.0 {
                 hints >= 1.0
                     || (counted
-                        && lex.name_weight() >= 30.0
+                        && (lex.name_weight() >= 30.0 || (lex.first >= 3.0 && z < 3.0))
                         && !lex.ordinary
                         && !CALENDAR_SET.contains(w))
             } else if n >= 1.0 || (n >= 0.5 && (lex.first >= 50.0 || !lex.ordinary)) {
@@ -366,7 +373,7 @@ impl<'a> Reader<'a> {
             if yes {
                 return Some(Why::NameList);
             }
-        } else if (z == 0.0 || (z < 3.0 && !lex.ordinary))
+        } else if (z == 0.0 || (z < 3.5 && !lex.ordinary))
             && t.folded.chars().count() >= 3
             && !t.folded.contains('-')
             && !inflected(w)
