@@ -90,6 +90,9 @@ word_sets!(
     PRONOUNS_SET = "pronouns",
     PERSON_NOUNS_SET = "person_nouns",
     PLURAL_VERBS_SET = "plural_verbs",
+    PERSON_PASSIVES_SET = "person_passives",
+    PERSON_STATES_SET = "person_states",
+    BEFORE_A_SET = "before_a",
 );
 
 #[cfg(test)]

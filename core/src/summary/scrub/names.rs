@@ -231,7 +231,11 @@ impl<'a> Reader<'a> {
             // "Victor du centre de jour": French "from the".
             Some("du") if t.sentence_start => h += 1.0,
             Some(w) if in_set(&WEAK_AFTER_SET, w) => h += 0.5,
-            Some(w) if in_set(&AFTER_SET, w) || in_set(&FR_AFTER_SET, w) => h += 1.0,
+            Some(w)
+                if in_set(&AFTER_SET, w) || in_set(&FR_AFTER_SET, w) || in_set(&ANIMATE_SET, w) =>
+            {
+                h += 1.0
+            }
             // An apposition: "hiroshi the retired chef", "ginette la bénévole".
             Some("the" | "la" | "le") if t.sentence_start => h += 1.0,
             _ => {}
@@ -375,7 +379,12 @@ impl<'a> Reader<'a> {
             }
         } else if (z == 0.0 || (z < 3.5 && !lex.ordinary))
             && t.folded.chars().count() >= 3
-            && !t.folded.contains('-')
+            // A compound only when a part of it is a first name: "Ti-Guy a eu 18 ans", not
+            // "va-et-vient".
+            && (!t.folded.contains('-')
+                || t.folded
+                    .split('-')
+                    .all(|p| p.chars().count() <= 2 || lexicon::lookup(p).first >= 1.0))
             && !inflected(w)
             && t.folded.chars().any(|c| "aeiouy".contains(c))
             && !in_set(&ABBREVIATIONS_SET, w)
@@ -443,6 +452,16 @@ mod tests {
         assert_eq!(names("sarah k asked me"), ["sarah", "k"]);
         assert_eq!(names("Sylvain Lavoie a eu sa date"), ["sylvain", "lavoie"]);
         assert_eq!(names("MATHIEU CÔTÉ de l'aide sociale"), ["mathieu", "cote"]);
+        assert_eq!(names("Mercy got her status card renewed"), ["mercy"]);
+        assert_eq!(names("Sunny got barred for fighting"), ["sunny"]);
+        assert_eq!(names("Ray is out of detox"), ["ray"]);
+        assert_eq!(
+            names("Sylvain à l'accueil nous a prêté la salle"),
+            ["sylvain"]
+        );
+        assert_eq!(names("Ti-Guy a eu 18 ans"), ["ti-guy"]);
+        assert_eq!(names("river 16 yo, couch surfing"), ["river"]);
+        assert_eq!(names("l'ex à Nathalie conduit un pick-up"), ["nathalie"]);
     }
 
     #[test]
@@ -466,6 +485,10 @@ mod tests {
             "the summer was long",
             "hope it goes ok, 5 km walk",
             "Personne a appelé",
+            "grâce à toi il a pu dormir",
+            "la sage-femme a été super",
+            "summer is back and so is the heat",
+            "she wants to add me on insta",
         ] {
             assert!(names(plain).is_empty(), "{plain}: {:?}", names(plain));
         }

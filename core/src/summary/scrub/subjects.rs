@@ -43,6 +43,30 @@ impl Reader<'_> {
                 ))
             || (matches!(next, "the" | "la" | "le")
                 && in_set(&PERSON_NOUNS_SET, self.folded(j + 1)))
+            // "Mercy got her status card", "X lost his id": with their own things.
+            || (!calendar
+                && matches!(
+                    next,
+                    "got" | "has" | "had" | "lost" | "found" | "needs" | "needed" | "left"
+                        | "forgot" | "missed" | "took" | "signed" | "picked" | "filled"
+                )
+                && matches!(self.folded(j + 1), "her" | "his" | "their"))
+            // "Sunny got barred", "Ray is out of detox", "Patience from the tenants".
+            || (!calendar && next == "got" && in_set(&PERSON_PASSIVES_SET, self.folded(j + 1)))
+            || (!calendar
+                && matches!(next, "is" | "was")
+                && in_set(&PERSON_STATES_SET, self.folded(j + 1)))
+            || (next == "from" && self.folded(j + 1) == "the")
+            // "Sylvain à l'accueil nous a prêté la salle": where someone is, in French, for a
+            // word more a name than a word.
+            || (self.english != Some(true)
+                && !in_set(&BEFORE_A_SET, &t.folded)
+                && self.lex[i].first >= 20.0
+                && nameness(&self.lex[i], &t.folded) >= 0.0
+                && self.tokens.get(j).is_some_and(|n| {
+                    let raw = self.text[n.own_start..n.own_end].to_lowercase();
+                    raw == "à" || raw == "au"
+                }))
             || self.pair_subject(i)
     }
 
