@@ -47,6 +47,11 @@ pub fn is_relation(word: &str) -> bool {
     RELATIONS_SET.contains(word)
 }
 
+/// Whether `word` takes a person after it ("with", "avec", "told").
+pub fn takes_someone(word: &str) -> bool {
+    BEFORE_SET.contains(word)
+}
+
 /// Whether `word` is a month, a day, a season or a holiday.
 pub fn is_calendar(word: &str) -> bool {
     CALENDAR_SET.contains(word)

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use super::cues;
 use super::lexicon;
 use super::names;
-use super::text::{fold_plain, tokens};
+use super::text::{Token, fold_plain, tokens};
 use crate::person::Person;
 
 /// English given names and their short forms (PyPI `nicknames` 1.0.1, Apache-2.0; see
@@ -152,6 +152,8 @@ pub struct Known {
     detail_words: HashSet<String>,
     /// Names given in their details after a relation ("daughter Mai"), found after one.
     detail_named: HashSet<String>,
+    /// Details said in one word ("pregnant"), found in a note that names them.
+    detail_alone: HashSet<String>,
     /// Their private details, clause by clause, for phrases of two words or more; each word
     /// with whether it carries meaning of its own (a capital, a name, a rare word).
     detail_clauses: Vec<Vec<(String, bool)>>,
@@ -211,6 +213,7 @@ impl Known {
         }
         let mut detail_words = HashSet::new();
         let mut detail_named = HashSet::new();
+        let mut detail_alone = HashSet::new();
         let mut detail_clauses: Vec<Vec<(String, bool)>> = Vec::new();
         if let Some(details) = p.details.as_deref() {
             for clause in details.split([';', ',', '\n', '(', ')']) {
@@ -251,6 +254,18 @@ impl Known {
                         detail_named.insert(pair[1].folded.clone());
                     }
                 }
+                // A detail said in one word ("pregnant", "diabetic") gives them away in a note
+                // that names them.
+                let content: Vec<&Token> = toks
+                    .iter()
+                    .filter(|t| t.alphabetic && !LINKS.contains(&t.folded.as_str()))
+                    .collect();
+                if let [word] = content[..]
+                    && word.folded.chars().count() >= 5
+                    && lexicon::lookup(&word.folded).word_zipf() < 4.8
+                {
+                    detail_alone.insert(word.folded.clone());
+                }
                 detail_clauses.push(toks.into_iter().map(|t| t.folded).zip(marked).collect());
             }
         }
@@ -273,6 +288,7 @@ impl Known {
             compounds,
             detail_words,
             detail_named,
+            detail_alone,
             detail_clauses,
         }
     }
@@ -459,9 +475,15 @@ impl Known {
                 (*e <= t.start && words_between(*e, t.start) <= 4)
                     || (t.end <= *s && words_between(t.end, *s) <= 4)
             });
+            // "dort au bord du canal avec biscuit": after a word that takes a companion.
+            let after_with = i > 0 && cues::takes_someone(&toks[i - 1].folded);
             let named = self.detail_named.contains(&t.folded)
-                && (after_relation || near_person || (t.titlecase && !t.sentence_start));
-            if (self.detail_words.contains(&t.folded) || named) && !self.names(reader, i) {
+                && (after_relation
+                    || after_with
+                    || near_person
+                    || (t.titlecase && !t.sentence_start));
+            let alone = self.detail_alone.contains(&t.folded) && !person.is_empty();
+            if (self.detail_words.contains(&t.folded) || named || alone) && !self.names(reader, i) {
                 detail.push((t.own_start, t.own_end));
             }
         }
@@ -547,6 +569,12 @@ mod tests {
         assert_eq!(what[0], "tim hortons sur main");
         let pr = person("PR", Some("Priya Raghunathan"), Some("cat named Biscuit"));
         let (_, what) = found(&pr, "le chat de priya, biscuit, est malade");
+        assert_eq!(what, ["biscuit"]);
+        let sam = person("Sam", None, Some("pregnant; partner Dre"));
+        assert_eq!(found(&sam, "sam told me shes pregnant").1, ["pregnant"]);
+        assert!(found(&sam, "the pregnant women's group met").1.is_empty());
+        let vieux = person("le vieux", None, Some("chien Biscuit"));
+        let (_, what) = found(&vieux, "le vieux dort encore au bord du canal avec biscuit");
         assert_eq!(what, ["biscuit"]);
         // Far from Priya, an everyday "biscuit" is a biscuit.
         let (_, what) = found(
