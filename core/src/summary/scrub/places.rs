@@ -5,7 +5,7 @@
 //! short ("at 401 jarvis", "4500 rue hochelaga app 3", "unit 3"). A generic place ("the
 //! shelter", "the legal clinic", "l'hôpital") and a big city stay.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -336,7 +336,7 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
 /// What a word makes of the name on its `side` ("after_name": "humber college";
 /// "before_name": "parc lafontaine"), from `places.txt`.
 fn keyword(word: &str, side: &str) -> Option<Class> {
-    static LISTS: LazyLock<std::collections::HashMap<&'static str, HashSet<&'static str>>> =
+    static LISTS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
         LazyLock::new(|| super::cues::sections(include_str!("places.txt")));
     [("institution", Class::Institution), ("place", Class::Place)]
         .into_iter()
@@ -348,18 +348,25 @@ fn keyword(word: &str, side: &str) -> Option<Class> {
         .map(|(_, class)| class)
 }
 
-/// The employers and services of `places.txt`, each folded word by word as notes are read,
+/// The employers, services and neighbourhoods of `places.txt`, each folded word by word as notes are read,
 /// and the most words any has.
-static LISTED: LazyLock<(HashSet<String>, usize)> = LazyLock::new(|| {
+static LISTED: LazyLock<(HashMap<String, Class>, usize)> = LazyLock::new(|| {
     let lists = super::cues::sections(include_str!("places.txt"));
-    let names: HashSet<String> = ["employers", "services"]
-        .iter()
-        .flat_map(|s| &lists[s])
-        .map(|n| super::text::fold_words(n))
-        .filter(|n| !n.is_empty())
-        .collect();
+    let names: HashMap<String, Class> = [
+        ("employers", Class::Institution),
+        ("services", Class::Institution),
+        ("neighbourhoods", Class::Place),
+    ]
+    .iter()
+    .flat_map(|(s, class)| {
+        lists[s]
+            .iter()
+            .map(move |n| (super::text::fold_words(n), *class))
+    })
+    .filter(|(n, _)| !n.is_empty())
+    .collect();
     let longest = names
-        .iter()
+        .keys()
         .map(|n| n.split(' ').count())
         .max()
         .unwrap_or(1);
@@ -384,8 +391,8 @@ fn listed(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                 key.push(' ');
             }
             key.push_str(&t.folded);
-            if names.contains(&key) {
-                out.push((toks[i].own_start, t.own_end, Class::Institution));
+            if let Some(class) = names.get(&key) {
+                out.push((toks[i].own_start, t.own_end, *class));
             }
         }
     }
@@ -442,6 +449,8 @@ mod tests {
             ("les restos du cœur ouvrent lundi", "restos du cœur"),
             ("the 519 has a group", "the 519"),
             ("le CLSC des faubourgs peut le voir", "CLSC des faubourgs"),
+            ("allée dans hochelaga chercher", "hochelaga"),
+            ("lost his wallet in kensington market", "kensington market"),
             ("postcode SW1A 1AA", "SW1A 1AA"),
         ] {
             assert!(
