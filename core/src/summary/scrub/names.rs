@@ -259,6 +259,15 @@ impl<'a> Reader<'a> {
         if t.possessive {
             h += 1.0;
         }
+        // "her worker at CAS is jen, file…": who someone is, ending the clause.
+        let ends_clause = self.text[t.own_end..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| ",.;!?".contains(c));
+        if matches!(self.before(i), Some("is" | "cest")) && ends_clause {
+            h += 1.0;
+        }
         // An age right after it: "river 16 yo", "Réjean, 61 ans", "pierre, 17a", "precious
         // turned 18". Things have no age.
         if self.age_after(i) {
@@ -288,9 +297,16 @@ impl<'a> Reader<'a> {
             && t.folded.chars().count() >= 2
             && !in_set(&ABBREVIATIONS_SET, &t.folded)
             && ((lex.is_name() && nameness(lex, &t.folded) >= 0.0) || lex.word_zipf() == 0.0);
-        namelike
-            && names.get(i + 2).copied().unwrap_or(false)
-            && matches!(self.folded(i + 1), "and" | "et" | "pis" | "&" | "or" | "ou")
+        // A first name right before a name found: "Tommy Deer retourne".
+        let first_of = names.get(i + 1).copied().unwrap_or(false)
+            && self.after(i).is_some()
+            && lex.first >= 50.0
+            && nameness(lex, &t.folded) >= 1.0
+            && t.titlecase == self.tokens[i + 1].titlecase;
+        first_of
+            || namelike
+                && names.get(i + 2).copied().unwrap_or(false)
+                && matches!(self.folded(i + 1), "and" | "et" | "pis" | "&" | "or" | "ou")
     }
 
     /// Whether word `i` names someone, and why. `names` says which words before it were
@@ -462,6 +478,7 @@ mod tests {
         assert_eq!(names("Ti-Guy a eu 18 ans"), ["ti-guy"]);
         assert_eq!(names("river 16 yo, couch surfing"), ["river"]);
         assert_eq!(names("l'ex à Nathalie conduit un pick-up"), ["nathalie"]);
+        assert_eq!(names("her worker at CAS is jen, file 22"), ["jen"]);
     }
 
     #[test]
