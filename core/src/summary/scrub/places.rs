@@ -78,6 +78,14 @@ fn small_places(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
         let after_place_word = before.is_some_and(|b| PLACE_BEFORE.contains(&b) || b == "in");
         let after_article = before.is_some_and(|b| super::cues::ARTICLES_SET.contains(b));
         let mut taken = 0;
+        // Names of towns start with a word of their own, not with "the" or "and": such words
+        // are most of a note, and are passed over without a look at the gazetteer.
+        if reader.lex(i).word_zipf() >= 6.0
+            && !matches!(toks[i].folded.as_str(), "la" | "le" | "les")
+        {
+            i += 1;
+            continue;
+        }
         for len in (1..=3).rev() {
             let Some(run) = toks.get(i..i + len) else {
                 continue;
@@ -350,6 +358,15 @@ fn keyword(word: &str, side: &str) -> Option<Class> {
 
 /// The employers, services and neighbourhoods of `places.txt`, each folded word by word as notes are read,
 /// and the most words any has.
+/// The first word of every listed name, so most words of a note are passed over at once.
+static LISTED_FIRST: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    LISTED
+        .0
+        .keys()
+        .map(|n| n.split(' ').next().unwrap_or("").to_string())
+        .collect()
+});
+
 static LISTED: LazyLock<(HashMap<String, Class>, usize)> = LazyLock::new(|| {
     let lists = super::cues::sections(include_str!("places.txt"));
     let names: HashMap<String, Class> = [
@@ -380,6 +397,9 @@ fn listed(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
     let (names, longest) = &*LISTED;
     let mut out = Vec::new();
     for i in 0..toks.len() {
+        if !LISTED_FIRST.contains(&toks[i].folded) {
+            continue;
+        }
         let mut key = String::new();
         for (k, t) in toks[i..].iter().take(*longest).enumerate() {
             // A name's words follow each other with nothing but spaces or a hyphen between.
