@@ -133,6 +133,23 @@ fn score(corpus: &str, people: &[Person]) -> Report {
         }
         for (s, e, class) in &note.spans {
             let mut chars = alnum(&note.text, *s, *e);
+            // A detail is gone when what identifies is: the relation before a name stays, as
+            // the scrubber leaves it ("her [detail]", "son frère [detail]").
+            if class == "detail" {
+                let words = super::text::words(&note.text[*s..*e]);
+                let lead = words
+                    .iter()
+                    .take_while(|(a, b)| {
+                        let w = super::text::fold_plain(&note.text[s + a..s + b]);
+                        super::cues::is_relation(&w)
+                            || matches!(w.as_str(), "his" | "her" | "their" | "sa" | "son" | "ses")
+                    })
+                    .count();
+                if lead > 0 && lead < words.len() {
+                    let from = s + words[lead].0;
+                    chars.retain(|&at| at >= from);
+                }
+            }
             // An age is gone when its number is: "hes [age]", "il a [age]", and "hes [age]"
             // for "hes twenty".
             if class == "age" {
