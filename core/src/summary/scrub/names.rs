@@ -91,6 +91,27 @@ pub fn nameness(lex: &Lex, word: &str) -> f32 {
     }
 }
 
+/// What the lexicon knows of a word, and of a compound name it does not hold by the names
+/// it is made of: "amber-lynn", "ti-jean" are first names as "lynn" and "jean" are.
+fn compound_lookup(folded: &str) -> Lex {
+    let lex = lexicon::lookup(folded);
+    if lex != Lex::default() || !folded.contains('-') {
+        return lex;
+    }
+    let parts: Vec<Lex> = folded
+        .split('-')
+        .filter(|p| p.chars().count() > 2)
+        .map(lexicon::lookup)
+        .collect();
+    if parts.is_empty() || parts.iter().any(|p| p.first < 1.0 || p.word_zipf() >= 5.0) {
+        return lex;
+    }
+    Lex {
+        first: parts.iter().map(|p| p.first).fold(f32::MAX, f32::min),
+        ..Lex::default()
+    }
+}
+
 /// Whether a note is written in English (`Some(true)`), French (`Some(false)`) or cannot be
 /// told (`None`), from its little words.
 fn language(tokens: &[Token]) -> Option<bool> {
@@ -126,7 +147,7 @@ impl<'a> Reader<'a> {
             text,
             lex: tokens
                 .iter()
-                .map(|t| lexicon::lookup(&t.folded).in_language(english))
+                .map(|t| compound_lookup(&t.folded).in_language(english))
                 .collect(),
             english,
         }
@@ -170,7 +191,26 @@ impl<'a> Reader<'a> {
                 "yo" | "y" | "yrs" | "years" | "year" | "ans" | "an"
             )
         };
-        (number(next) && unit(i + 2))
+        // "rocky is only 19,": an age said with "is", ending the clause.
+        let said_with_is = matches!(next, "is" | "was" | "est") && {
+            let mut j = i + 2;
+            if matches!(
+                self.folded(j),
+                "only" | "just" | "barely" | "like" | "juste"
+            ) {
+                j += 1;
+            }
+            number(self.folded(j))
+                && self.tokens.get(j).is_some_and(|t| {
+                    self.text[t.own_end..]
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_none_or(|c| ",.;!?".contains(c))
+                })
+        };
+        said_with_is
+            || (number(next) && unit(i + 2))
             || (next.len() >= 2 && next.ends_with('a') && number(&next[..next.len() - 1]))
             || (matches!(next, "turned" | "turns" | "turning") && number(self.folded(i + 2)))
     }
@@ -208,7 +248,9 @@ impl<'a> Reader<'a> {
     pub fn hints(&self, i: usize) -> f32 {
         let t = &self.tokens[i];
         let mut h = 0.0;
-        if self.before(i).is_some_and(|w| in_set(&BEFORE_SET, w)) {
+        let relation = self.before(i).is_some_and(|w| in_set(&RELATIONS_SET, w))
+            && !self.tokens[i - 1].possessive;
+        if self.before(i).is_some_and(|w| in_set(&BEFORE_SET, w)) || relation {
             h += 1.0;
         }
         // "à JM", "parlé à Kévin": French "to".
@@ -345,11 +387,19 @@ impl<'a> Reader<'a> {
         if before.is_some_and(|b| in_set(&NAMED_SET, b)) && plausible && !in_set(&BEFORE_SET, w) {
             return Some(Why::Named);
         }
+        // "Mother's Day", "her sister's place": what a relation owns is a thing.
+        let owned = i > 0 && self.tokens[i - 1].possessive;
         if before.is_some_and(|b| in_set(&RELATIONS_SET, b))
+            && !owned
             && plausible
             && !in_set(&AFTER_SET, w)
             && !in_set(&BEFORE_SET, w)
-            && (n >= 1.0 || (!lex.ordinary && z < 4.0) || z < 3.0)
+            && !in_set(&ANIMATE_SET, w)
+            && (n >= 1.0
+                || (!lex.ordinary && z < 4.0)
+                || z < 3.0
+                // "his gf summer": a first name that is also a word, but not a verb.
+                || (lex.first >= 50.0 && z < 5.5 && !in_set(&FR_AFTER_SET, w)))
         {
             return Some(Why::Relation);
         }
@@ -377,7 +427,12 @@ impl<'a> Reader<'a> {
             };
             // A name common enough to be counted, and rare or unknown as a word, needs no
             // other hint: "darnell no show today".
-            let yes = if n >= 2.0 {
+            // "ran out by noon", "see you in june": a day's or a season's word is a name by
+            // the lists only with a capital.
+            let calendar_word = in_set(&CALENDAR_SET, w) && !t.titlecase;
+            let yes = if calendar_word {
+                false
+            } else if n >= 2.0 {
                 hints >= 1.0
                     || (counted
                         && (lex.name_weight() >= 30.0 || (lex.first >= 3.0 && z < 3.0))

@@ -14,10 +14,13 @@ impl Reader<'_> {
     /// that is also a first name is one.
     pub(super) fn person_subject(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        let starts =
-            t.sentence_start || self.before(i).is_some_and(|b| in_set(&CLAUSE_JOINS_SET, b));
+        let starts = self.clause_start(i);
         // "j'ai dit": an elided word is a pronoun or an article's noun.
-        if !starts || t.own_start != t.start || in_set(&PRONOUNS_SET, &t.folded) {
+        if !starts
+            || t.own_start != t.start
+            || in_set(&PRONOUNS_SET, &t.folded)
+            || in_set(&ADVERBS_SET, &t.folded)
+        {
             return false;
         }
         let mut j = i + 1;
@@ -56,7 +59,16 @@ impl Reader<'_> {
             || (!calendar
                 && matches!(next, "is" | "was")
                 && in_set(&PERSON_STATES_SET, self.folded(j + 1)))
-            || (next == "from" && self.folded(j + 1) == "the")
+            // "Patience from the tenants association", "will from insite": from a place,
+            // not "from my chair".
+            || (next == "from"
+                && !calendar
+                && self.tokens.get(j + 1).is_some_and(|n| {
+                    n.alphabetic
+                        && !matches!(n.folded.as_str(), "my" | "his" | "her" | "their" | "a" | "an")
+                }))
+            // "Espoir Ilunga a 20 ans": someone has an age.
+            || (self.has(j) && self.age_after(j))
             // "Sylvain à l'accueil nous a prêté la salle": where someone is, in French, for a
             // word more a name than a word.
             || (self.english != Some(true)
@@ -65,21 +77,47 @@ impl Reader<'_> {
                 && nameness(&self.lex[i], &t.folded) >= 0.0
                 && self.tokens.get(j).is_some_and(|n| {
                     let raw = self.text[n.own_start..n.own_end].to_lowercase();
-                    raw == "à" || raw == "au"
+                    // "Honoré de l'église congolaise", "Victor du centre de jour".
+                    let of_the = matches!(raw.as_str(), "du" | "des")
+                        || (raw == "de"
+                            && self.tokens.get(j + 1).is_some_and(|l| {
+                                l.own_start != l.start || l.folded == "la"
+                            }));
+                    raw == "à" || raw == "au" || of_the
                 }))
             || self.pair_subject(i)
+    }
+
+    /// Whether word `i` starts a sentence or a clause: after a full stop, a comma, or "and",
+    /// "but", "pis".
+    pub(super) fn clause_start(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let after_comma = i > 0
+            && self.text[self.tokens[i - 1].end..t.start]
+                .trim()
+                .ends_with([',', ';', ':']);
+        t.sentence_start
+            || after_comma
+            || self.before(i).is_some_and(|b| in_set(&CLAUSE_JOINS_SET, b))
+    }
+
+    /// Whether word `j` is a verb in the plural: "sont", "are", or a French one ending in
+    /// "-ent" ("dorment", "restent").
+    fn plural(&self, j: usize) -> bool {
+        let w = self.folded(j);
+        in_set(&PLURAL_VERBS_SET, w)
+            || (w.ends_with("ent")
+                && w.chars().count() >= 5
+                && self.lex.get(j).is_some_and(|l| l.ordinary && l.fr > 0.0))
     }
 
     /// Whether word `i` is one of two first names joined at the start of a clause, before a
     /// verb in the plural: "aimé pis désiré sont jumeaux", "grace and will were fighting".
     pub(super) fn pair_subject(&self, i: usize) -> bool {
-        let joins = |j: usize| matches!(self.folded(j), "and" | "et" | "pis" | "&");
-        let plural = |j: usize| in_set(&PLURAL_VERBS_SET, self.folded(j));
+        let joins = |j: usize| matches!(self.folded(j), "and" | "et" | "pis" | "&" | "n");
+        let plural = |j: usize| self.plural(j);
         let first = |j: usize| self.lex.get(j).is_some_and(|l| l.first >= 1.0);
-        let starts = |j: usize| {
-            self.tokens[j].sentence_start
-                || self.before(j).is_some_and(|b| in_set(&CLAUSE_JOINS_SET, b))
-        };
+        let starts = |j: usize| self.clause_start(j);
         let pair = |a: usize| {
             starts(a)
                 && joins(a + 1)
@@ -153,6 +191,12 @@ impl Reader<'_> {
             return false;
         };
         let raw = &self.text[t.own_start..t.own_end];
-        raw.ends_with(['é', 'É']) || in_set(&FR_PARTICIPLES_SET, &t.folded)
+        // "perdu", "grandi", "pris", "écrit": French participles end so, if they are words.
+        let ending = ["u", "i", "is", "it", "ert", "int"]
+            .iter()
+            .any(|e| t.folded.ends_with(e))
+            && t.folded.chars().count() >= 4
+            && self.lex.get(j).is_some_and(|l| l.ordinary && l.fr > 0.0);
+        raw.ends_with(['é', 'É']) || in_set(&FR_PARTICIPLES_SET, &t.folded) || ending
     }
 }
