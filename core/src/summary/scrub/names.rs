@@ -179,6 +179,25 @@ impl<'a> Reader<'a> {
             .then(|| self.folded(i + 1))
     }
 
+    /// Whether word `i` is a name with an "s" for "'s", as phones type it: "kikis insta",
+    /// "wades truck". The word itself is no word; without its "s", it is a first name.
+    fn possessive_without_apostrophe(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let Some(stem) = t.folded.strip_suffix('s') else {
+            return false;
+        };
+        let lex = &self.lex[i];
+        let stem_lex = lexicon::lookup(stem);
+        stem.chars().count() >= 3
+            && lex.word_zipf() < 2.5
+            && !lex.is_name()
+            && stem_lex.first >= 3.0
+            && nameness(&stem_lex, stem) >= 0.0
+            && self
+                .after(i)
+                .is_some_and(|n| !in_set(&AFTER_SET, n) && !in_set(&ANIMATE_SET, n))
+    }
+
     /// Whether an age follows word `i`: "16 yo", ", 61 ans", "17a", "turned 18".
     pub(super) fn age_after(&self, i: usize) -> bool {
         let Some(next) = self.after(i) else {
@@ -298,7 +317,7 @@ impl<'a> Reader<'a> {
         if (joins(i + 1) && pair(i + 2)) || (i >= 2 && joins(i - 1) && pair(i - 2)) {
             h += 0.5;
         }
-        if t.possessive {
+        if t.possessive || self.possessive_without_apostrophe(i) {
             h += 1.0;
         }
         // "her worker at CAS is jen, file…": who someone is, ending the clause.
@@ -339,6 +358,14 @@ impl<'a> Reader<'a> {
             && t.folded.chars().count() >= 2
             && !in_set(&ABBREVIATIONS_SET, &t.folded)
             && ((lex.is_name() && nameness(lex, &t.folded) >= 0.0) || lex.word_zipf() == 0.0);
+        // In a list with commas, before a name found: "moi, josée, kevin pis marc-andré".
+        let comma_list = names.get(i + 1).copied().unwrap_or(false)
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| self.text[t.own_end..n.start].trim() == ",")
+            && lex.first >= 1.0
+            && nameness(lex, &t.folded) >= 0.0;
         // A first name right before a name found: "Tommy Deer retourne".
         let first_of = names.get(i + 1).copied().unwrap_or(false)
             && self.after(i).is_some()
@@ -346,6 +373,7 @@ impl<'a> Reader<'a> {
             && nameness(lex, &t.folded) >= 1.0
             && t.titlecase == self.tokens[i + 1].titlecase;
         first_of
+            || comma_list
             || namelike
                 && names.get(i + 2).copied().unwrap_or(false)
                 && matches!(self.folded(i + 1), "and" | "et" | "pis" | "&" | "or" | "ou")

@@ -355,9 +355,10 @@ impl Known {
             if !common_word(reader.lex(i), w) {
                 return true;
             }
-            // A capital says little of a holiday's word: "New Year's Eve".
-            let capital = reader.capital(i);
-            let hints = reader.hints(i) - if capital { 1.0 } else { 0.0 };
+            // A capital says little of a holiday's word: "New Year's Eve". A word all in
+            // capitals is written so on purpose: "OLIVE wrote me".
+            let hints = reader.hints(i) - if reader.capital(i) { 1.0 } else { 0.0 };
+            let capital = reader.capital(i) || (upper() && w.chars().count() >= 3);
             let capital = capital && !cues::is_calendar(w);
             return !after_determiner()
                 && !word_reading()

@@ -148,10 +148,18 @@ impl Reader<'_> {
         };
         let alike = shape(a) == shape(b) && (shape(a).0 || a.titlecase);
         // A last name strong on its own lifts a first name that is also a word: "sylvain
-        // lavoie".
+        // lavoie"; so does a capitalised word no list holds after a capitalised first name:
+        // "Félicité Mbala", "Espoir Ilunga".
+        let unknown_last = alike
+            && a.titlecase
+            && lb.word_zipf() == 0.0
+            && !lb.is_name()
+            && b.folded.chars().count() >= 3;
         let first = la.first >= 1.0
             && a.folded.chars().count() >= 3
-            && (na >= 1.0 || (na >= 0.0 && lb.last >= 10.0 && nb >= 2.0));
+            && (na >= 1.0
+                || (na >= 0.0 && lb.last >= 10.0 && nb >= 2.0)
+                || (unknown_last && la.first >= 10.0));
         // A common last name that is also a word, written like the first name beside it.
         let word_last = alike
             && na >= 1.0
