@@ -90,7 +90,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::CaseNumber,
             re(
-                r"(?i)\b(?:file|case|claim|docket|dossier|ref(?:erence)?|r[eé]f[eé]rence|referral|occurrence|report|incident|ticket|matter|cause|num[eé]ro|signalement|r[eé]clamation|rg)\s*(?:#|no\.?|n°|number|num\.?|is|est|:)?\s*(#?[a-z]{0,3}[\s-]?\d[\d\s/-]{2,}\d[a-z]?)\b",
+                r"(?i)\b(?:file|case|claim|application|docket|dossier|ref(?:erence)?|r[eé]f[eé]rence|referral|occurrence|report|incident|ticket|matter|cause|num[eé]ro|signalement|r[eé]clamation|rg)\s*(?:#|no\.?|n°|number|num\.?|is|est|:)?\s*(#?[a-z]{0,3}[\s-]?\d[\d\s/-]{2,}\d[a-z]?)\b",
             ),
         ),
         // With a word between, a long number: "file is W308812456", "dossier d'immigration
@@ -110,7 +110,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::CaseNumber,
             re(
-                r"\b(?:[A-Z]{1,4}-\d{2,4}-\d{3,}|[A-Z]{1,4}-\d{4,}|\d{4}-[A-Z]{2,4}-\d{3,}|\d{2}/\d{5})\b",
+                r"\b(?:[A-Z]{1,4}-\d{2,4}-\d{3,}|[A-Z]{1,4}-\d{4,}|\d{4}-[A-Z]{2,4}-\d{3,}|\d{2}/\d{5}|[A-Z]{1,4}/\d{2,4}/\d{3,})\b",
             ),
         ),
         // Licence plates by their shape, in capitals: French (AB-123-CD), Ontario and Québec
@@ -133,7 +133,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Age,
             re(
-                r"(?i)\b(?:he's|she's|hes|shes|they're|he\s+is|she\s+is|is|turned|turns|turning|aged?|age\s+of|just|almost|nearly|barely)\s+(\d{1,2})\b",
+                r"(?i)\b(?:he's|she's|hes|shes|they're|he\s+is|she\s+is|is|turned|turns|turning|aged?|age\s+of|just|almost|nearly|barely)\s+(?:only\s+|just\s+)?(\d{1,2})\b",
             ),
         ),
         // Ages in words ("he's sixty-five", "elle a quarante ans") and "at 14 he…".
@@ -170,7 +170,20 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         ),
         (Class::Date, re(r"\b([0-3]?\d/[0-3]?\d)\b(?:[^/]|$)")),
         (Class::Date, re(r"(?i)\bthe\s+[1-3]?\d(?:st|nd|rd|th)\b")),
-        (Class::Date, re(r"(?i)\b(le\s+[1-3]?\d)\b")),
+        (Class::Date, re(r"(?i)\b(le\s+[1-3]?\d(?:er|e)?)\b")),
+        // Belgian plates ("2-ABK-771") and mobile numbers ("0470 12 34 56").
+        (Class::Plate, re(r"\b\d-[A-Z]{3}-\d{3}\b")),
+        (
+            Class::Phone,
+            re(r"\b04\d{2}[\s.]?\d{2}[\s.]?\d{2}[\s.]?\d{2}\b"),
+        ),
+        // Dossier numbers with dots ("8.234.567"), and long runs of digit groups ("798412 31
+        // 20240118"): twelve digits or more, more than any phone number.
+        (Class::CaseNumber, re(r"\b\d{1,3}\.\d{3}\.\d{3}\b")),
+        (
+            Class::IdNumber,
+            re(r"\b\d{4,}(?:\s\d{2,}){1,3}(?:\s[A-Z]\b)?"),
+        ),
     ]
 });
 
@@ -178,7 +191,8 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
 const NOT_AGE_AFTER: &[&str] = &[
     "min", "mins", "minutes", "minute", "hrs", "hours", "hour", "h", "days", "day", "weeks",
     "week", "wks", "months", "month", "times", "time", "bucks", "dollars", "$", "%", "am", "pm",
-    "ppl", "people", "km", "mg", "ml", "of", "in", "more", "left", "out", "x", "de", "d'",
+    "ppl", "people", "km", "mg", "ml", "of", "in", "more", "left", "out", "x", "de", "d'", "years",
+    "yrs", "year",
 ];
 
 /// Names of identity cards written before their number, which is not a plate: "OHIP 4567…".
@@ -212,6 +226,9 @@ fn day_number_ok(text: &str, start: usize, end: usize) -> bool {
         && !NOT_DAY_BEFORE.contains(&before.as_str())
 }
 
+/// Digits that go on in pairs after a match: the rest of a phone number.
+static RUNS_ON_IN_PAIRS: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s.]\d{2}[\s.]\d{2}\b"));
+
 /// "le 14 à 9h": a day, then the hour.
 static AT_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"^[àa]\s+\d{1,2}\s?h"));
 
@@ -224,6 +241,8 @@ fn years_are_an_age(text: &str, start: usize, end: usize, next: &str) -> bool {
     const HAS: &[&str] = &[
         "a",
         "à",
+        "ont",
+        "avaient",
         "avait",
         "aura",
         "avoir",
@@ -301,6 +320,15 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
             let m = Found { start, end, text };
             match class {
                 // An age in words needs no check on its number.
+                // A run of digit groups is a number of a file only when it is longer than any
+                // phone number.
+                Class::IdNumber
+                    if m.as_str().contains(' ')
+                        && m.as_str().chars().all(|c| c.is_ascii_digit() || c == ' ')
+                        && m.as_str().chars().filter(char::is_ascii_digit).count() < 12 =>
+                {
+                    continue;
+                }
                 // "info at tinyurl.com/rentfix22" is a link, not an address to write to.
                 Class::Email if text[m.end()..].starts_with('/') => continue,
                 Class::Age if m.as_str().starts_with(|c: char| c.is_alphabetic()) => {}
@@ -347,7 +375,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     if !(1..=31).contains(&d)
                         || !(1..=12).contains(&mo)
                         || m.as_str() == "24/7"
-                        || mo == 10
+                        || (mo == 10 && d <= 10)
                     {
                         continue;
                     }
@@ -362,6 +390,10 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     if !m.as_str().chars().any(|c| c.is_ascii_digit())
                         || (*class == Class::Plate && ID_CARDS.contains(&letters.as_str()))
                     {
+                        continue;
+                    }
+                    // "GSM 0470 12 34 56": the digits run on as a phone number's.
+                    if *class == Class::Plate && RUNS_ON_IN_PAIRS.is_match(&text[m.end()..]) {
                         continue;
                     }
                     // Lower-case letters make a plate only when they make no word: "cwrt 448",
@@ -475,6 +507,22 @@ mod tests {
             ("appt 3/14 at the clinic", "3/14", Class::Date),
             ("entrevue le 14 à 9h", "le 14", Class::Date),
             ("Réjean, 61 ans, dort dehors", "61 ans", Class::Age),
+            ("son GSM 0470 12 34 56 ok", "0470 12 34 56", Class::Phone),
+            ("sa voiture c'est la 2-ABK-771", "2-ABK-771", Class::Plate),
+            (
+                "une lettre, réf SG/2024/3381",
+                "SG/2024/3381",
+                Class::CaseNumber,
+            ),
+            (
+                "office des étrangers 8.234.567",
+                "8.234.567",
+                Class::CaseNumber,
+            ),
+            ("on va le visiter 31/10", "31/10", Class::Date),
+            ("dort là depuis le 1er", "le 1er", Class::Date),
+            ("application no B000318842", "B000318842", Class::CaseNumber),
+            ("rocky is only 19", "19", Class::Age),
             ("elle a 15 ans", "15 ans", Class::Age),
             ("a 72-year-old man", "72-year-old", Class::Age),
             (
@@ -512,6 +560,8 @@ mod tests {
             "we sent 100 flyers",
             "4 ans de sobriété demain",
             "il était marin avant, 20 ans sur les bateaux",
+            "Housing wait list is 2 years now",
+            "rated it 7/10",
         ] {
             assert!(found(plain).is_empty(), "{plain}: {:?}", found(plain));
         }

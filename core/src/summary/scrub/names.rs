@@ -412,7 +412,11 @@ impl<'a> Reader<'a> {
         if before.is_some_and(|b| in_set(&TITLES_SET, b)) && plausible {
             return Some(Why::Title);
         }
-        if before.is_some_and(|b| in_set(&NAMED_SET, b)) && plausible && !in_set(&BEFORE_SET, w) {
+        // "goes by Ky", but not "ran out by noon".
+        let named = before.is_some_and(|b| in_set(&NAMED_SET, b))
+            && (before != Some("by")
+                || (i >= 2 && matches!(self.folded(i - 2), "goes" | "go" | "went" | "going")));
+        if named && plausible && !in_set(&BEFORE_SET, w) {
             return Some(Why::Named);
         }
         // "Mother's Day", "her sister's place": what a relation owns is a thing.
@@ -589,6 +593,7 @@ mod tests {
             "la sage-femme a été super",
             "summer is back and so is the heat",
             "she wants to add me on insta",
+            "ran out by noon",
         ] {
             assert!(names(plain).is_empty(), "{plain}: {:?}", names(plain));
         }

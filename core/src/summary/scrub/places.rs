@@ -30,7 +30,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Address,
             re(&format!(
-                r"(?i)\b(?:(?:the\s+)?corner\s+of|coin(?:\s+de)?|angle(?:\s+de)?|intersection\s+of)\s+{STREET}\s+(?:and|&|et|x|/)\s+{STREET}"
+                r"(?i)\b(?:(?:the\s+)?corner\s+of|coin(?:\s+de)?|angle(?:\s+de)?|intersection\s+of)\s+{STREET}\s+(?:and|&|et|pis|x|/)\s+{STREET}"
             )),
         ),
         // Addresses in French, with the abbreviations people type.
@@ -40,11 +40,34 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
                 r"(?i)\b\d{1,5}[a-z]?,?\s+(?:rue|av\.?|avenue|bd\.?|boul\.?|boulevard|ch\.?|chemin|pl\.?|place|all[ée]e|impasse|route|rang|mont[ée]e|quai|cours)\s+(?:(?:de|du|des|de\s+la)\s+)?[\p{L}][\p{L}'’.-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+|\s+[\p{L}][\p{L}'’-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+)?)?",
             ),
         ),
+        // A street named with its type after a word of place: "on selkirk ave", "near powell
+        // st". Its number, when there is one, is found by the patterns before.
+        (
+            Class::Address,
+            re(
+                r"(?i)\b(?:on|off|near|at|by)\s+([\p{L}][\p{L}'’-]+\s+(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|cres|crescent|lane|ln|terrace|hwy|highway)\b\.?)",
+            ),
+        ),
+        // European order, the number after the street: "rue de brabant 88", "chaussée de
+        // waterloo 212, boîte 3".
+        (
+            Class::Address,
+            re(
+                r"(?i)\b(?:rue|chauss[ée]e|avenue|boulevard|quai|chemin|place)\s+(?:(?:de\s+la|de|du|des|d['’])\s*)?[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*)?\s+\d{1,4}[a-z]?\b(?:,?\s+bo[iî]te\s+\d{1,4})?",
+            ),
+        ),
+        // Post boxes: "po box 118", "box 412", "c.p. 211", "case postale 12".
+        (
+            Class::Address,
+            re(
+                r"(?i)(?:\bp\.?\s?o\.?\s+box|\bbox|\bc\.p\.|\bcp|\bcase\s+postale)\s*#?\s*\d{1,5}\b",
+            ),
+        ),
         // A unit, a room or a building letter.
         (
             Class::Address,
             re(
-                r"(?i)\b(?:apt|app|appt|appart|apartment|unit|suite|rm|room|porte|logement)\.?\s*#?\s*\d{1,4}[a-z]?\b|\bb[âa]t(?:iment)?\.?\s+[A-Z0-9]\b",
+                r"(?i)\b(?:apt|app|appt|appart|apartment|unit|suite|rm|room|porte|logement|chambre)\.?\s*#?\s*\d{1,4}[a-z]?\b|\bb[âa]t(?:iment)?\.?\s+[A-Z0-9]\b",
             ),
         ),
         // British postcodes: "SW1A 1AA", "m1 1ae".
@@ -158,6 +181,7 @@ pub fn join_addresses(text: &str, found: &mut Vec<(usize, usize, Class)>) {
     static UNIT_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)^(?:apt|app|appt|appart|apartment|unit|suite|porte|logement)\b.*$")
     });
+    static FOUR_DIGIT_POSTAL: LazyLock<Regex> = LazyLock::new(|| re(r"^,?\s+(?:[1-9]\d{3})\b"));
     static NUMBER_AND_STREET: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^[\s,]+\d{1,5}[a-z]?\s+\p{L}[\p{L}'’-]+"));
     found.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
@@ -178,6 +202,12 @@ pub fn join_addresses(text: &str, found: &mut Vec<(usize, usize, Class)>) {
         joined.push((s, e, class));
     }
     for span in joined.iter_mut() {
+        // A Belgian or Swiss postal code after the address: "rue de brabant 88 1030".
+        if span.2 == Class::Address
+            && let Some(m) = FOUR_DIGIT_POSTAL.find(&text[span.1..])
+        {
+            span.1 += m.end();
+        }
         if span.2 == Class::Address
             && UNIT_THEN_NUMBER.is_match(&text[span.0..span.1])
             && let Some(m) = NUMBER_AND_STREET.find(&text[span.1..])
@@ -204,17 +234,17 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
     let (text, toks) = (reader.text, reader.tokens);
     let mut out = Vec::new();
     for (class, pattern) in PATTERNS.iter() {
-        for m in pattern.find_iter(text) {
+        for (start, end) in super::identifiers::matches(pattern, text) {
             // "appt 3/14", "appt 10:30": an appointment's date or time, not a flat.
             if *class == Class::Address
-                && text[m.end()..].starts_with(['/', ':'])
-                && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+                && text[end..].starts_with(['/', ':'])
+                && text[end + 1..].starts_with(|c: char| c.is_ascii_digit())
             {
                 continue;
             }
             // "st" after a name is a street ("elm st"), not a saint ("at st mike's").
             if *class == Class::Institution {
-                let before = text[..m.start()]
+                let before = text[..start]
                     .split_whitespace()
                     .next_back()
                     .map(|w| super::text::fold_plain(w.rsplit(['\'', '’']).next().unwrap_or(w)));
@@ -222,7 +252,7 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                     continue;
                 }
             }
-            out.push((m.start(), m.end(), *class));
+            out.push((start, end, *class));
         }
     }
     let lex: Vec<&Lex> = (0..toks.len()).map(|i| reader.lex(i)).collect();

@@ -93,6 +93,7 @@ pub(super) fn phones_in_words(text: &str, tokens: &[Token]) -> Vec<(usize, usize
 
 /// Words that name where a handle lives.
 const PLATFORMS: &[&str] = &[
+    "messenger",
     "insta",
     "instagram",
     "ig",

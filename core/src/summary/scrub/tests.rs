@@ -316,6 +316,19 @@ fn the_parts_of_one_address_go_as_one() {
         ("she moved to apt 4b 55 elm", "she moved to [address]"),
         ("new unit 88 sherbourne st unit 1205!!", "new [address]!!"),
         ("camping near bathurst & bloor", "camping near [address]"),
+        (
+            "staying w/ cousin on selkirk ave",
+            "staying w/ cousin on [address]",
+        ),
+        ("mail goes to po box 118 now", "mail goes to [address] now"),
+        (
+            "sont au rue de brabant 88 1030, chambre 12",
+            "sont au [address], [address]",
+        ),
+        (
+            "une surdose au coin charest pis dorchester",
+            "une surdose au [address]",
+        ),
     ] {
         assert_eq!(scrub(&[], text).text, want, "{text}");
     }
