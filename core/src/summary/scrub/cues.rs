@@ -98,6 +98,7 @@ word_sets!(
     PERSON_PASSIVES_SET = "person_passives",
     PERSON_STATES_SET = "person_states",
     BEFORE_A_SET = "before_a",
+    NAMED_BY_AREA_SET = "named_by_area",
 );
 
 #[cfg(test)]
