@@ -103,7 +103,12 @@ fn compound_lookup(folded: &str) -> Lex {
         .filter(|p| p.chars().count() > 2)
         .map(lexicon::lookup)
         .collect();
-    if parts.is_empty() || parts.iter().any(|p| p.first < 1.0 || p.word_zipf() >= 5.0) {
+    let named = folded
+        .split('-')
+        .filter(|p| p.chars().count() > 2)
+        .zip(&parts)
+        .all(|(p, l)| l.first >= 1.0 && nameness(l, p) >= 0.0);
+    if parts.is_empty() || !named {
         return lex;
     }
     Lex {
@@ -181,7 +186,7 @@ impl<'a> Reader<'a> {
 
     /// Whether word `i` is a name with an "s" for "'s", as phones type it: "kikis insta",
     /// "wades truck". The word itself is no word; without its "s", it is a first name.
-    fn possessive_without_apostrophe(&self, i: usize) -> bool {
+    pub(super) fn possessive_without_apostrophe(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         let Some(stem) = t.folded.strip_suffix('s') else {
             return false;
@@ -367,11 +372,14 @@ impl<'a> Reader<'a> {
             && lex.first >= 1.0
             && nameness(lex, &t.folded) >= 0.0;
         // A first name right before a name found: "Tommy Deer retourne".
+        // Both capitalised, a first name that is also a word will do: "Espoir Ilunga".
+        let next_capital = self.tokens.get(i + 1).map(|n| n.titlecase);
+        let both_capitalised = t.titlecase && next_capital == Some(true);
         let first_of = names.get(i + 1).copied().unwrap_or(false)
             && self.after(i).is_some()
-            && lex.first >= 50.0
-            && nameness(lex, &t.folded) >= 1.0
-            && t.titlecase == self.tokens[i + 1].titlecase;
+            && next_capital == Some(t.titlecase)
+            && ((lex.first >= 50.0 && nameness(lex, &t.folded) >= 1.0)
+                || (both_capitalised && lex.first >= 1.0 && lex.word_zipf() < 5.5));
         first_of
             || comma_list
             || namelike
@@ -488,7 +496,7 @@ impl<'a> Reader<'a> {
                 || t.folded
                     .split('-')
                     .all(|p| p.chars().count() <= 2 || lexicon::lookup(p).first >= 1.0))
-            && !inflected(w)
+            && (!inflected(w) || self.possessive_without_apostrophe(i))
             && t.folded.chars().any(|c| "aeiouy".contains(c))
             && !in_set(&ABBREVIATIONS_SET, w)
             && hints >= 1.0
@@ -522,15 +530,18 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         let toks = tokens(text);
         let r = Reader::new(text, &toks);
+        // Both looks, as the scrubber takes them: word by word, then the first of a pair.
         let mut found = vec![false; toks.len()];
-        let mut out = Vec::new();
         for i in 0..toks.len() {
-            if r.likely_name(i, &found).is_some() {
-                found[i] = true;
-                out.push(toks[i].folded.clone());
-            }
+            found[i] = r.likely_name(i, &found).is_some();
         }
-        out
+        for i in 0..toks.len() {
+            found[i] = found[i] || r.listed_before(i, &found);
+        }
+        (0..toks.len())
+            .filter(|i| found[*i])
+            .map(|i| toks[i].folded.clone())
+            .collect()
     }
 
     #[test]
@@ -566,6 +577,9 @@ mod tests {
         assert_eq!(names("river 16 yo, couch surfing"), ["river"]);
         assert_eq!(names("l'ex à Nathalie conduit un pick-up"), ["nathalie"]);
         assert_eq!(names("her worker at CAS is jen, file 22"), ["jen"]);
+        assert_eq!(names("Ti-Jean Gagnon a 67 ans"), ["ti-jean", "gagnon"]);
+        assert_eq!(names("Espoir Ilunga a 20 ans"), ["espoir", "ilunga"]);
+        assert_eq!(names("wades truck is where he sleeps"), ["wades"]);
     }
 
     #[test]
