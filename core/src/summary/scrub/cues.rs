@@ -4,7 +4,9 @@
 //! in `cues.txt`, one `[section]` each with what it is for; each is built into a set once,
 //! since every word of every note is looked up in them.
 
-use std::collections::{HashMap, HashSet};
+// A fast hash: the lists are looked up for every word of every note, and hold no secret
+// an attacker could pick collisions against.
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Every list of `cues.txt` by its section's name.
@@ -14,7 +16,7 @@ static LISTS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
 /// The lists of a word-list file: `[section]` lines, then entries separated by commas or line
 /// ends; `#` starts a comment line.
 pub(super) fn sections(file: &'static str) -> HashMap<&'static str, HashSet<&'static str>> {
-    let mut lists: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
+    let mut lists: HashMap<&'static str, HashSet<&'static str>> = HashMap::default();
     let mut section = "";
     for line in file.lines() {
         let line = line.trim();

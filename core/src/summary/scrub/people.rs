@@ -6,7 +6,9 @@
 //! ("tim hortons on main"), and single words only where the word is itself a name or a rare
 //! word ("tamsin", "moosonee"), so an ordinary word in a note is never taken for a detail.
 
-use std::collections::{HashMap, HashSet};
+// A fast hash: the lists are looked up for every word of every note, and hold no secret
+// an attacker could pick collisions against.
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::cues;
@@ -24,7 +26,7 @@ static NICKNAMES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock:
         "polly", "sally", "molly", "patsy", "nancy", "daisy", "betty", "bess", "liz", "beth",
         "sasha", "chuck", "jim", "jimmy", "kate", "kathy", "jenny", "tony", "mike", "mo", "moe",
     ];
-    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut map: HashMap<&str, Vec<&str>> = HashMap::default();
     for line in include_str!("nicknames.tsv").lines() {
         if let Some((formal, short)) = line.split_once('\t')
             && (short.chars().next() == formal.chars().next() || CLASSIC.contains(&short))
@@ -76,7 +78,12 @@ fn same_word(a: &str, b: &str) -> bool {
         &["and", "et"],
         &["in", "dans", "en"],
     ];
-    a == b || ALIKE.iter().any(|set| set.contains(&a) && set.contains(&b))
+    // Called for every word of a note against every word of every detail: the little words
+    // are short, and most pairs are told apart by length alone.
+    a == b
+        || (a.len() <= 4
+            && b.len() <= 4
+            && ALIKE.iter().any(|set| set.contains(&a) && set.contains(&b)))
 }
 
 /// The words of `text`, folded, split at spaces, hyphens, dots and apostrophes.
@@ -162,8 +169,8 @@ pub struct Known {
 impl Known {
     pub fn new(p: &Person) -> Known {
         let mut sequences = Vec::new();
-        let mut singles = HashSet::new();
-        let mut initials: HashSet<String> = HashSet::new();
+        let mut singles = HashSet::default();
+        let mut initials: HashSet<String> = HashSet::default();
         let mut compounds = Vec::new();
         for (source, is_alias) in
             std::iter::once((p.alias.as_str(), true)).chain(p.name.as_deref().map(|n| (n, false)))
@@ -211,9 +218,9 @@ impl Known {
                 initials.insert([letters[0], letters[letters.len() - 1]].iter().collect());
             }
         }
-        let mut detail_words = HashSet::new();
-        let mut detail_named = HashSet::new();
-        let mut detail_alone = HashSet::new();
+        let mut detail_words = HashSet::default();
+        let mut detail_named = HashSet::default();
+        let mut detail_alone = HashSet::default();
         let mut detail_clauses: Vec<Vec<(String, bool)>> = Vec::new();
         if let Some(details) = p.details.as_deref() {
             for clause in details.split([';', ',', '\n', '(', ')']) {

@@ -5,7 +5,9 @@
 //! short ("at 401 jarvis", "4500 rue hochelaga app 3", "unit 3"). A generic place ("the
 //! shelter", "the legal clinic", "l'hôpital") and a big city stay.
 
-use std::collections::{HashMap, HashSet};
+// A fast hash: the lists are looked up for every word of every note, and hold no secret
+// an attacker could pick collisions against.
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
