@@ -76,6 +76,50 @@ impl Lex {
     }
 }
 
+/// A word's skeleton: its consonants, each run of one written once ("tommorow" and
+/// "tomorrow" are both "tmrw", "defintely" and "definitely" "dfntly"). Typos keep it.
+pub fn skeleton(folded: &str) -> String {
+    let mut out = String::new();
+    for c in folded
+        .chars()
+        .filter(|c| c.is_alphabetic() && !"aeiouy".contains(*c))
+    {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether a word no list holds is an everyday word mistyped: its skeleton is that of a word
+/// of everyday English or French. Names are not in the set, only words a dictionary writes in
+/// lower case and met at least once in 30,000 words.
+pub fn mistyped_word(folded: &str) -> bool {
+    static SKELETONS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+        use fst::Streamer;
+        let mut out = std::collections::HashSet::new();
+        let mut stream = MAP.stream();
+        while let Some((key, v)) = stream.next() {
+            let ordinary = (v >> 48) & 3 != 0;
+            let zipf = ((v >> 32) & 0xff).max((v >> 40) & 0xff) as f32 / 10.0;
+            let named = (v & 0xffff) >= 10 || ((v >> 16) & 0xffff) >= 10;
+            if ordinary
+                && zipf >= 3.5
+                && !named
+                && key.len() >= 5
+                && let Ok(word) = std::str::from_utf8(key)
+            {
+                let s = skeleton(word);
+                if s.chars().count() >= 4 {
+                    out.insert(s);
+                }
+            }
+        }
+        out
+    });
+    folded.chars().count() >= 6 && SKELETONS.contains(&skeleton(folded))
+}
+
 /// What the lexicon knows of `folded` (lower case, accents removed).
 pub fn lookup(folded: &str) -> Lex {
     match MAP.get(folded) {

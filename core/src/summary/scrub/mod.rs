@@ -91,7 +91,15 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Address,
             re(
-                r"(?i)\b\d{1,5}[a-z]?,?\s+(?:[a-zà-ÿ'.-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|crescent|cres|terrace|square|sq|parkway|pkwy|highway|hwy)\b\.?(?:\s+(?:north|south|east|west|[nsew])\b\.?)?(?:,?\s+(?:apt|apartment|unit|suite|#)\s*\w+)?",
+                r"(?i)\b\d{1,5}[a-z]?(?:-\d{1,5})?,?\s+(?:[a-z0-9à-ÿ'.-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|crescent|cres|terrace|square|sq|parkway|pkwy|highway|hwy)\b\.?(?:\s+(?:north|south|east|west|ne|nw|se|sw|[nsew])\b\.?)?(?:,?\s+(?:apt|apartment|unit|suite|#)\s*\w+)?",
+            ),
+        ),
+        // Prairie addresses, the type before a lettered street ("1105 Ave P S"), and a unit
+        // before the number ("304-1521 Kingsway").
+        (
+            Class::Address,
+            re(
+                r"(?i)\b\d{1,5}\s+(?:ave|avenue|st|street)\s+[a-z]\b(?:\s+(?:ne|nw|se|sw|[nsew])\b)?|\b\d{1,5}-\d{1,5}\s+[A-Z][\p{L}'-]+",
             ),
         ),
         (

@@ -184,6 +184,26 @@ impl<'a> Reader<'a> {
             .then(|| self.folded(i + 1))
     }
 
+    /// Whether a word no list holds is an everyday one all the same: mistyped ("tommorow"),
+    /// two words run together ("heatstroke", "windchill"), or capitals in the plural ("3
+    /// ODs").
+    fn everyday_in_disguise(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let w = t.folded.as_str();
+        let raw = &self.text[t.own_start..t.own_end];
+        let plural_capitals = raw.len() >= 3
+            && raw.ends_with('s')
+            && raw[..raw.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+        let compound = w.is_ascii()
+            && w.len() >= 7
+            && (3..=w.len() - 3).any(|k| {
+                let (a, b) = w.split_at(k);
+                let (la, lb) = (lexicon::lookup(a), lexicon::lookup(b));
+                la.ordinary && lb.ordinary && la.word_zipf() >= 3.5 && lb.word_zipf() >= 3.5
+            });
+        plural_capitals || compound || lexicon::mistyped_word(w)
+    }
+
     /// Whether word `i` is a name with an "s" for "'s", as phones type it: "kikis insta",
     /// "wades truck". The word itself is no word; without its "s", it is a first name.
     pub(super) fn possessive_without_apostrophe(&self, i: usize) -> bool {
@@ -303,7 +323,11 @@ impl<'a> Reader<'a> {
                 h += 1.0
             }
             // An apposition: "hiroshi the retired chef", "ginette la bénévole".
-            Some("the" | "la" | "le") if t.sentence_start => h += 1.0,
+            Some("the" | "la" | "le")
+                if t.sentence_start && in_set(&PERSON_NOUNS_SET, self.folded(i + 2)) =>
+            {
+                h += 1.0
+            }
             _ => {}
         }
         // Two names joined ("olive pis grâce", "sunita and deepak") hint at each other.
@@ -400,10 +424,12 @@ impl<'a> Reader<'a> {
             return None;
         }
         let w = t.folded.as_str();
+        // "à Liège": a city of 100,000 people or more is a place, and says little.
         if in_set(&TITLES_SET, w)
             || in_set(&RELATIONS_SET, w)
             || in_set(&ABBREVIATIONS_SET, w)
             || in_set(&NOT_PEOPLE_SET, w)
+            || (lex.place >= 100 && lex.first < 10.0)
         {
             return None;
         }
@@ -500,6 +526,7 @@ impl<'a> Reader<'a> {
             && t.folded.chars().any(|c| "aeiouy".contains(c))
             && !in_set(&ABBREVIATIONS_SET, w)
             && hints >= 1.0
+            && !self.everyday_in_disguise(i)
         {
             return Some(Why::Context);
         }
@@ -608,6 +635,11 @@ mod tests {
             "summer is back and so is the heat",
             "she wants to add me on insta",
             "ran out by noon",
+            "need to eat b4 my shift tommorow, got shaky",
+            "3 ODs on the block, all came back",
+            "3 ppl w heatstroke this week",
+            "à Liège les gens sont super solidaires",
+            "Constant, le bruit au refuge",
         ] {
             assert!(names(plain).is_empty(), "{plain}: {:?}", names(plain));
         }

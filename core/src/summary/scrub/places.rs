@@ -55,7 +55,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Address,
             re(
-                r"(?i)\b(?:rue|chauss[ée]e|avenue|boulevard|quai|chemin|place)\s+(?:(?:de\s+la|de|du|des|d['’])\s*)?[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*)?\s+\d{1,4}[a-z]?\b(?:,?\s+bo[iî]te\s+\d{1,4})?",
+                r"(?i)\b(?:rue|chauss[ée]e|avenue|boulevard|quai|chemin|place)\s+(?:(?:de\s+la|de|du|des|d['’])\s*)?[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*)?\s+\d{1,4}[a-z]?\b(?:,?\s+(?:bo[iî]te|bte)\s+\d{1,4})?",
             ),
         ),
         // Post boxes: "po box 118", "box 412", "c.p. 211", "case postale 12".
@@ -260,6 +260,12 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                     continue;
                 }
             }
+            // "la St-Jean" is a holiday.
+            if *class == Class::Institution
+                && super::cues::is_calendar(&super::text::fold_plain(&text[start..end]))
+            {
+                continue;
+            }
             // "st" after a name is a street ("elm st"), not a saint ("at st mike's").
             if *class == Class::Institution {
                 let before = text[..start]
@@ -316,10 +322,15 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             let named_by_area = super::cues::NAMED_BY_AREA_SET.contains(t.folded.as_str())
                 && (reader.english != Some(true)
                     || !matches!(t.folded.as_str(), "office" | "palais" | "gare"));
+            // An area's name ends at a verb or a little word: "CPAS fermé le vendredi", "le
+            // CLSC pis après".
             let area = |j: usize| {
                 let w = folded[j];
                 toks[j].alphabetic
                     && lex[j].word_zipf() < 5.0
+                    && !reader.participle(j)
+                    && !super::cues::CLAUSE_JOINS_SET.contains(w)
+                    && !super::cues::is_abbreviation(w)
                     && !super::cues::ARTICLES_SET.contains(w)
                     && !super::cues::PRONOUNS_SET.contains(w)
                     && !super::cues::AFTER_SET.contains(w)
@@ -361,7 +372,11 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             super::text::fold_plain(&text[t.start..t.own_start]).as_str(),
             "d'"
         );
-        if (elided_de || (i > 0 && PLACE_BEFORE.contains(&folded[i - 1])))
+        // "on a déneigé": the French "a" is "has", not "à".
+        let before_place = i > 0
+            && PLACE_BEFORE.contains(&folded[i - 1])
+            && &text[toks[i - 1].own_start..toks[i - 1].own_end] != "a";
+        if (elided_de || before_place)
             && lex[i].word_zipf() == 0.0
             && !lex[i].is_name()
             && !super::names::inflected(&t.folded)
@@ -580,6 +595,9 @@ mod tests {
             "l'espérance de vie dans la rue c'est 20 ans de moins",
             "qu'on manque de lunchs",
             "we swam in the lake",
+            "fleur de lys partout pour la St-Jean",
+            "CPAS fermé le vendredi aprem",
+            "on a déneigé l'entrée du local",
         ] {
             assert!(found(plain).is_empty(), "{plain}: {:?}", found(plain));
         }

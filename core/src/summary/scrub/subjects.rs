@@ -80,6 +80,9 @@ impl Reader<'_> {
                     // "Honoré de l'église congolaise", "Victor du centre de jour".
                     let of_the = matches!(raw.as_str(), "du" | "des")
                         || (raw == "de"
+                            // "Clémence de la juge": "de la" only after a name more than a
+                            // word.
+                            && nameness(&self.lex[i], &t.folded) >= 1.0
                             && self.tokens.get(j + 1).is_some_and(|l| {
                                 l.own_start != l.start || l.folded == "la"
                             }));
