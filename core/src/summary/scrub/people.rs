@@ -176,6 +176,8 @@ pub struct Known {
     detail_named: HashSet<String>,
     /// Details said in one word ("pregnant"), found in a note that names them.
     detail_alone: HashSet<String>,
+    /// Every word of their details.
+    detail_vocabulary: HashSet<String>,
     /// Their private details, clause by clause, for phrases of two words or more; each word
     /// with whether it carries meaning of its own (a capital, a name, a rare word).
     detail_clauses: Vec<Vec<(String, bool)>>,
@@ -311,6 +313,11 @@ impl Known {
             detail_words,
             detail_named,
             detail_alone,
+            detail_vocabulary: detail_clauses
+                .iter()
+                .flatten()
+                .map(|(w, _)| w.clone())
+                .collect(),
             detail_clauses,
         }
     }
@@ -452,11 +459,13 @@ impl Known {
         }
         // Details: runs of two words or more found in one clause, with something in them that
         // is not an everyday word; and the words that identify on their own.
+        // Most words of a note are in none of their details: passed over at once, by a look
+        // in one set (a little word may stand for another: "sur" for "on").
+        let maybe = |w: &str| w.len() <= 4 || self.detail_vocabulary.contains(w);
         for clause in &self.detail_clauses {
             let mut i = 0;
             while i < toks.len() {
-                // Most words of a note are in no clause: passed over at once.
-                if !clause.iter().any(|(w, _)| same_word(w, folded[i])) {
+                if !maybe(folded[i]) || !clause.iter().any(|(w, _)| same_word(w, folded[i])) {
                     i += 1;
                     continue;
                 }
