@@ -120,6 +120,26 @@ pub fn mistyped_word(folded: &str) -> bool {
     folded.chars().count() >= 6 && SKELETONS.contains(&skeleton(folded))
 }
 
+/// Whether `folded` is the first word of a town of several words ("sioux" of "sioux
+/// lookout"): the lexicon's keys with a space, read once.
+pub fn starts_a_town(folded: &str) -> bool {
+    static FIRST_WORDS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+        use fst::Streamer;
+        let mut out = std::collections::HashSet::new();
+        let mut stream = MAP.stream();
+        while let Some((key, v)) = stream.next() {
+            if (v >> 50) & 0xfff != 0
+                && let Ok(key) = std::str::from_utf8(key)
+                && let Some((first, _)) = key.split_once(' ')
+            {
+                out.insert(first.to_string());
+            }
+        }
+        out
+    });
+    FIRST_WORDS.contains(folded)
+}
+
 /// What the lexicon knows of `folded` (lower case, accents removed).
 pub fn lookup(folded: &str) -> Lex {
     match MAP.get(folded) {

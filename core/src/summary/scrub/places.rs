@@ -115,7 +115,13 @@ fn small_places(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             i += 1;
             continue;
         }
-        for len in (1..=3).rev() {
+        // Towns of several words are tried only from a word one of them starts with.
+        let longest = if super::lexicon::starts_a_town(&toks[i].folded) {
+            3
+        } else {
+            1
+        };
+        for len in (1..=longest).rev() {
             let Some(run) = toks.get(i..i + len) else {
                 continue;
             };
@@ -429,20 +435,30 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
 /// What a word makes of the name on its `side` ("after_name": "humber college";
 /// "before_name": "parc lafontaine"), from `places.txt`.
 fn keyword(word: &str, side: &str) -> Option<Class> {
-    static LISTS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
-        LazyLock::new(|| super::cues::sections(include_str!("places.txt")));
-    [("institution", Class::Institution), ("place", Class::Place)]
-        .into_iter()
-        .find(|(kind, _)| {
-            LISTS
-                .get(format!("{kind}_{side}").as_str())
-                .is_some_and(|l| l.contains(word))
-        })
-        .map(|(_, class)| class)
+    // Looked up for every word of every note: the four lists are found once.
+    static LISTS: LazyLock<[(&'static HashSet<&'static str>, &'static str, Class); 4]> =
+        LazyLock::new(|| {
+            [
+                (
+                    &SECTIONS["institution_after_name"],
+                    "after_name",
+                    Class::Institution,
+                ),
+                (&SECTIONS["place_after_name"], "after_name", Class::Place),
+                (
+                    &SECTIONS["institution_before_name"],
+                    "before_name",
+                    Class::Institution,
+                ),
+                (&SECTIONS["place_before_name"], "before_name", Class::Place),
+            ]
+        });
+    LISTS
+        .iter()
+        .find(|(list, s, _)| *s == side && list.contains(word))
+        .map(|(_, _, class)| *class)
 }
 
-/// The employers, services and neighbourhoods of `places.txt`, each folded word by word as notes are read,
-/// and the most words any has.
 /// The first word of every listed name, so most words of a note are passed over at once.
 static LISTED_FIRST: LazyLock<HashSet<String>> = LazyLock::new(|| {
     LISTED
@@ -452,8 +468,14 @@ static LISTED_FIRST: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The lists of `places.txt`.
+static SECTIONS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
+    LazyLock::new(|| super::cues::sections(include_str!("places.txt")));
+
+/// The employers, services and neighbourhoods of `places.txt`, each folded word by word as
+/// notes are read, and the most words any has.
 static LISTED: LazyLock<(HashMap<String, Class>, usize)> = LazyLock::new(|| {
-    let lists = super::cues::sections(include_str!("places.txt"));
+    let lists = &*SECTIONS;
     let names: HashMap<String, Class> = [
         ("employers", Class::Institution),
         ("services", Class::Institution),
