@@ -170,7 +170,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         ),
         (Class::Date, re(r"\b([0-3]?\d/[0-3]?\d)\b(?:[^/]|$)")),
         (Class::Date, re(r"(?i)\bthe\s+[1-3]?\d(?:st|nd|rd|th)\b")),
-        (Class::Date, re(r"(?i)\b(le\s+[1-3]?\d(?:er|e)?)\b")),
+        (Class::Date, re(r"(?i)\b(le\s+[1-3]?\d(?:er)?)\b")),
         // Belgian plates ("2-ABK-771") and mobile numbers ("0470 12 34 56").
         (Class::Plate, re(r"\b\d-[A-Z]{3}-\d{3}\b")),
         (
@@ -261,6 +261,7 @@ fn years_are_an_age(text: &str, start: usize, end: usize, next: &str) -> bool {
     ];
     const LASTED: &[&str] = &[
         "depuis", "pendant", "durant", "y", "dans", "en", "après", "fait", "passé", "pour", "sur",
+        "déjà", "deja", "encore",
     ];
     let before = text[..start].split_whitespace().next_back().unwrap_or("");
     // Set apart by commas, or right after a name.
@@ -370,6 +371,10 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     let (d, mo) = m.as_str().split_once('/').unwrap_or(("0", "0"));
                     let (d, mo): (u32, u32) = (d.parse().unwrap_or(0), mo.parse().unwrap_or(0));
                     // Day first, or month first when the day cannot be a month: "3/14".
+                    // "12/20" is a mark out of twenty.
+                    if mo == 20 && d <= 20 {
+                        continue;
+                    }
                     let (d, mo) = if mo > 12 && d <= 12 { (mo, d) } else { (d, mo) };
                     // "4/10" is a score out of ten far more often than the 4th of October.
                     if !(1..=31).contains(&d)
@@ -387,7 +392,10 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                         .take_while(|c| c.is_alphabetic())
                         .flat_map(char::to_lowercase)
                         .collect();
-                    if !m.as_str().chars().any(|c| c.is_ascii_digit())
+                    // A file number has four digits or more: "cause 24/7" is no file.
+                    let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
+                    if digits == 0
+                        || (*class == Class::CaseNumber && digits < 4)
                         || (*class == Class::Plate && ID_CARDS.contains(&letters.as_str()))
                     {
                         continue;
@@ -399,7 +407,11 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     // Lower-case letters make a plate only when they make no word: "cwrt 448",
                     // not "room 448" or "sent 100".
                     if *class == Class::Plate
-                        && !m.as_str().starts_with(|c: char| c.is_uppercase())
+                        && !m
+                            .as_str()
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .all(|c| c.is_uppercase())
                         && letters.len() == 4
                         && (super::lexicon::lookup(&letters).word_zipf() > 0.0
                             || super::lexicon::lookup(&letters).is_name()

@@ -8,7 +8,8 @@
 //! 2. anyone in the worker's people list, by alias or real name, whole or in part, in any case,
 //!    with a possessive or a title before it, becomes their pseudonym in this summary
 //!    ("Person A"); identifying words from their private details are removed too;
-//! 3. named institutions, employers, small towns and places, street corners (`places`);
+//! 3. named institutions, employers, small towns and places, street corners (`places`),
+//!    claimed with the identifiers, before known people;
 //! 4. other words that name someone, weighed against the lexicon of names and everyday words
 //!    and read in their sentence (`names`, `subjects`): "met w darnell", "dr patel", "will
 //!    said", "K.M.". A capital at the start of a sentence says nothing. They are flagged with
@@ -99,7 +100,7 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Address,
             re(
-                r"(?i)\b\d{1,5}\s+(?:ave|avenue|st|street)\s+[a-z]\b(?:\s+(?:ne|nw|se|sw|[nsew])\b)?|\b\d{1,5}-\d{1,5}\s+[A-Z][\p{L}'-]+",
+                r"(?i)\b\d{1,5}\s+(?:ave|avenue|st|street)\s+[a-z]\b(?:\s+(?:ne|nw|se|sw|[nsew])\b)?|\b\d{1,5}-\d{1,5}\s+(?-i:[A-Z])[\p{L}'-]{2,}",
             ),
         ),
         (

@@ -98,6 +98,10 @@ fn compound_lookup(folded: &str) -> Lex {
     if lex != Lex::default() || !folded.contains('-') {
         return lex;
     }
+    // "x-ray" is no name: every part has two letters or more ("ti-jean").
+    if folded.split('-').any(|p| p.chars().count() < 2) {
+        return lex;
+    }
     let parts: Vec<Lex> = folded
         .split('-')
         .filter(|p| p.chars().count() > 2)
@@ -194,7 +198,13 @@ impl<'a> Reader<'a> {
         let plural_capitals = raw.len() >= 3
             && raw.ends_with('s')
             && raw[..raw.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+        // Not "Starblanket said", "see Bigstone", "Dr littlechild": a capital, a person's verb
+        // or a title keeps a surname made of two words.
+        let says = self.after(i).is_some_and(|n| in_set(&ANIMATE_SET, n));
         let compound = w.is_ascii()
+            && !t.titlecase
+            && !says
+            && !self.before(i).is_some_and(|b| in_set(&TITLES_SET, b))
             && w.len() >= 7
             && (3..=w.len() - 3).any(|k| {
                 let (a, b) = w.split_at(k);
@@ -221,6 +231,15 @@ impl<'a> Reader<'a> {
             && self
                 .after(i)
                 .is_some_and(|n| !in_set(&AFTER_SET, n) && !in_set(&ANIMATE_SET, n))
+    }
+
+    /// Whether word `i` follows an article or a possessive. The French "à" folds like the
+    /// article "a" and is not one: "l'ex à Nathalie", "parlé à JM".
+    fn after_article(&self, i: usize) -> bool {
+        let a_grave = i > 0
+            && self.text[self.tokens[i - 1].own_start..self.tokens[i - 1].own_end]
+                .eq_ignore_ascii_case("à");
+        self.before(i).is_some_and(|b| in_set(&ARTICLES_SET, b)) && !a_grave
     }
 
     /// Whether an age follows word `i`: "16 yo", ", 61 ans", "17a", "turned 18".
@@ -279,7 +298,8 @@ impl<'a> Reader<'a> {
             && t.alphabetic
             && !in_set(&NOT_INITIALS_SET, letters)
             && (says || !in_set(&ABBREVIATIONS_SET, letters))
-            && (says || !in_set(&ACRONYMS_SET, letters))
+            && !in_set(&ACRONYMS_SET, letters)
+            && !self.after_article(i)
             && (capitals
                 || says
                 || self.lex[i].word_zipf() < 2.5
@@ -403,7 +423,12 @@ impl<'a> Reader<'a> {
             && self.after(i).is_some()
             && next_capital == Some(t.titlecase)
             && ((lex.first >= 50.0 && nameness(lex, &t.folded) >= 1.0)
-                || (both_capitalised && lex.first >= 1.0 && lex.word_zipf() < 5.5));
+                || (both_capitalised
+                    && lex.first >= 1.0
+                    && lex.word_zipf() < 5.5
+                    && !in_set(&BEFORE_SET, &t.folded)
+                    && !in_set(&AFTER_SET, &t.folded)
+                    && !in_set(&ANIMATE_SET, &t.folded)));
         first_of
             || comma_list
             || namelike
@@ -429,7 +454,7 @@ impl<'a> Reader<'a> {
             || in_set(&RELATIONS_SET, w)
             || in_set(&ABBREVIATIONS_SET, w)
             || in_set(&NOT_PEOPLE_SET, w)
-            || (lex.place >= 100 && lex.first < 10.0)
+            || (lex.place >= 100 && lex.first < 10.0 && lex.last < 10.0)
         {
             return None;
         }
@@ -469,18 +494,17 @@ impl<'a> Reader<'a> {
         {
             return Some(Why::Relation);
         }
-        // A word after an article or a possessive is a thing: "a toque", "his coat". The
-        // French "à" folds like the article "a" and is not one: "l'ex à Nathalie".
-        let after_a_grave = i > 0
-            && self.text[self.tokens[i - 1].own_start..self.tokens[i - 1].own_end]
-                .eq_ignore_ascii_case("à");
-        if before.is_some_and(|b| in_set(&ARTICLES_SET, b)) && !after_a_grave {
+        // A word after an article or a possessive is a thing: "a toque", "his coat".
+        if self.after_article(i) {
             return None;
         }
-        if lex.first >= 1.0
-            && z < 6.8
-            && (self.person_subject(i) || self.pair_subject(i) || self.age_after(i))
-        {
+        // "river 16 yo", not "wait 2 years" nor "déjà 3 ans".
+        let aged = self.age_after(i)
+            && lex.first >= 20.0
+            && n >= -0.5
+            && !in_set(&ADVERBS_SET, w)
+            && !in_set(&PRONOUNS_SET, w);
+        if lex.first >= 1.0 && z < 6.8 && (self.person_subject(i) || self.pair_subject(i) || aged) {
             return Some(Why::Context);
         }
         if lex.is_name() {

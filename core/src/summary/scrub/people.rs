@@ -352,11 +352,8 @@ impl Known {
                         | "this"
                         | "everyone"
                         | "everything"
-                        | "not"
                         | "period"
                         | "à"
-                        | "au"
-                        | "aux"
                 )
             });
             let thing_before = prev.is_some_and(|p| {
@@ -504,21 +501,23 @@ impl Known {
             let after_relation = i > 0 && cues::is_relation(&toks[i - 1].folded);
             // A name from the details a few words from the person it belongs to: "le chat de
             // priya, biscuit, est malade".
-            let near_person = person.iter().any(|(s, e)| {
-                let words_between = |from: usize, to: usize| {
-                    toks.iter()
-                        .filter(|o| o.start >= from && o.end <= to)
-                        .count()
-                };
-                (*e <= t.start && words_between(*e, t.start) <= 4)
-                    || (t.end <= *s && words_between(t.end, *s) <= 4)
-            });
+            let near_person = || {
+                person.iter().any(|(s, e)| {
+                    let words_between = |from: usize, to: usize| {
+                        toks.iter()
+                            .filter(|o| o.start >= from && o.end <= to)
+                            .count()
+                    };
+                    (*e <= t.start && words_between(*e, t.start) <= 4)
+                        || (t.end <= *s && words_between(t.end, *s) <= 4)
+                })
+            };
             // "dort au bord du canal avec biscuit": after a word that takes a companion.
             let after_with = i > 0 && cues::takes_someone(&toks[i - 1].folded);
             let named = self.detail_named.contains(&t.folded)
                 && (after_relation
                     || after_with
-                    || near_person
+                    || near_person()
                     || (t.titlecase && !t.sentence_start));
             let alone = self.detail_alone.contains(&t.folded) && !person.is_empty();
             if (self.detail_words.contains(&t.folded) || named || alone) && !self.names(reader, i) {

@@ -87,6 +87,13 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
     ]
 });
 
+/// A street named with its type after it, as the pattern "on selkirk ave" finds it.
+static TYPE_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\s(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|cres|crescent|lane|ln|terrace|hwy|highway)\.?$",
+    )
+});
+
 /// An address that starts with the street's type, as in Belgium and France.
 static EUROPEAN_STREET: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:rue|chauss[ée]e|avenue|boulevard|quai|chemin|place)\s"));
@@ -254,15 +261,33 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             {
                 continue;
             }
+            // "still on the street", "seen by the dr": a street's name is no article.
+            if *class == Class::Address && TYPE_AFTER_NAME.is_match(&text[start..end]) {
+                let first = super::text::fold_plain(
+                    text[start..end].split_whitespace().next().unwrap_or(""),
+                );
+                if super::cues::ARTICLES_SET.contains(first.as_str())
+                    || super::lexicon::lookup(&first).word_zipf() >= 5.5
+                {
+                    continue;
+                }
+            }
             // "dans la rue c'est 20 ans": a street's name is no little word.
             if *class == Class::Address && EUROPEAN_STREET.is_match(&text[start..end]) {
-                let name = text[start..end]
+                // The words between the street's type and its number: "de brabant", not "de"
+                // alone ("une place de 2 semaines").
+                let name: Vec<String> = text[start..end]
                     .split_whitespace()
                     .skip(1)
                     .map(super::text::fold_plain)
-                    .find(|w| !matches!(w.as_str(), "de" | "du" | "des" | "la" | "d'"))
-                    .unwrap_or_default();
-                if super::lexicon::lookup(&name).word_zipf() >= 5.5 || name.contains('\'') {
+                    .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+                    .filter(|w| !matches!(w.as_str(), "de" | "du" | "des" | "la" | "d'"))
+                    .collect();
+                let first = name.first().cloned().unwrap_or_default();
+                if name.is_empty()
+                    || super::lexicon::lookup(&first).word_zipf() >= 5.5
+                    || first.contains('\'')
+                {
                     continue;
                 }
             }

@@ -68,7 +68,7 @@ impl Reader<'_> {
                         && !matches!(n.folded.as_str(), "my" | "his" | "her" | "their" | "a" | "an")
                 }))
             // "Espoir Ilunga a 20 ans": someone has an age.
-            || (self.has(j) && self.age_after(j))
+            || (self.english != Some(true) && self.has(j) && self.age_after(j))
             // "Sylvain à l'accueil nous a prêté la salle": where someone is, in French, for a
             // word more a name than a word.
             || (self.english != Some(true)

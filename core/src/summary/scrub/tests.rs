@@ -353,3 +353,55 @@ fn a_first_name_before_a_last_name_that_is_a_word_goes_with_it() {
         "[name] retourne chez sa tante"
     );
 }
+
+#[test]
+fn names_that_are_also_words_towns_or_two_words_still_go() {
+    for (text, gone) in [
+        ("met with Ben at the drop-in", "Ben"),
+        ("her sister Crystal called", "Crystal"),
+        ("Dr. Chu upped her meds", "Chu"),
+        ("Dr Blackburn saw her", "Blackburn"),
+        ("Marc Bolton a appelé", "Bolton"),
+        ("Starblanket said she'd come", "Starblanket"),
+        ("went to see Bigstone at the shelter", "Bigstone"),
+        ("Dr littlechild called back", "littlechild"),
+        ("Saw Darnell at the drop-in", "Darnell"),
+    ] {
+        let out = scrub(&[], text).text;
+        assert!(!out.contains(gone), "{text} -> {out}");
+    }
+    let hope = person("Hope", Some("Hope Kakegamic"), None);
+    let rose = person("Rose", Some("Rose-Aimée Constant"), None);
+    for text in [
+        "Hope not answering her phone",
+        "Rose aux urgences depuis hier",
+    ] {
+        let out = scrub(&[hope.clone(), rose.clone()], text).text;
+        assert!(out.starts_with("Person"), "{text} -> {out}");
+    }
+}
+
+#[test]
+fn everyday_numbers_streets_and_words_stay() {
+    for plain in [
+        "waited 2-3 days for a bed",
+        "still on the street, cold",
+        "seen by the dr today",
+        "Paid 650 for rent",
+        "my sw said the forms are in",
+        "had to wait 2 years for housing",
+        "ça fait déjà 3 ans",
+        "elle a eu 12/20 en français",
+        "au 2e étage du local",
+        "open cause 24/7 now",
+        "une place de 2 semaines au refuge",
+        "un chemin de 5 km",
+        "needs x-ray on his wrist",
+    ] {
+        assert_eq!(scrub(&[], plain).text, plain);
+    }
+    assert_eq!(
+        scrub(&[], "Saw a 16 yo at the drop-in").text,
+        "Saw a [age] at the drop-in"
+    );
+}
