@@ -8,7 +8,10 @@ use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
 use super::Scrubber;
+#[path = "eval_floors.rs"]
+mod floors;
 use crate::person::Person;
+use floors::{FINAL_FLOORS, FLOORS, HELD_OUT_FLOORS, TEST_FLOORS};
 
 /// One note of the corpus: its text as typed, and its marked spans (byte ranges, class).
 struct Note {
@@ -208,48 +211,6 @@ fn percent(part: usize, whole: usize) -> f64 {
     }
 }
 
-/// The lowest each measure may fall to, in percent: the figures reached so far, raised as the
-/// scrubber improves, up to the targets of issue 9 (known people and identifiers 100, unknown
-/// names 95, plain notes kept 90, other words kept 97).
-const FLOORS: &[(&str, f64)] = &[
-    ("en.address", 99.9),
-    ("fr.address", 99.9),
-    ("en.age", 99.9),
-    ("fr.age", 99.9),
-    ("en.case", 99.9),
-    ("fr.case", 99.9),
-    ("en.date", 99.9),
-    ("fr.date", 99.9),
-    ("en.detail", 99.9),
-    ("fr.detail", 95.7),
-    ("en.email", 99.9),
-    ("fr.email", 99.9),
-    ("en.handle", 99.9),
-    ("fr.handle", 99.9),
-    ("en.idnum", 99.9),
-    ("fr.idnum", 99.9),
-    ("en.institution", 99.9),
-    ("fr.institution", 94.6),
-    ("en.known", 99.9),
-    ("fr.known", 99.9),
-    ("en.link", 99.9),
-    ("fr.link", 99.9),
-    ("en.name", 99.9),
-    ("fr.name", 98.7),
-    ("en.phone", 99.9),
-    ("fr.phone", 99.9),
-    ("en.place", 93.2),
-    ("fr.place", 73.2),
-    ("en.plain_kept", 97.9),
-    ("fr.plain_kept", 99.9),
-    ("en.plate", 99.9),
-    ("fr.plate", 99.9),
-    ("en.postal", 99.9),
-    ("fr.postal", 99.9),
-    ("en.words_kept", 98.8),
-    ("fr.words_kept", 98.8),
-];
-
 /// The table of figures for a corpus in English and French, and each figure by name
 /// ("en.name", "fr.plain_kept").
 fn measure(en: &Report, fr: &Report) -> (String, Vec<(String, f64)>) {
@@ -413,84 +374,6 @@ fn the_scrubber_meets_its_floors_on_the_final_corpus() {
     hold(FINAL_FLOORS, &measures, &table);
 }
 
-const FINAL_FLOORS: &[(&str, f64)] = &[
-    ("en.address", 90.8),
-    ("fr.address", 99.9),
-    ("en.age", 59.9),
-    ("fr.age", 89.9),
-    ("en.case", 74.9),
-    ("fr.case", 66.6),
-    ("en.date", 99.9),
-    ("fr.date", 99.9),
-    ("en.detail", 95.1),
-    ("fr.detail", 71.3),
-    ("en.email", 89.9),
-    ("fr.email", 99.9),
-    ("en.handle", 87.4),
-    ("fr.handle", 88.8),
-    ("en.idnum", 88.8),
-    ("fr.idnum", 99.9),
-    ("en.institution", 37.4),
-    ("fr.institution", 29.9),
-    ("en.known", 96.3),
-    ("fr.known", 99.9),
-    ("en.link", 99.9),
-    ("fr.link", 88.8),
-    ("en.name", 86.9),
-    ("fr.name", 88.4),
-    ("en.phone", 99.9),
-    ("fr.phone", 99.9),
-    ("en.place", 92.2),
-    ("fr.place", 93.2),
-    ("en.plain_kept", 92.2),
-    ("fr.plain_kept", 96.1),
-    ("en.plate", 87.4),
-    ("fr.plate", 77.7),
-    ("en.postal", 99.9),
-    ("fr.postal", 99.9),
-    ("en.words_kept", 97.9),
-    ("fr.words_kept", 98.3),
-];
-
-const TEST_FLOORS: &[(&str, f64)] = &[
-    ("en.address", 99.9),
-    ("fr.address", 99.9),
-    ("en.age", 88.8),
-    ("fr.age", 99.9),
-    ("en.case", 99.9),
-    ("fr.case", 87.4),
-    ("en.date", 99.9),
-    ("fr.date", 99.9),
-    ("en.detail", 82.5),
-    ("fr.detail", 64.6),
-    ("en.email", 99.9),
-    ("fr.email", 99.9),
-    ("en.handle", 99.9),
-    ("fr.handle", 99.9),
-    ("en.idnum", 99.9),
-    ("fr.idnum", 99.9),
-    ("en.institution", 42.2),
-    ("fr.institution", 63.9),
-    ("en.known", 99.9),
-    ("fr.known", 99.9),
-    ("en.link", 99.9),
-    ("fr.link", 99.9),
-    ("en.name", 96.1),
-    ("fr.name", 94.9),
-    ("en.phone", 99.9),
-    ("fr.phone", 99.9),
-    ("en.place", 74.9),
-    ("fr.place", 64.6),
-    ("en.plain_kept", 97.2),
-    ("fr.plain_kept", 97.2),
-    ("en.plate", 99.9),
-    ("fr.plate", 99.9),
-    ("en.postal", 99.9),
-    ("fr.postal", 99.9),
-    ("en.words_kept", 98.2),
-    ("fr.words_kept", 99.2),
-];
-
 fn try_notes(people: &[Person], tries: &str) {
     let named: Vec<(String, &Person)> = people.iter().map(|p| ("Person".to_string(), p)).collect();
     let scrubber = Scrubber::new(&named);
@@ -518,45 +401,6 @@ fn try_notes(people: &[Person], tries: &str) {
         }
     }
 }
-
-const HELD_OUT_FLOORS: &[(&str, f64)] = &[
-    ("en.address", 99.9),
-    ("fr.address", 88.8),
-    ("en.age", 99.9),
-    ("fr.age", 99.9),
-    ("en.case", 99.9),
-    ("fr.case", 99.9),
-    ("en.date", 99.9),
-    ("fr.date", 99.9),
-    ("en.detail", 99.9),
-    ("fr.detail", 90.4),
-    ("en.email", 99.9),
-    ("fr.email", 99.9),
-    ("en.handle", 99.9),
-    ("fr.handle", 99.9),
-    ("en.idnum", 99.9),
-    ("fr.idnum", 99.9),
-    ("en.institution", 86.6),
-    ("fr.institution", 66.6),
-    ("en.known", 99.9),
-    ("fr.known", 99.9),
-    ("en.link", 99.9),
-    ("fr.link", 99.9),
-    ("en.name", 96.5),
-    ("fr.name", 99.9),
-    ("en.phone", 99.9),
-    ("fr.phone", 99.9),
-    ("en.place", 89.9),
-    ("fr.place", 99.9),
-    ("en.plain_kept", 96.4),
-    ("fr.plain_kept", 97.6),
-    ("en.plate", 99.9),
-    ("fr.plate", 99.9),
-    ("en.postal", 99.9),
-    ("fr.postal", 99.9),
-    ("en.words_kept", 99.2),
-    ("fr.words_kept", 99.4),
-];
 
 proptest::proptest! {
     /// Whatever the sentence around them, a known person written any way the issue names (a

@@ -26,6 +26,7 @@ use crate::person::Person;
 mod cues;
 #[cfg(test)]
 mod eval;
+mod gazetteer;
 mod identifiers;
 pub mod lexicon;
 mod names;
@@ -33,8 +34,10 @@ mod people;
 mod places;
 mod scrubbed;
 mod spelled;
+mod spelling;
 mod subjects;
 mod text;
+mod words;
 
 pub use names::Why;
 pub use scrubbed::{Class, Flag, Scrubbed, Span};

@@ -8,6 +8,7 @@
 use super::cues::*;
 use super::lexicon::{self, Lex};
 use super::text::Token;
+use super::words::{compound_lookup, inflected};
 
 /// Why a word was taken for a name, for the worker's review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -69,15 +70,6 @@ pub fn dotted_initials(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// An inflection of a known everyday word that the frequency lists lack: "superviseure",
-/// "intervenantes".
-pub(super) fn inflected(word: &str) -> bool {
-    ["es", "e", "s", "x"].iter().any(|end| {
-        word.strip_suffix(end)
-            .is_some_and(|stem| stem.chars().count() >= 3 && lexicon::lookup(stem).ordinary)
-    })
-}
-
 /// How much more a word is a name than an everyday word: the log of how many people per
 /// million bear it, less, for a word a dictionary also writes in lower case, how far its
 /// everyday frequency rises above rare. "darnell", "tyler" and "fatima" score above 2;
@@ -88,36 +80,6 @@ pub fn nameness(lex: &Lex, word: &str) -> f32 {
         weight - 1.2 * (lex.word_zipf() - 3.0)
     } else {
         weight + 1.0
-    }
-}
-
-/// What the lexicon knows of a word, and of a compound name it does not hold by the names
-/// it is made of: "amber-lynn", "ti-jean" are first names as "lynn" and "jean" are.
-fn compound_lookup(folded: &str) -> Lex {
-    let lex = lexicon::lookup(folded);
-    if lex != Lex::default() || !folded.contains('-') {
-        return lex;
-    }
-    // "x-ray" is no name: every part has two letters or more ("ti-jean").
-    if folded.split('-').any(|p| p.chars().count() < 2) {
-        return lex;
-    }
-    let parts: Vec<Lex> = folded
-        .split('-')
-        .filter(|p| p.chars().count() > 2)
-        .map(lexicon::lookup)
-        .collect();
-    let named = folded
-        .split('-')
-        .filter(|p| p.chars().count() > 2)
-        .zip(&parts)
-        .all(|(p, l)| l.first >= 1.0 && nameness(l, p) >= 0.0);
-    if parts.is_empty() || !named {
-        return lex;
-    }
-    Lex {
-        first: parts.iter().map(|p| p.first).fold(f32::MAX, f32::min),
-        ..Lex::default()
     }
 }
 
@@ -186,96 +148,6 @@ impl<'a> Reader<'a> {
         gap.trim_matches(|c: char| c.is_whitespace() || c == ',')
             .is_empty()
             .then(|| self.folded(i + 1))
-    }
-
-    /// Whether a word no list holds is an everyday one all the same: mistyped ("tommorow"),
-    /// two words run together ("heatstroke", "windchill"), or capitals in the plural ("3
-    /// ODs").
-    fn everyday_in_disguise(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        let w = t.folded.as_str();
-        let raw = &self.text[t.own_start..t.own_end];
-        let plural_capitals = raw.len() >= 3
-            && raw.ends_with('s')
-            && raw[..raw.len() - 1].chars().all(|c| c.is_ascii_uppercase());
-        // Not "Starblanket said", "see Bigstone", "Dr littlechild": a capital, a person's verb
-        // or a title keeps a surname made of two words.
-        let says = self.after(i).is_some_and(|n| in_set(&ANIMATE_SET, n));
-        let compound = w.is_ascii()
-            && !t.titlecase
-            && !says
-            && !self.before(i).is_some_and(|b| in_set(&TITLES_SET, b))
-            && w.len() >= 7
-            && (3..=w.len() - 3).any(|k| {
-                let (a, b) = w.split_at(k);
-                let (la, lb) = (lexicon::lookup(a), lexicon::lookup(b));
-                la.ordinary && lb.ordinary && la.word_zipf() >= 3.5 && lb.word_zipf() >= 3.5
-            });
-        plural_capitals || compound || lexicon::mistyped_word(w)
-    }
-
-    /// Whether word `i` is a name with an "s" for "'s", as phones type it: "kikis insta",
-    /// "wades truck". The word itself is no word; without its "s", it is a first name.
-    pub(super) fn possessive_without_apostrophe(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        let Some(stem) = t.folded.strip_suffix('s') else {
-            return false;
-        };
-        let lex = &self.lex[i];
-        let stem_lex = lexicon::lookup(stem);
-        stem.chars().count() >= 3
-            && lex.word_zipf() < 2.5
-            && !lex.is_name()
-            && stem_lex.first >= 3.0
-            && nameness(&stem_lex, stem) >= 0.0
-            && self
-                .after(i)
-                .is_some_and(|n| !in_set(&AFTER_SET, n) && !in_set(&ANIMATE_SET, n))
-    }
-
-    /// Whether word `i` follows an article or a possessive. The French "à" folds like the
-    /// article "a" and is not one: "l'ex à Nathalie", "parlé à JM".
-    fn after_article(&self, i: usize) -> bool {
-        let a_grave = i > 0
-            && self.text[self.tokens[i - 1].own_start..self.tokens[i - 1].own_end]
-                .eq_ignore_ascii_case("à");
-        self.before(i).is_some_and(|b| in_set(&ARTICLES_SET, b)) && !a_grave
-    }
-
-    /// Whether an age follows word `i`: "16 yo", ", 61 ans", "17a", "turned 18".
-    pub(super) fn age_after(&self, i: usize) -> bool {
-        let Some(next) = self.after(i) else {
-            return false;
-        };
-        let number = |w: &str| w.parse::<u32>().is_ok_and(|n| (1..=110).contains(&n));
-        let unit = |j: usize| {
-            matches!(
-                self.folded(j),
-                "yo" | "y" | "yrs" | "years" | "year" | "ans" | "an"
-            )
-        };
-        // "rocky is only 19,": an age said with "is", ending the clause.
-        let said_with_is = matches!(next, "is" | "was" | "est") && {
-            let mut j = i + 2;
-            if matches!(
-                self.folded(j),
-                "only" | "just" | "barely" | "like" | "juste"
-            ) {
-                j += 1;
-            }
-            number(self.folded(j))
-                && self.tokens.get(j).is_some_and(|t| {
-                    self.text[t.own_end..]
-                        .trim_start()
-                        .chars()
-                        .next()
-                        .is_none_or(|c| ",.;!?".contains(c))
-                })
-        };
-        said_with_is
-            || (number(next) && unit(i + 2))
-            || (next.len() >= 2 && next.ends_with('a') && number(&next[..next.len() - 1]))
-            || (matches!(next, "turned" | "turns" | "turning") && number(self.folded(i + 2)))
     }
 
     /// A capital where a sentence does not put one.
@@ -574,98 +446,5 @@ impl<'a> Reader<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::text::tokens;
-    use super::*;
-
-    fn names(text: &str) -> Vec<String> {
-        let toks = tokens(text);
-        let r = Reader::new(text, &toks);
-        // Both looks, as the scrubber takes them: word by word, then the first of a pair.
-        let mut found = vec![false; toks.len()];
-        for i in 0..toks.len() {
-            found[i] = r.likely_name(i, &found).is_some();
-        }
-        for i in 0..toks.len() {
-            found[i] = found[i] || r.listed_before(i, &found);
-        }
-        (0..toks.len())
-            .filter(|i| found[*i])
-            .map(|i| toks[i].folded.clone())
-            .collect()
-    }
-
-    #[test]
-    fn names_typed_without_capitals_are_found_by_the_lists_and_their_context() {
-        assert_eq!(names("met up w/ darnell at the drop in"), ["darnell"]);
-        assert_eq!(names("her sister tamsin called twice"), ["tamsin"]);
-        assert_eq!(names("dr patel upped her meds"), ["patel"]);
-        assert_eq!(names("oluwatobi said he'd come"), ["oluwatobi"]);
-        assert_eq!(names("hunter asked about food bank hours"), ["hunter"]);
-        assert_eq!(dotted_initials("K.M. said she was ok, at 9 a.m."), [(0, 4)]);
-    }
-
-    #[test]
-    fn an_everyday_word_doing_what_only_a_person_does_is_a_name() {
-        assert_eq!(names("will said he will come tmrw"), ["will"]);
-        assert_eq!(names("summer wants to go back to school"), ["summer"]);
-        assert_eq!(names("pierre only speaks french"), ["pierre"]);
-        assert_eq!(names("Modeste a trouvé une chambre"), ["modeste"]);
-        assert_eq!(names("hope and her bf were yelling"), ["hope"]);
-        assert_eq!(names("aimé pis désiré sont jumeaux"), ["aime", "desire"]);
-        assert_eq!(names("km said the same thing"), ["km"]);
-        assert_eq!(names("sarah k asked me"), ["sarah", "k"]);
-        assert_eq!(names("Sylvain Lavoie a eu sa date"), ["sylvain", "lavoie"]);
-        assert_eq!(names("MATHIEU CÔTÉ de l'aide sociale"), ["mathieu", "cote"]);
-        assert_eq!(names("Mercy got her status card renewed"), ["mercy"]);
-        assert_eq!(names("Sunny got barred for fighting"), ["sunny"]);
-        assert_eq!(names("Ray is out of detox"), ["ray"]);
-        assert_eq!(
-            names("Sylvain à l'accueil nous a prêté la salle"),
-            ["sylvain"]
-        );
-        assert_eq!(names("Ti-Guy a eu 18 ans"), ["ti-guy"]);
-        assert_eq!(names("river 16 yo, couch surfing"), ["river"]);
-        assert_eq!(names("l'ex à Nathalie conduit un pick-up"), ["nathalie"]);
-        assert_eq!(names("her worker at CAS is jen, file 22"), ["jen"]);
-        assert_eq!(names("Ti-Jean Gagnon a 67 ans"), ["ti-jean", "gagnon"]);
-        assert_eq!(names("Espoir Ilunga a 20 ans"), ["espoir", "ilunga"]);
-        assert_eq!(names("wades truck is where he sleeps"), ["wades"]);
-    }
-
-    #[test]
-    fn everyday_words_and_sentence_capitals_stay_words() {
-        for plain in [
-            "Honestly today was rough",
-            "Proud of myself for not taking the bait",
-            "the sky was grey all day",
-            "my sister called twice during group",
-            "hope he's ok, didnt show for coffee",
-            "will call tmrw to check in",
-            "mark it done",
-            "autumn is hard for me",
-            "asked about the grace period on rent",
-            "Christmas is hard for ppl",
-            "J'ai eu une bonne journée",
-            "j'ai dit non doucement",
-            "everyone said the same",
-            "tout a changé depuis lundi",
-            "hier a été dur",
-            "the summer was long",
-            "hope it goes ok, 5 km walk",
-            "Personne a appelé",
-            "grâce à toi il a pu dormir",
-            "la sage-femme a été super",
-            "summer is back and so is the heat",
-            "she wants to add me on insta",
-            "ran out by noon",
-            "need to eat b4 my shift tommorow, got shaky",
-            "3 ODs on the block, all came back",
-            "3 ppl w heatstroke this week",
-            "à Liège les gens sont super solidaires",
-            "Constant, le bruit au refuge",
-        ] {
-            assert!(names(plain).is_empty(), "{plain}: {:?}", names(plain));
-        }
-    }
-}
+#[path = "names_tests.rs"]
+mod tests;

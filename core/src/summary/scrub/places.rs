@@ -5,19 +5,17 @@
 //! short ("at 401 jarvis", "4500 rue hochelaga app 3", "unit 3"). A generic place ("the
 //! shelter", "the legal clinic", "l'hôpital") and a big city stay.
 
-// A fast hash: the lists are looked up for every word of every note, and hold no secret
-// an attacker could pick collisions against.
-use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::gazetteer;
 use super::lexicon::Lex;
 use super::text::Token;
 use super::{Class, re};
 
 /// Prepositions after which an unknown word is a place: "from kapuskasing", "à kahnawake".
-const PLACE_BEFORE: &[&str] = &["in", "from", "to", "near", "a", "de", "vers", "pres"];
+pub(super) const PLACE_BEFORE: &[&str] = &["in", "from", "to", "near", "a", "de", "vers", "pres"];
 
 /// Words before "st" that make it a saint's name, not a street's abbreviation.
 const SAINT_BEFORE: &[&str] = &[
@@ -97,89 +95,6 @@ static TYPE_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// An address that starts with the street's type, as in Belgium and France.
 static EUROPEAN_STREET: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:rue|chauss[ée]e|avenue|boulevard|quai|chemin|place)\s"));
-
-/// A town this small points at the few who live there; a bigger one says little.
-const SMALL_PLACE: u16 = 100;
-
-/// Towns of the gazetteer small enough to point at someone: "wawa", "sioux lookout", "from
-/// timmins". A town whose name is also a word or a name is one only where a place is named
-/// ("from", "in", "à"), and one whose every word is everyday ("la chambre", "deep river") only
-/// written with a capital there too.
-fn small_places(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
-    let (text, toks) = (reader.text, reader.tokens);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let before = i.checked_sub(1).map(|b| toks[b].folded.as_str());
-        let after_place_word = before.is_some_and(|b| PLACE_BEFORE.contains(&b) || b == "in");
-        let after_article = before.is_some_and(|b| super::cues::ARTICLES_SET.contains(b));
-        let mut taken = 0;
-        // Names of towns start with a word of their own, not with "the" or "and": such words
-        // are most of a note, and are passed over without a look at the gazetteer.
-        if reader.lex(i).word_zipf() >= 6.0
-            && !matches!(toks[i].folded.as_str(), "la" | "le" | "les")
-        {
-            i += 1;
-            continue;
-        }
-        // Towns of several words are tried only from a word one of them starts with.
-        let longest = if super::lexicon::starts_a_town(&toks[i].folded) {
-            3
-        } else {
-            1
-        };
-        for len in (1..=longest).rev() {
-            let Some(run) = toks.get(i..i + len) else {
-                continue;
-            };
-            let spaced = run.windows(2).all(|w| {
-                text[w[0].own_end..w[1].start]
-                    .chars()
-                    .all(char::is_whitespace)
-            });
-            if !spaced || !run.iter().all(|t| t.alphabetic) {
-                continue;
-            }
-            let lex = if len == 1 {
-                *reader.lex(i)
-            } else {
-                let key: Vec<&str> = run.iter().map(|t| t.folded.as_str()).collect();
-                super::lexicon::lookup(&key.join(" "))
-            };
-            if !(1..SMALL_PLACE).contains(&lex.place) {
-                continue;
-            }
-            let found = if len == 1 {
-                let word = reader.lex(i);
-                let t = &toks[i];
-                (!word.ordinary
-                    && word.word_zipf() < 3.0
-                    && word.name_weight() < 20.0
-                    && t.folded.chars().count() >= 4
-                    && !after_article)
-                    || (after_place_word
-                        && !word.ordinary
-                        && word.word_zipf() < 4.0
-                        && t.folded.chars().count() >= 3)
-            } else {
-                let everyday = (0..len).all(|k| reader.lex(i + k).word_zipf() >= 4.0);
-                let article_first = matches!(run[0].folded.as_str(), "la" | "le" | "les");
-                if everyday || article_first {
-                    after_place_word && run[0].titlecase
-                } else {
-                    !after_article
-                }
-            };
-            if found && !super::cues::is_abbreviation(&toks[i].folded) {
-                out.push((run[0].own_start, run[len - 1].own_end, Class::Place));
-                taken = len;
-                break;
-            }
-        }
-        i += taken.max(1);
-    }
-    out
-}
 
 /// The street after word `i` that meets it: "king and dufferin", "bathurst & bloor",
 /// "berri/ontario".
@@ -314,7 +229,7 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
     let folded: Vec<&str> = toks.iter().map(|t| t.folded.as_str()).collect();
     for (i, t) in toks.iter().enumerate() {
         // "humber college", "moss park": the proper words before the keyword.
-        if let Some(class) = keyword(&t.folded, "after_name") {
+        if let Some(class) = gazetteer::keyword(&t.folded, "after_name") {
             let mut s = i;
             while s > 0 && i - s < 2 && proper(&toks[s - 1], lex[s - 1]) {
                 s -= 1;
@@ -335,7 +250,7 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             }
         }
         // "hôpital douglas", "maison du père", "clsc des faubourgs", "parc lafontaine".
-        if let Some(class) = keyword(&t.folded, "before_name") {
+        if let Some(class) = gazetteer::keyword(&t.folded, "before_name") {
             let of = |j: usize| matches!(folded.get(j), Some(&("du" | "de" | "des" | "d")));
             let mut e = i + 1;
             if of(e) {
@@ -410,7 +325,7 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
         if (elided_de || before_place)
             && lex[i].word_zipf() == 0.0
             && !lex[i].is_name()
-            && !super::names::inflected(&t.folded)
+            && !super::words::inflected(&t.folded)
             && !super::cues::is_abbreviation(&t.folded)
             && t.alphabetic
             && t.folded.chars().count() >= 4
@@ -452,201 +367,11 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             out.push((t.own_start, street.own_end, Class::Address));
         }
     }
-    out.extend(small_places(reader));
-    out.extend(listed(reader));
-    out
-}
-
-/// What a word makes of the name on its `side` ("after_name": "humber college";
-/// "before_name": "parc lafontaine"), from `places.txt`.
-fn keyword(word: &str, side: &str) -> Option<Class> {
-    // Looked up for every word of every note: the four lists are found once.
-    static LISTS: LazyLock<[(&'static HashSet<&'static str>, &'static str, Class); 4]> =
-        LazyLock::new(|| {
-            [
-                (
-                    &SECTIONS["institution_after_name"],
-                    "after_name",
-                    Class::Institution,
-                ),
-                (&SECTIONS["place_after_name"], "after_name", Class::Place),
-                (
-                    &SECTIONS["institution_before_name"],
-                    "before_name",
-                    Class::Institution,
-                ),
-                (&SECTIONS["place_before_name"], "before_name", Class::Place),
-            ]
-        });
-    LISTS
-        .iter()
-        .find(|(list, s, _)| *s == side && list.contains(word))
-        .map(|(_, _, class)| *class)
-}
-
-/// The first word of every listed name, so most words of a note are passed over at once.
-static LISTED_FIRST: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    LISTED
-        .0
-        .keys()
-        .map(|n| n.split(' ').next().unwrap_or("").to_string())
-        .collect()
-});
-
-/// The lists of `places.txt`.
-static SECTIONS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
-    LazyLock::new(|| super::cues::sections(include_str!("places.txt")));
-
-/// The employers, services and neighbourhoods of `places.txt`, each folded word by word as
-/// notes are read, and the most words any has.
-static LISTED: LazyLock<(HashMap<String, Class>, usize)> = LazyLock::new(|| {
-    let lists = &*SECTIONS;
-    let names: HashMap<String, Class> = [
-        ("employers", Class::Institution),
-        ("services", Class::Institution),
-        ("neighbourhoods", Class::Place),
-    ]
-    .iter()
-    .flat_map(|(s, class)| {
-        lists[s]
-            .iter()
-            .map(move |n| (super::text::fold_words(n), *class))
-    })
-    .filter(|(n, _)| !n.is_empty())
-    .collect();
-    let longest = names
-        .keys()
-        .map(|n| n.split(' ').count())
-        .max()
-        .unwrap_or(1);
-    (names, longest)
-});
-
-/// Employers and services named in a note, by the words of their names: "shift at walmart",
-/// "les restos du cœur ouvrent", "the 519 has a group".
-fn listed(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
-    let (text, toks) = (reader.text, reader.tokens);
-    let (names, longest) = &*LISTED;
-    let mut out = Vec::new();
-    for i in 0..toks.len() {
-        if !LISTED_FIRST.contains(&toks[i].folded) {
-            continue;
-        }
-        let mut key = String::new();
-        for (k, t) in toks[i..].iter().take(*longest).enumerate() {
-            // A name's words follow each other with nothing but spaces or a hyphen between.
-            if k > 0 {
-                let gap = &text[toks[i + k - 1].own_end..t.start];
-                if !gap.chars().all(char::is_whitespace) {
-                    break;
-                }
-                key.push(' ');
-            }
-            key.push_str(&t.folded);
-            if let Some(class) = names.get(&key) {
-                out.push((toks[i].own_start, t.own_end, *class));
-            }
-        }
-    }
+    out.extend(gazetteer::small_places(reader));
+    out.extend(gazetteer::listed(reader));
     out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::text::tokens;
-    use super::*;
-
-    fn found(text: &str) -> Vec<String> {
-        let toks = tokens(text);
-        let reader = super::super::names::Reader::new(text, &toks);
-        let mut f = find(&reader);
-        f.sort();
-        f.into_iter()
-            .map(|(s, e, _)| text[s..e].to_string())
-            .collect()
-    }
-
-    #[test]
-    fn named_places_corners_and_short_addresses_are_found() {
-        for (text, want) in [
-            ("looking at humber college", "humber college"),
-            ("tents at moss park got cleared", "moss park"),
-            ("she's at st mike's now", "st mike's"),
-            ("elle est à l'hôpital douglas", "hôpital douglas"),
-            ("on s'est retrouvés au parc lafontaine", "parc lafontaine"),
-            ("elle est au CHUM depuis hier", "CHUM"),
-            ("grew up in kapuskasing", "kapuskasing"),
-            (
-                "grew up at the corner of jane and finch",
-                "the corner of jane and finch",
-            ),
-            (
-                "rendez-vous à l'angle st-laurent et ontario",
-                "angle st-laurent et ontario",
-            ),
-            ("meet at king and dufferin at 3", "king and dufferin"),
-            ("his new place at 401 jarvis has", "401 jarvis"),
-            (
-                "nouvel appart 4500 rue hochelaga app 3",
-                "4500 rue hochelaga app 3",
-            ),
-            ("shift at walmart went ok", "walmart"),
-            ("wawa bus stop, that's where", "wawa"),
-            (
-                "flew down from sioux lookout for treatment",
-                "sioux lookout",
-            ),
-            ("moved back to Timmins last year", "Timmins"),
-            ("elle vient d'obedjiwan", "obedjiwan"),
-            ("les restos du cœur ouvrent lundi", "restos du cœur"),
-            ("the 519 has a group", "the 519"),
-            ("le CLSC des faubourgs peut le voir", "CLSC des faubourgs"),
-            ("allée dans hochelaga chercher", "hochelaga"),
-            ("au CLSC de la basse-ville le 12", "CLSC de la basse-ville"),
-            (
-                "lettre à l'office d'habitation de l'outaouais, il a peur",
-                "office d'habitation de l'outaouais",
-            ),
-            ("Ernestine from cross lake wants", "cross lake"),
-            ("met her at uniacke square", "uniacke square"),
-            ("called the IWK for her", "IWK"),
-            ("lost his wallet in kensington market", "kensington market"),
-            ("postcode SW1A 1AA", "SW1A 1AA"),
-        ] {
-            assert!(
-                found(text).contains(&want.to_string()),
-                "{text}: {:?}",
-                found(text)
-            );
-        }
-    }
-
-    #[test]
-    fn generic_places_and_big_cities_stay() {
-        for plain in [
-            "went to the shelter and the legal clinic",
-            "elle est à l'hôpital depuis hier",
-            "moved to toronto last year",
-            "at home and at work",
-            "went to the park after group",
-            "elm st is close",
-            "elle dort dans la chambre du fond",
-            "we sat by a deep river",
-            "la rose est fanée",
-            "paris était trop cher pour elle",
-            "took the subway to group",
-            "dans le métro avec mon chum",
-            "au CLSC pour sa jambe",
-            "le CLSC de mon quartier",
-            "summer hours start monday, office closes at 4",
-            "l'espérance de vie dans la rue c'est 20 ans de moins",
-            "qu'on manque de lunchs",
-            "we swam in the lake",
-            "fleur de lys partout pour la St-Jean",
-            "CPAS fermé le vendredi aprem",
-            "on a déneigé l'entrée du local",
-        ] {
-            assert!(found(plain).is_empty(), "{plain}: {:?}", found(plain));
-        }
-    }
-}
+#[path = "places_tests.rs"]
+mod tests;

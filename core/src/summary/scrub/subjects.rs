@@ -3,8 +3,9 @@
 //! name side by side. Each reads the words around one word of a [`Reader`].
 
 use super::cues::*;
-use super::names::{Reader, inflected, nameness};
+use super::names::{Reader, nameness};
 use super::text::Token;
+use super::words::inflected;
 
 impl Reader<'_> {
     /// Whether word `i` is the subject of what only a person does, at the start of a clause:
