@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::spelled;
-use super::text::Token;
+use super::text::{Token, fold_plain};
 use super::{Class, re};
 
 const MONTHS: &str = r"(?:jan(?:uary|v(?:ier)?)?|feb(?:ruary)?|f[eé]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[eé]c(?:embre)?)";
@@ -52,6 +52,12 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
             re(
                 r"(?i)(?:^|[\s(:])((?:u/|r/|@)[a-z0-9_][a-z0-9_.-]{1,30}|\$[a-z_][a-z0-9_.-]{1,30})",
             ),
+        ),
+        // Words joined by dots that make no domain, no number and no initials are a user
+        // name: "storm.k.sandylake", "flo.rchbt", "kiki.xo.204".
+        (
+            Class::Handle,
+            re(r"(?i)(?:^|[\s(:])([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\b"),
         ),
         // A word joined by an underscore is a user name wherever it is: "sunnyside_dan".
         (
@@ -110,12 +116,21 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::CaseNumber,
             re(
-                r"\b(?:[A-Z]{1,4}-\d{2,4}-\d{3,}|[A-Z]{1,4}-\d{4,}|\d{4}-[A-Z]{2,4}-\d{3,}|\d{2}/\d{5}|[A-Z]{1,4}/\d{2,4}/\d{3,})\b",
+                r"\b(?:[A-Z]{1,4}-\d{2,4}-\d{3,}|[A-Z]{1,4}-\d{3,}-\d{2,}|[A-Z]{1,4}-\d{4,}|\d{4}-[A-Z]{2,4}-\d{3,}|\d{2}/\d{5}|[A-Z]{1,4}/\d{2,4}/\d{3,}|\d{2}/\d{3,}/[A-Z]|(?:19|20)\d{2}/\d{4,}|\d{6,}[A-Z]\d?)\b",
             ),
         ),
         // Licence plates by their shape, in capitals: French (AB-123-CD), Ontario and Québec
         // (ABCD 123, GDB 4471), Québec (F45 KLM), British (LD21 XYZ).
         (Class::Plate, re(r"(?i)\b[a-z]{2}[\s-]\d{3}[\s-][a-z]{2}\b")),
+        // Swiss plates, the canton and its number ("GE 348112", "VD 512447"), and plates
+        // written digits first ("672 JTR").
+        (
+            Class::Plate,
+            re(
+                r"\b(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH)\s?\d{3,6}\b",
+            ),
+        ),
+        (Class::Plate, re(r"\b\d{3}\s?[A-Z]{3}\b")),
         // Four letters that make no word and three digits, as typed: "her bfs car cwrt 448".
         (Class::Plate, re(r"(?i)\b([a-z]{4}[\s-]?\d{3})\b")),
         (
@@ -127,13 +142,13 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Age,
             re(
-                r"(?i)\b(\d{1,3}\s*(?:y/?o|yo|yrs?\s+old|years?\s+old|-?\s*years?-old|-?yr-old|ans|an))\b",
+                r"(?i)\b(\d{1,3}\s*(?:y/?o|yo|yrs?\s+old|years?\s+old|-?\s*years?-old|-?yr-old|ans|an|balais|berges|piges))\b",
             ),
         ),
         (
             Class::Age,
             re(
-                r"(?i)\b(?:he's|she's|hes|shes|they're|he\s+is|she\s+is|is|turned|turns|turning|aged?|age\s+of|just|almost|nearly|barely)\s+(?:only\s+|just\s+)?(\d{1,2})\b",
+                r"(?i)\b(?:he's|she's|hes|shes|they're|he\s+is|she\s+is|is|turned|turns|turning|aged?|age\s+of|just|almost|nearly|barely|maybe|about|around|like|environ|genre)\s+(?:only\s+|just\s+)?([1-9]\d)\b",
             ),
         ),
         // Ages in words ("he's sixty-five", "elle a quarante ans") and "at 14 he…".
@@ -184,6 +199,8 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
             Class::IdNumber,
             re(r"\b\d{4,}(?:\s\d{2,}){1,3}(?:\s[A-Z]\b)?"),
         ),
+        // Dashed numbers of four digits first ("UCI 1104-4718-22"): a phone's start with three.
+        (Class::IdNumber, re(r"\b\d{4}-\d{4}-\d{2,4}\b")),
     ]
 });
 
@@ -227,7 +244,8 @@ fn day_number_ok(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Digits that go on in pairs after a match: the rest of a phone number.
-static RUNS_ON_IN_PAIRS: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s.]\d{2}[\s.]\d{2}\b"));
+static RUNS_ON_IN_PAIRS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:[\s.]\d{2}[\s.]\d{2}|-\d{2,4}-\d{2})\b"));
 
 /// "le 14 à 9h": a day, then the hour.
 static AT_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"^[àa]\s+\d{1,2}\s?h"));
@@ -330,6 +348,22 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                 {
                     continue;
                 }
+                // Dotted words are a user name when one part is no word or holds a digit, and
+                // no initials: "flo.rchbt", "kiki.xo.204", not "J.B." nor "ok.see".
+                Class::Handle if !m.as_str().contains(['@', '_', '$', '/']) => {
+                    let parts: Vec<String> = m.as_str().split('.').map(fold_plain).collect();
+                    let odd = |p: &String| {
+                        p.chars().any(|c| c.is_ascii_digit())
+                            || (p.chars().count() >= 3
+                                && super::lexicon::lookup(p).word_zipf() == 0.0)
+                    };
+                    if m.as_str().chars().count() < 6
+                        || !parts.iter().any(|p| p.chars().count() >= 3)
+                        || !parts.iter().any(odd)
+                    {
+                        continue;
+                    }
+                }
                 // "info at tinyurl.com/rentfix22" is a link, not an address to write to.
                 Class::Email if text[m.end()..].starts_with('/') => continue,
                 Class::Age if m.as_str().starts_with(|c: char| c.is_alphabetic()) => {}
@@ -400,7 +434,20 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     {
                         continue;
                     }
-                    // "GSM 0470 12 34 56": the digits run on as a phone number's.
+                    // "100 CAD": money, not a plate.
+                    let all_letters: String = m
+                        .as_str()
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .flat_map(char::to_lowercase)
+                        .collect();
+                    if *class == Class::Plate
+                        && matches!(all_letters.as_str(), "cad" | "usd" | "eur" | "chf" | "gbp")
+                    {
+                        continue;
+                    }
+                    // "GSM 0470 12 34 56", "UCI 1104-4718-22": the digits run on, as a phone's
+                    // or a file's.
                     if *class == Class::Plate && RUNS_ON_IN_PAIRS.is_match(&text[m.end()..]) {
                         continue;
                     }

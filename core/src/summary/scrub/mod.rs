@@ -70,6 +70,11 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
                 r"(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:com|org|net|ca|us|uk|fr|io|gov|edu|info|co|me|app|ly|tv|be|ch|de|ee|gg|link|page|site|xyz|to)\b(?:/[^\s]*[^\s.,;:!?])?",
             ),
         ),
+        // Any domain with a path after it is a link, whatever its ending: "forms.gle/Q8rT2".
+        (
+            Class::Link,
+            re(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[^\s]*[^\s.,;:!?]"),
+        ),
         (
             Class::Handle,
             re(r"(?:^|[\s(])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,30})"),
@@ -236,8 +241,16 @@ impl Scrubber {
         found_ids.extend(identifiers::find(text, &toks));
         found_ids.extend(places::find(&reader));
         places::join_addresses(text, &mut found_ids);
-        for (s, e, class) in found_ids {
-            claim(&mut spans, s, e, class, class.placeholder().into());
+        // Identifiers first, then named places: a place's name read too far ("the housing
+        // office, rsandhu…") never takes an email's start.
+        let named_place = |c: &Class| matches!(c, Class::Institution | Class::Place);
+        for (s, e, class) in found_ids.iter().filter(|f| !named_place(&f.2)) {
+            claim(&mut spans, *s, *e, *class, class.placeholder().into());
+        }
+        for (s, e, class) in found_ids.iter().filter(|f| named_place(&f.2)) {
+            if !claim(&mut spans, *s, *e, *class, class.placeholder().into()) {
+                claim_rest(&mut spans, *s, *e, *class, class.placeholder().into());
+            }
         }
 
         // What the worker asked always to remove.

@@ -266,7 +266,7 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             // d'habitation de l'outaouais", "la gare du midi".
             // "office" and "gare" are English words too: "office closes at 4".
             let named_by_area = super::cues::NAMED_BY_AREA_SET.contains(t.folded.as_str())
-                && (reader.english != Some(true)
+                && (reader.english == Some(false)
                     || !matches!(t.folded.as_str(), "office" | "palais" | "gare"));
             // An area's name ends at a verb or a little word: "CPAS fermé le vendredi", "le
             // CLSC pis après".
@@ -283,8 +283,15 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                     && !super::cues::FR_AFTER_SET.contains(w)
                     && !super::cues::is_calendar(w)
             };
+            // A name's words follow each other: a comma or a full stop ends it.
+            let joined = |e: usize| {
+                text[toks[e - 1].own_end..toks[e].start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == '\'' || c == '’')
+            };
             while e < toks.len()
                 && e <= i + 5
+                && joined(e)
                 && (proper(&toks[e], lex[e]) || (named_by_area && area(e)))
             {
                 last = Some(e);

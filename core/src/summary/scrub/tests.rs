@@ -405,3 +405,50 @@ fn everyday_numbers_streets_and_words_stay() {
         "Saw a [age] at the drop-in"
     );
 }
+
+#[test]
+fn identifiers_in_the_shapes_of_more_places_go() {
+    for (text, want) in [
+        (
+            "Ranjit at the housing office, rsandhu@hfssk.ca, call",
+            "Ranjit at the housing office, [email], call",
+        ),
+        (
+            "sign up at forms.gle/Q8rT2xLm9 c'est",
+            "sign up at [link] c'est",
+        ),
+        (
+            "her fb its storm.k.sandylake now",
+            "her fb its [handle] now",
+        ),
+        ("la voiture GE 348112 aux", "la voiture [plate] aux"),
+        ("672 JTR grey van again", "[plate] grey van again"),
+        (
+            "court docket is 220187654P1, Feb",
+            "court docket is [file number], Feb",
+        ),
+        ("legal aid cert LC-4471-22", "legal aid cert [file number]"),
+        (
+            "numéro de rôle 24/1187/A pour",
+            "numéro de rôle [file number] pour",
+        ),
+        (
+            "PV 2024/018842 pour l'agression",
+            "PV [file number] pour l'agression",
+        ),
+        ("UCI 1104-4718-22 for IRCC", "UCI [phone] for IRCC"),
+        (
+            "met a new kid, maybe 19, sleeping",
+            "met a new kid, maybe [age], sleeping",
+        ),
+        (
+            "Gérard 62 balais et il dort dehors",
+            "[name] [age] et il dort dehors",
+        ),
+    ] {
+        assert_eq!(scrub(&[], text).text, want, "{text}");
+    }
+    for plain in ["ok.see you tmrw", "about 10 ppl came", "100 CAD for rent"] {
+        assert_eq!(scrub(&[], plain).text, plain);
+    }
+}

@@ -54,6 +54,12 @@ impl Reader<'_> {
         let t = &self.tokens[i];
         let w = t.folded.as_str();
         let raw = &self.text[t.own_start..t.own_end];
+        // "for IRCC": four capitals or fewer that no list holds are an acronym, unless the
+        // word does what people do ("WAPUN is from", "KM said").
+        let says = self.after(i).is_some_and(|n| in_set(&ANIMATE_SET, n));
+        let acronym = (2..=4).contains(&raw.chars().count())
+            && raw.chars().all(|c| c.is_uppercase())
+            && !says;
         let plural_capitals = raw.len() >= 3
             && raw.ends_with('s')
             && raw[..raw.len() - 1].chars().all(|c| c.is_ascii_uppercase());
@@ -70,7 +76,7 @@ impl Reader<'_> {
                 let (la, lb) = (lexicon::lookup(a), lexicon::lookup(b));
                 la.ordinary && lb.ordinary && la.word_zipf() >= 3.5 && lb.word_zipf() >= 3.5
             });
-        plural_capitals || compound || lexicon::mistyped_word(w)
+        acronym || plural_capitals || compound || lexicon::mistyped_word(w)
     }
 
     /// Whether word `i` is a name with an "s" for "'s", as phones type it: "kikis insta",
