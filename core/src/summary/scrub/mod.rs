@@ -369,8 +369,9 @@ impl Scrubber {
         for i in 0..toks.len() {
             named[i] = reader.likely_name(i, &named).is_some();
         }
-        // A second look, for the first of a pair: "jacques and luc".
-        for i in 0..toks.len() {
+        // A second look, for the first of a pair: "jacques and luc"; from the end, so a list
+        // is found back to its start ("Aimé, Patience, Ngalula pis Bilal").
+        for i in (0..toks.len()).rev() {
             named[i] = named[i] || reader.listed_before(i, &named);
         }
         let mut flags = Vec::new();

@@ -241,6 +241,26 @@ impl<'a> Reader<'a> {
         if t.possessive || self.possessive_without_apostrophe(i) {
             h += 1.0;
         }
+        // "big mike", "lil kay", "gros luc": how people are nicknamed.
+        if matches!(
+            self.before(i),
+            Some("big" | "lil" | "little" | "gros" | "grosse" | "p'tit" | "ptit" | "tit" | "old")
+        ) {
+            h += 1.0;
+        }
+        // "Nyabol insta @nyabol.d": someone and where they post.
+        if self.after(i).is_some_and(|n| {
+            matches!(
+                n,
+                "insta" | "instagram" | "snap" | "snapchat" | "fb" | "tiktok" | "whatsapp"
+            )
+        }) {
+            h += 1.0;
+        }
+        // "Tsering a 34 ans": someone has an age.
+        if self.english != Some(true) && self.has(i + 1) && self.age_after(i + 1) {
+            h += 1.0;
+        }
         // "her worker at CAS is jen, file…": who someone is, ending the clause.
         let ends_clause = self.text[t.own_end..]
             .trim_start()
@@ -286,7 +306,7 @@ impl<'a> Reader<'a> {
                 .get(i + 1)
                 .is_some_and(|n| self.text[t.own_end..n.start].trim() == ",")
             && lex.first >= 1.0
-            && nameness(lex, &t.folded) >= 0.0;
+            && (nameness(lex, &t.folded) >= 0.0 || t.titlecase);
         // A first name right before a name found: "Tommy Deer retourne".
         // Both capitalised, a first name that is also a word will do: "Espoir Ilunga".
         let next_capital = self.tokens.get(i + 1).map(|n| n.titlecase);
@@ -305,7 +325,7 @@ impl<'a> Reader<'a> {
             || comma_list
             || namelike
                 && names.get(i + 2).copied().unwrap_or(false)
-                && matches!(self.folded(i + 1), "and" | "et" | "pis" | "&" | "or" | "ou")
+                && matches!(self.folded(i + 1), "and" | "et" | "pis" | "n" | "or" | "ou")
     }
 
     /// Whether word `i` names someone, and why. `names` says which words before it were
@@ -376,7 +396,17 @@ impl<'a> Reader<'a> {
             && n >= -0.5
             && !in_set(&ADVERBS_SET, w)
             && !in_set(&PRONOUNS_SET, w);
-        if lex.first >= 1.0 && z < 6.8 && (self.person_subject(i) || self.pair_subject(i) || aged) {
+        // A word written in capitals on purpose counts as a name to try: "LUMIÈRE a crié".
+        let shouted = {
+            let raw = &self.text[t.own_start..t.own_end];
+            raw.chars().count() >= 4 && raw.chars().all(|c| !c.is_lowercase())
+        };
+        // A word no list holds doing what people do is someone too: "Parveen mom of 3".
+        let unknown = z == 0.0 && !lex.ordinary && t.folded.chars().count() >= 3;
+        if (lex.first >= 1.0 || shouted || unknown)
+            && z < 6.8
+            && (self.person_subject(i) || self.pair_subject(i) || aged)
+        {
             return Some(Why::Context);
         }
         if lex.is_name() {

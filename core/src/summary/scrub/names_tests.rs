@@ -10,7 +10,7 @@ fn names(text: &str) -> Vec<String> {
     for i in 0..toks.len() {
         found[i] = r.likely_name(i, &found).is_some();
     }
-    for i in 0..toks.len() {
+    for i in (0..toks.len()).rev() {
         found[i] = found[i] || r.listed_before(i, &found);
     }
     (0..toks.len())
@@ -55,6 +55,25 @@ fn an_everyday_word_doing_what_only_a_person_does_is_a_name() {
     assert_eq!(names("Ti-Jean Gagnon a 67 ans"), ["ti-jean", "gagnon"]);
     assert_eq!(names("Espoir Ilunga a 20 ans"), ["espoir", "ilunga"]);
     assert_eq!(names("wades truck is where he sleeps"), ["wades"]);
+    assert_eq!(
+        names("circle today: dawn, Ricky, Marcel, faith n Stacey"),
+        ["dawn", "ricky", "marcel", "faith", "stacey"]
+    );
+    assert_eq!(
+        names("groupe de parole: Aimé, Patience, Ngalula pis Bilal"),
+        ["aime", "patience", "ngalula", "bilal"]
+    );
+    assert_eq!(
+        names("Nyabol Deng n her kids are in the shelter"),
+        ["nyabol", "deng"]
+    );
+    assert_eq!(names("obit for Lyle Cardinal today"), ["lyle", "cardinal"]);
+    assert_eq!(names("Parveen mom of 3 wants a hamper"), ["parveen"]);
+    assert_eq!(names("big mike new number is out"), ["mike"]);
+    assert_eq!(names("met a new kid Hunter, sleeping"), ["hunter"]);
+    assert_eq!(names("LUMIÈRE a encore crié"), ["lumiere"]);
+    assert_eq!(names("Tsering a 34 ans, débouté"), ["tsering"]);
+    assert_eq!(names("marie-soleil au CLSC m'a donné"), ["marie-soleil"]);
 }
 
 #[test]

@@ -47,6 +47,8 @@ impl Reader<'_> {
                 ))
             || (matches!(next, "the" | "la" | "le")
                 && in_set(&PERSON_NOUNS_SET, self.folded(j + 1)))
+            // "Parveen mom of 3": someone, then who they are to others.
+            || (is_relation(next) && matches!(self.folded(j + 1), "of" | "de" | "to"))
             // "Mercy got her status card", "X lost his id": with their own things.
             || (!calendar
                 && matches!(
@@ -159,16 +161,28 @@ impl Reader<'_> {
             && lb.word_zipf() == 0.0
             && !lb.is_name()
             && b.folded.chars().count() >= 3;
+        // "Nyabol Deng": a capitalised word no list holds before a last name.
+        let unknown_first = alike
+            && a.titlecase
+            && la.word_zipf() == 0.0
+            && !la.is_name()
+            && a.folded.chars().count() >= 4
+            && lb.last >= 10.0;
+        if unknown_first {
+            return true;
+        }
         let first = la.first >= 1.0
             && a.folded.chars().count() >= 3
             && (na >= 1.0
                 || (na >= 0.0 && lb.last >= 10.0 && nb >= 2.0)
                 || (unknown_last && la.first >= 10.0));
         // A common last name that is also a word, written like the first name beside it.
+        // Away from a sentence's start, capitals alike say more: "obit for Lyle Cardinal".
+        let last_needed = if a.sentence_start { 100.0 } else { 30.0 };
         let word_last = alike
             && na >= 1.0
             && la.first >= 100.0
-            && lb.last >= 100.0
+            && lb.last >= last_needed
             && lb.word_zipf() < 6.0
             && !in_set(&AFTER_SET, &b.folded)
             && !in_set(&FR_AFTER_SET, &b.folded)
@@ -178,7 +192,10 @@ impl Reader<'_> {
             || (!lb.ordinary && lb.word_zipf() < 3.5 && b.folded.chars().count() >= 3)
             || (lb.word_zipf() == 0.0 && b.folded.chars().count() >= 4 && !inflected(&b.folded))
             || (b.folded.chars().count() == 1
-                && !matches!(b.folded.as_str(), "a" | "i" | "y" | "u" | "o"))
+                && !matches!(
+                    b.folded.as_str(),
+                    "a" | "i" | "y" | "u" | "o" | "n" | "w" | "r" | "b" | "c"
+                ))
             || word_last;
         // A single letter after a first name is an initial ("sarah k"), not a "k" for "ok".
         first

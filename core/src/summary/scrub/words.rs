@@ -32,16 +32,23 @@ pub(super) fn compound_lookup(folded: &str) -> Lex {
         .filter(|p| p.chars().count() > 2)
         .map(lexicon::lookup)
         .collect();
-    let named = folded
+    let names: Vec<&str> = folded
         .split('-')
         .filter(|p| p.chars().count() > 2)
-        .zip(&parts)
-        .all(|(p, l)| l.first >= 1.0 && nameness(l, p) >= 0.0);
+        .collect();
+    // Every part a first name ("sage-femme" is no name: "femme" is none), one of them a name
+    // at least as much as a word ("marie-soleil", "amber-lynn").
+    let named = parts.iter().all(|l| l.first >= 1.0)
+        && names.iter().zip(&parts).any(|(p, l)| nameness(l, p) >= 0.5);
+    // Led by a common first name: "marie-soleil" is as common as "marie-ève" might be.
+    let led = parts.first().is_some_and(|l| l.first >= 50.0);
     if parts.is_empty() || !named {
         return lex;
     }
+    // As common as its leading name when that is a common one, else as its rarest part.
+    let rarest = parts.iter().map(|p| p.first).fold(f32::MAX, f32::min);
     Lex {
-        first: parts.iter().map(|p| p.first).fold(f32::MAX, f32::min),
+        first: if led { parts[0].first } else { rarest },
         ..Lex::default()
     }
 }
