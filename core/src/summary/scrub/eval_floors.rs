@@ -118,7 +118,7 @@ pub(super) const TEST_FLOORS: &[(&str, f64)] = &[
     ("fr.plate", 99.9),
     ("en.postal", 99.9),
     ("fr.postal", 99.9),
-    ("en.words_kept", 98.6),
+    ("en.words_kept", 98.7),
     ("fr.words_kept", 99.3),
 ];
 
@@ -141,7 +141,7 @@ pub(super) const FINAL_FLOORS: &[(&str, f64)] = &[
     ("fr.idnum", 99.9),
     ("en.institution", 37.4),
     ("fr.institution", 29.9),
-    ("en.known", 96.3),
+    ("en.known", 98.1),
     ("fr.known", 99.9),
     ("en.link", 99.9),
     ("fr.link", 99.9),
@@ -157,11 +157,11 @@ pub(super) const FINAL_FLOORS: &[(&str, f64)] = &[
     ("fr.plate", 99.9),
     ("en.postal", 99.9),
     ("fr.postal", 99.9),
-    ("en.words_kept", 98.1),
-    ("fr.words_kept", 98.4),
+    ("en.words_kept", 98.2),
+    ("fr.words_kept", 98.6),
 ];
 
-/// The fresh corpus's first and only score.
+/// The fresh corpus: its first score is in docs/scrub-figures/; these are the figures now.
 pub(super) const FRESH_FLOORS: &[(&str, f64)] = &[
     ("en.address", 99.9),
     ("fr.address", 99.9),
@@ -181,8 +181,8 @@ pub(super) const FRESH_FLOORS: &[(&str, f64)] = &[
     ("fr.idnum", 71.3),
     ("en.institution", 53.2),
     ("fr.institution", 41.6),
-    ("en.known", 94.4),
-    ("fr.known", 97.7),
+    ("en.known", 98.1),
+    ("fr.known", 99.9),
     ("en.link", 99.9),
     ("fr.link", 99.9),
     ("en.name", 87.0),
@@ -191,12 +191,12 @@ pub(super) const FRESH_FLOORS: &[(&str, f64)] = &[
     ("fr.phone", 99.9),
     ("en.place", 73.2),
     ("fr.place", 69.9),
-    ("en.plain_kept", 84.0),
-    ("fr.plain_kept", 88.8),
+    ("en.plain_kept", 85.6),
+    ("fr.plain_kept", 92.0),
     ("en.plate", 66.6),
     ("fr.plate", 99.9),
     ("en.postal", 99.9),
     ("fr.postal", 83.2),
-    ("en.words_kept", 98.2),
-    ("fr.words_kept", 98.5),
+    ("en.words_kept", 98.4),
+    ("fr.words_kept", 98.6),
 ];

@@ -14,7 +14,9 @@ use std::sync::LazyLock;
 use super::cues;
 use super::lexicon;
 use super::names;
-use super::spelling::{common_word, is_common, one_edit_any, one_typo, parts, same_word};
+use super::spelling::{
+    common_word, is_common, one_edit_any, one_typo, parts, pet_form_of, same_word,
+};
 use super::text::{Token, fold_plain, tokens};
 use crate::person::Person;
 
@@ -305,6 +307,20 @@ impl Known {
                 && !word_reading()
                 && (w.len() > 2 || upper())
                 && (capital || hints >= 1.0);
+        }
+        // "Paddie" for Paddy; "ravens twin" for Raven's twin.
+        if self.singles.iter().any(|s| pet_form_of(w, s)) {
+            return true;
+        }
+        if let Some(stem) = w.strip_suffix('s')
+            && (stem == self.alias || self.singles.contains(stem))
+            && stem.chars().count() >= 3
+            && reader.lex(i).word_zipf() < 3.0
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.alphabetic && !cues::ANIMATE_SET.contains(n.folded.as_str()))
+        {
+            return true;
         }
         if self.everyday_initials.contains(w) {
             let capital = if reader.capital(i) { 1.0 } else { 0.0 };

@@ -112,3 +112,12 @@ fn an_alias_that_is_a_word_is_read_as_the_word_where_the_sentence_says_so() {
     let rose = person("Rose", Some("Rose-Aimée Constant"), None);
     assert!(found(&rose, "le ciel était tout rose à matin").0.is_empty());
 }
+
+#[test]
+fn pet_forms_and_rare_words_that_are_their_names_are_them() {
+    let paddy = person("Paddy", Some("Patrick McDonagh"), None);
+    assert_eq!(found(&paddy, "Paddie posted his gofundme").0, ["Paddie"]);
+    assert!(found(&paddy, "they said no").0.is_empty());
+    let kawa = person("K", Some("Kawa Barzani-Amin"), None);
+    assert_eq!(found(&kawa, "Kawa tel suisse 079").0, ["Kawa"]);
+}

@@ -43,9 +43,25 @@ pub(super) fn is_common(word: &str) -> bool {
 /// [`is_common`] for a word already looked up.
 pub(super) fn common_word(lex: &lexicon::Lex, word: &str) -> bool {
     let lex = *lex;
+    // A word met less than once in 3,000 words ("kawa") is a name before it is a word.
     cues::is_calendar(word)
-        || lex.ordinary && names::nameness(&lex, word) < 1.5
+        || lex.ordinary && names::nameness(&lex, word) < 1.5 && lex.word_zipf() >= 3.5
         || lex.word_zipf() >= 5.5
+}
+
+/// The same short form spelled another way: "paddie" for "paddy", "jonny" for "jonnie",
+/// "mikey" for "mikie". Pet names end in -y, -ie, -ey or -i alike.
+pub(super) fn pet_form_of(word: &str, name: &str) -> bool {
+    fn stem(w: &str) -> Option<&str> {
+        ["ie", "ey", "y", "i"]
+            .iter()
+            .find_map(|end| w.strip_suffix(end))
+            .filter(|s| s.chars().count() >= 2)
+    }
+    word != name
+        && word.chars().count() >= 4
+        && !is_common(word)
+        && stem(word).is_some_and(|a| a.chars().count() >= 3 && stem(name) == Some(a))
 }
 
 /// One edit apart (a letter added, dropped, changed, or two swapped), for names of five
