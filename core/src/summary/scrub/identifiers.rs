@@ -116,7 +116,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::CaseNumber,
             re(
-                r"\b(?:[A-Z]{1,4}-\d{2,4}-\d{3,}|[A-Z]{1,4}-\d{3,}-\d{2,}|[A-Z]{1,4}-\d{4,}|\d{4}-[A-Z]{2,4}-\d{3,}|\d{2}/\d{5}|[A-Z]{1,4}/\d{2,4}/\d{3,}|\d{2}/\d{3,}/[A-Z]|(?:19|20)\d{2}/\d{4,}|\d{6,}[A-Z]\d?)\b",
+                r"\b(?:[A-Z]{1,4}-\d{2,4}-\d{3,}|[A-Z]{1,4}-\d{3,}-\d{2,}|[A-Z]{1,4}-\d{4,}|\d{4}-[A-Z]{2,4}-\d{3,}|\d{2}/\d{5}|[A-Z]{1,4}/\d{2,4}/\d{3,}|\d{2}/\d{3,}/[A-Z]|(?:19|20)\d{2}/\d{5,}|\d{6,}[A-Z]\d?)\b",
             ),
         ),
         // Licence plates by their shape, in capitals: French (AB-123-CD), Ontario and Québec
@@ -148,7 +148,15 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Age,
             re(
-                r"(?i)\b(?:he's|she's|hes|shes|they're|he\s+is|she\s+is|is|turned|turns|turning|aged?|age\s+of|just|almost|nearly|barely|maybe|about|around|like|environ|genre)\s+(?:only\s+|just\s+)?([1-9]\d)\b",
+                r"(?i)\b(?:he's|she's|hes|shes|they're|he\s+is|she\s+is|is|turned|turns|turning|aged?|age\s+of|just|almost|nearly|barely)\s+(?:only\s+|just\s+)?(\d{1,2})\b",
+            ),
+        ),
+        // A guess at an age, set apart: "a new kid, maybe 19, sleeping" (not "around 11
+        // tonight").
+        (
+            Class::Age,
+            re(
+                r"(?i)\b(?:maybe|about|around|like|environ|genre)\s+([1-9]\d)\s*(?:,|\.|$|yo\b|y/o|ans\b)",
             ),
         ),
         // Ages in words ("he's sixty-five", "elle a quarante ans") and "at 14 he…".
@@ -352,10 +360,13 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                 // no initials: "flo.rchbt", "kiki.xo.204", not "J.B." nor "ok.see".
                 Class::Handle if !m.as_str().contains(['@', '_', '$', '/']) => {
                     let parts: Vec<String> = m.as_str().split('.').map(fold_plain).collect();
+                    // A part holding a digit, or no word and no phone word ("back.tmrw" is two
+                    // words run together by a missing space).
                     let odd = |p: &String| {
                         p.chars().any(|c| c.is_ascii_digit())
                             || (p.chars().count() >= 3
-                                && super::lexicon::lookup(p).word_zipf() == 0.0)
+                                && super::lexicon::lookup(p).word_zipf() == 0.0
+                                && !super::cues::is_abbreviation(p))
                     };
                     if m.as_str().chars().count() < 6
                         || !parts.iter().any(|p| p.chars().count() >= 3)
@@ -442,7 +453,9 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                         .flat_map(char::to_lowercase)
                         .collect();
                     if *class == Class::Plate
-                        && matches!(all_letters.as_str(), "cad" | "usd" | "eur" | "chf" | "gbp")
+                        && (matches!(all_letters.as_str(), "cad" | "usd" | "eur" | "chf" | "gbp")
+                            || super::cues::ACRONYMS_SET.contains(all_letters.as_str())
+                            || super::cues::is_abbreviation(&all_letters))
                     {
                         continue;
                     }

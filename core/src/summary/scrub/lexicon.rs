@@ -91,7 +91,8 @@ pub fn skeleton(folded: &str) -> String {
     out
 }
 
-/// Whether a word no list holds is an everyday word mistyped: its skeleton is that of a word
+/// Whether a word no list holds is an everyday word mistyped: its first letters and skeleton are
+/// those of a word
 /// of everyday English or French. Names are not in the set, only words a dictionary writes in
 /// lower case and met at least once in 30,000 words.
 pub fn mistyped_word(folded: &str) -> bool {
@@ -111,13 +112,23 @@ pub fn mistyped_word(folded: &str) -> bool {
             {
                 let s = skeleton(word);
                 if s.chars().count() >= 4 {
-                    out.insert(s);
+                    out.insert(typo_key(word, &s));
                 }
             }
         }
         out
     });
-    folded.chars().count() >= 6 && SKELETONS.contains(&skeleton(folded))
+    folded.chars().count() >= 6 && SKELETONS.contains(&typo_key(folded, &skeleton(folded)))
+}
+
+/// A typo keeps a word's first two letters and its skeleton: "tommorow" and "tomorrow" are
+/// both "to" + "tmrw"; "parveen" ("pa" + "prvn") is not "proven" ("pr" + "prvn").
+fn typo_key(word: &str, skeleton: &str) -> String {
+    word.chars()
+        .take(2)
+        .chain(['/'])
+        .chain(skeleton.chars())
+        .collect()
 }
 
 /// Whether `folded` is the first word of a town of several words ("sioux" of "sioux

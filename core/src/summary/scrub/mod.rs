@@ -70,10 +70,13 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
                 r"(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:com|org|net|ca|us|uk|fr|io|gov|edu|info|co|me|app|ly|tv|be|ch|de|ee|gg|link|page|site|xyz|to)\b(?:/[^\s]*[^\s.,;:!?])?",
             ),
         ),
-        // Any domain with a path after it is a link, whatever its ending: "forms.gle/Q8rT2".
+        // A domain of the endings short links use, with a path after it: "forms.gle/Q8rT2",
+        // "gofund.me/3a9f" (not "they/them" after a full stop).
         (
             Class::Link,
-            re(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/[^\s]*[^\s.,;:!?]"),
+            re(
+                r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gle|gl|me|ly|io|co|app|link|page|site|to|cc|gg|tv|fm|ai|sh|so|li|do|ws|la)/[^\s]*[^\s.,;:!?]",
+            ),
         ),
         (
             Class::Handle,

@@ -244,7 +244,7 @@ impl<'a> Reader<'a> {
         // "big mike", "lil kay", "gros luc": how people are nicknamed.
         if matches!(
             self.before(i),
-            Some("big" | "lil" | "little" | "gros" | "grosse" | "p'tit" | "ptit" | "tit" | "old")
+            Some("big" | "lil" | "little" | "p'tit" | "ptit" | "tit" | "old")
         ) {
             h += 1.0;
         }
@@ -306,7 +306,14 @@ impl<'a> Reader<'a> {
                 .get(i + 1)
                 .is_some_and(|n| self.text[t.own_end..n.start].trim() == ",")
             && lex.first >= 1.0
-            && (nameness(lex, &t.folded) >= 0.0 || t.titlecase);
+            // A capital will do inside a list already under way ("Aimé, Patience, Ngalula"),
+            // not for the word that opens a sentence ("So, Kevin came by").
+            && (nameness(lex, &t.folded) >= 0.0
+                || (t.titlecase
+                    && i > 0
+                    && self.text[self.tokens[i - 1].own_end..t.start]
+                        .trim()
+                        .ends_with([',', ':'])));
         // A first name right before a name found: "Tommy Deer retourne".
         // Both capitalised, a first name that is also a word will do: "Espoir Ilunga".
         let next_capital = self.tokens.get(i + 1).map(|n| n.titlecase);
@@ -397,10 +404,14 @@ impl<'a> Reader<'a> {
             && !in_set(&ADVERBS_SET, w)
             && !in_set(&PRONOUNS_SET, w);
         // A word written in capitals on purpose counts as a name to try: "LUMIÈRE a crié".
-        let shouted = {
-            let raw = &self.text[t.own_start..t.own_end];
-            raw.chars().count() >= 4 && raw.chars().all(|c| !c.is_lowercase())
+        let all_caps = |k: usize| {
+            self.tokens.get(k).is_some_and(|o| {
+                let raw = &self.text[o.own_start..o.own_end];
+                raw.chars().count() >= 2 && raw.chars().all(|c| !c.is_lowercase())
+            })
         };
+        // Not "HOUSING CALLED BACK": a whole sentence in capitals is a shout, not a name.
+        let shouted = t.folded.chars().count() >= 4 && all_caps(i) && !all_caps(i + 1);
         // A word no list holds doing what people do is someone too: "Parveen mom of 3".
         let unknown = z == 0.0 && !lex.ordinary && t.folded.chars().count() >= 3;
         if (lex.first >= 1.0 || shouted || unknown)

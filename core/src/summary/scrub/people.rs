@@ -312,9 +312,12 @@ impl Known {
         if self.singles.iter().any(|s| pet_form_of(w, s)) {
             return true;
         }
+        // Not "Tims" for Tim Hortons, "dawns", "robs": a name of four letters or more, and a
+        // word no dictionary holds.
         if let Some(stem) = w.strip_suffix('s')
             && (stem == self.alias || self.singles.contains(stem))
-            && stem.chars().count() >= 3
+            && stem.chars().count() >= 4
+            && !reader.lex(i).ordinary
             && reader.lex(i).word_zipf() < 3.0
             && toks
                 .get(i + 1)
@@ -349,10 +352,12 @@ impl Known {
         {
             return true;
         }
+        // One letter wrong in a word no dictionary holds: not "login" for Logan.
         w.len() >= 5
             && t.alphabetic
             && self.singles.iter().any(|s| one_typo(w, s))
             && !common_word(reader.lex(i), w)
+            && !reader.lex(i).ordinary
     }
 
     /// The byte ranges of `text` that name this person, and those that give away their

@@ -58,9 +58,13 @@ pub(super) fn pet_form_of(word: &str, name: &str) -> bool {
             .find_map(|end| w.strip_suffix(end))
             .filter(|s| s.chars().count() >= 2)
     }
+    // Not "Barrie" (a town) for Barry, nor "smoky" for Smokey: no word and no place.
+    let lex = lexicon::lookup(word);
     word != name
         && word.chars().count() >= 4
         && !is_common(word)
+        && !lex.ordinary
+        && lex.place == 0
         && stem(word).is_some_and(|a| a.chars().count() >= 3 && stem(name) == Some(a))
 }
 

@@ -48,7 +48,11 @@ impl Reader<'_> {
             || (matches!(next, "the" | "la" | "le")
                 && in_set(&PERSON_NOUNS_SET, self.folded(j + 1)))
             // "Parveen mom of 3": someone, then who they are to others.
-            || (is_relation(next) && matches!(self.folded(j + 1), "of" | "de" | "to"))
+            || (is_relation(next)
+                && matches!(self.folded(j + 1), "of" | "de" | "to")
+                && nameness(&self.lex[i], &t.folded) >= 0.0
+                && !in_set(&ARTICLES_SET, &t.folded)
+                && !in_set(&PERSON_NOUNS_SET, &t.folded))
             // "Mercy got her status card", "X lost his id": with their own things.
             || (!calendar
                 && matches!(
@@ -192,10 +196,11 @@ impl Reader<'_> {
             || (!lb.ordinary && lb.word_zipf() < 3.5 && b.folded.chars().count() >= 3)
             || (lb.word_zipf() == 0.0 && b.folded.chars().count() >= 4 && !inflected(&b.folded))
             || (b.folded.chars().count() == 1
-                && !matches!(
-                    b.folded.as_str(),
-                    "a" | "i" | "y" | "u" | "o" | "n" | "w" | "r" | "b" | "c"
-                ))
+                && (!matches!(b.folded.as_str(), "a" | "i" | "y" | "u" | "o" | "n" | "w" | "r" | "b" | "c")
+                    // "Dawn W came by": a capital initial after a capitalised name.
+                    || (a.titlecase
+                        && self.text[b.own_start..b.own_end].chars().all(char::is_uppercase)
+                        && !matches!(b.folded.as_str(), "a" | "i"))))
             || word_last;
         // A single letter after a first name is an initial ("sarah k"), not a "k" for "ok".
         first

@@ -452,3 +452,36 @@ fn identifiers_in_the_shapes_of_more_places_go() {
         assert_eq!(scrub(&[], plain).text, plain);
     }
 }
+
+#[test]
+fn the_second_review_s_everyday_sentences_stay() {
+    for plain in [
+        "Young mom of 3 came in",
+        "My friend of 20 years passed",
+        "she came around 11 tonight",
+        "about 30 folks at the bbq",
+        "gets 800 CPP and 700 OAS",
+        "the 2023/2024 tax year",
+        "she'll be back.tmrw at 10",
+        "pronouns.they/them",
+        "un gros bill d'Hydro",
+    ] {
+        let out = scrub(&[], plain).text;
+        assert!(!out.contains('['), "{plain} -> {out}");
+    }
+    assert_eq!(
+        scrub(&[], "her son just turned 7").text,
+        "her son just turned [age]"
+    );
+    let logan = person("Logan", Some("Logan Pratt"), None);
+    let tim = person("Tim", Some("Timothy Ward"), None);
+    let barry = person("Barry", None, None);
+    for text in [
+        "forgot her login again",
+        "met her at Tims this morning",
+        "moving to Barrie next month",
+    ] {
+        let out = scrub(&[logan.clone(), tim.clone(), barry.clone()], text).text;
+        assert!(!out.contains("Person"), "{text} -> {out}");
+    }
+}
