@@ -431,12 +431,9 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     }
                 }
                 Class::Plate | Class::CaseNumber => {
-                    let letters: String = m
-                        .as_str()
-                        .chars()
-                        .take_while(|c| c.is_alphabetic())
-                        .flat_map(char::to_lowercase)
-                        .collect();
+                    // The letters before the first digit: "OHIP" of "OHIP 4567…".
+                    let lead = m.as_str().split(|c: char| !c.is_alphabetic()).next();
+                    let letters = super::text::letters(lead.unwrap_or(""));
                     // A file number has four digits or more: "cause 24/7" is no file.
                     let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
                     if digits == 0
@@ -446,12 +443,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                         continue;
                     }
                     // "100 CAD": money, not a plate.
-                    let all_letters: String = m
-                        .as_str()
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .flat_map(char::to_lowercase)
-                        .collect();
+                    let all_letters = super::text::letters(m.as_str());
                     if *class == Class::Plate
                         && (matches!(all_letters.as_str(), "cad" | "usd" | "eur" | "chf" | "gbp")
                             || super::cues::ACRONYMS_SET.contains(all_letters.as_str())

@@ -53,12 +53,7 @@ pub fn dotted_initials(text: &str) -> Vec<(usize, usize)> {
     PATTERN
         .find_iter(text)
         .filter(|m| {
-            let letters: String = m
-                .as_str()
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .flat_map(char::to_lowercase)
-                .collect();
+            let letters = super::text::letters(m.as_str());
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
             m.as_str().contains('.')

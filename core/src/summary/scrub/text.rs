@@ -14,6 +14,14 @@ pub fn fold_plain(text: &str) -> String {
         .collect()
 }
 
+/// The letters of `text`, lower case, nothing else: "K.M." is "km", "GSM 0470" is "gsm".
+pub fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// A word or phrase folded word by word as the scrubber reads notes: "Ti-Loup's" as
 /// "ti-loup", "L'Oasis" as "oasis", "Blue Door," as "blue door".
 pub fn fold_words(text: &str) -> String {
