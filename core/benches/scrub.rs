@@ -7,47 +7,22 @@ use std::collections::BTreeSet;
 use criterion::{Criterion, criterion_group, criterion_main};
 use tandem_core::person::Person;
 use tandem_core::summary::scrub::Scrubber;
+use tandem_core::summary::scrub::corpus::{parse, people_of};
 
 /// The corpus's notes with their marks taken out.
 fn notes() -> Vec<String> {
-    let mut out = Vec::new();
-    for corpus in [
+    [
         include_str!("../tests/data/scrub/en.txt"),
         include_str!("../tests/data/scrub/fr.txt"),
-    ] {
-        for line in corpus.lines() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut text = String::new();
-            let mut rest = line;
-            while let Some(open) = rest.find("[[") {
-                text.push_str(&rest[..open]);
-                let inner = &rest[open + 2..];
-                let close = inner.find("]]").unwrap();
-                text.push_str(inner[..close].split_once(':').unwrap().1);
-                rest = &inner[close + 2..];
-            }
-            text.push_str(rest);
-            out.push(text);
-        }
-    }
-    out
+    ]
+    .into_iter()
+    .flat_map(parse)
+    .map(|n| n.text)
+    .collect()
 }
 
 fn people() -> Vec<Person> {
-    let list: Vec<serde_json::Value> =
-        serde_json::from_str(include_str!("../tests/data/scrub/people.json")).unwrap();
-    list.iter()
-        .map(|p| Person {
-            id: tandem_core::RecordId::random(),
-            alias: p["alias"].as_str().unwrap().into(),
-            name: p["name"].as_str().map(Into::into),
-            details: p["details"].as_str().map(Into::into),
-            created_at: chrono::Utc::now(),
-            updated_at: chrono::Utc::now(),
-        })
-        .collect()
+    people_of(include_str!("../tests/data/scrub/people.json"))
 }
 
 fn scrub(c: &mut Criterion) {

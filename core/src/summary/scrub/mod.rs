@@ -23,12 +23,15 @@ use regex::Regex;
 
 use crate::person::Person;
 
+#[doc(hidden)]
+pub mod corpus;
 mod cues;
 #[cfg(test)]
 mod eval;
 mod gazetteer;
 mod identifiers;
 pub mod lexicon;
+mod model;
 mod names;
 mod people;
 mod places;
@@ -147,6 +150,8 @@ pub struct Scrubber {
     known: Vec<Known>,
     /// Words and phrases the worker asked always to remove, folded, word by word.
     remove: Vec<Vec<String>>,
+    /// Whether the learned model may add names the rules missed (`model`).
+    learned: bool,
 }
 
 impl Scrubber {
@@ -167,7 +172,16 @@ impl Scrubber {
         Scrubber {
             known,
             remove: Vec::new(),
+            learned: true,
         }
+    }
+
+    /// The same scrubber without the learned model: the rules alone, as the model's training
+    /// measures what it adds to them.
+    #[doc(hidden)]
+    pub fn by_rules_alone(mut self) -> Scrubber {
+        self.learned = false;
+        self
     }
 
     /// The same scrubber, also removing `words` (words or phrases, folded) wherever they are.
@@ -377,6 +391,32 @@ impl Scrubber {
         for i in (0..toks.len()).rev() {
             named[i] = named[i] || reader.listed_before(i, &named);
         }
+        // The learned second opinion, on the words nothing has taken: a name the rules did
+        // not foresee when the model is sure of it, and a word they took that it is sure is
+        // none.
+        let mut learned = vec![false; toks.len()];
+        if self.learned {
+            for i in 0..toks.len() {
+                let t = &toks[i];
+                let taken = spans.iter().any(|x| t.own_start < x.1 && x.0 < t.own_end)
+                    || person_at
+                        .iter()
+                        .any(|(s, e)| t.own_start < *e && *s < t.own_end);
+                if taken
+                    || !model::considers(&reader, i)
+                    || (!named[i] && model::too_common(&reader, i))
+                {
+                    continue;
+                }
+                let (name, identifying) = model::probabilities(&reader, i);
+                if !named[i] && name >= model::BAR {
+                    named[i] = true;
+                    learned[i] = true;
+                } else if named[i] && identifying < model::VETO {
+                    named[i] = false;
+                }
+            }
+        }
         let mut flags = Vec::new();
         let mut flag_at = Vec::new();
         for i in (0..toks.len()).filter(|i| named[*i]) {
@@ -394,8 +434,9 @@ impl Scrubber {
             flag_at.push((t.own_start, t.own_end));
             flags.push(Flag {
                 word: word.clone(),
-                why: reader
-                    .likely_name(i, &named)
+                why: learned[i]
+                    .then_some(Why::Context)
+                    .or_else(|| reader.likely_name(i, &named))
                     .unwrap_or(if reader.listed_before(i, &named) {
                         Why::List
                     } else {
@@ -499,6 +540,23 @@ impl Scrubber {
             flags,
         }
     }
+}
+
+/// The names model's features of each word it weighs in `text`: the word's byte range and its
+/// features, for training (`core/examples/train_names.rs`).
+#[doc(hidden)]
+pub fn name_features(text: &str) -> Vec<((usize, usize), Vec<String>)> {
+    let toks = text::tokens(text);
+    let reader = names::Reader::new(text, &toks);
+    (0..toks.len())
+        .filter(|&i| model::considers(&reader, i))
+        .map(|i| {
+            (
+                (toks[i].own_start, toks[i].own_end),
+                model::features(&reader, i),
+            )
+        })
+        .collect()
 }
 
 /// The start of a title ("Dr.", "Mrs") just before word `i`, if there is one.

@@ -411,7 +411,7 @@ fn identifiers_in_the_shapes_of_more_places_go() {
     for (text, want) in [
         (
             "Ranjit at the housing office, rsandhu@hfssk.ca, call",
-            "Ranjit at the housing office, [email], call",
+            "[name] at the housing office, [email], call",
         ),
         (
             "sign up at forms.gle/Q8rT2xLm9 c'est",
