@@ -169,6 +169,24 @@ fn evaluate(corpus: &Corpus, weights: &HashMap<String, f32>, identifying: &HashM
                 (*at, sigmoid(sum))
             })
             .collect();
+        if std::env::var_os("TANDEM_TRAIN_PLACES").is_some() {
+            for (at, fs) in features.iter().filter(|(at, _)| !gone(at.0, at.1)) {
+                let p = sigmoid(fs.iter().filter_map(|f| identifying.get(f)).sum());
+                let n = sigmoid(fs.iter().filter_map(|f| weights.get(f)).sum());
+                if p >= 0.7 && n < 0.7 {
+                    let class = note
+                        .spans
+                        .iter()
+                        .find(|(a, z, _)| at.0 < *z && *a < at.1)
+                        .map_or("WRONG", |m| m.2.as_str());
+                    println!(
+                        "    place-add {class} {:?} {p:.2} in {:?}",
+                        &note.text[at.0..at.1],
+                        note.text
+                    );
+                }
+            }
+        }
         if std::env::var_os("TANDEM_TRAIN_ADDS").is_some() {
             for ((s, e), p) in adds.iter().filter(|(_, p)| *p >= 0.7) {
                 let fs = &features.iter().find(|(at, _)| at == &(*s, *e)).unwrap().1;

@@ -392,9 +392,11 @@ impl Scrubber {
             named[i] = named[i] || reader.listed_before(i, &named);
         }
         // The learned second opinion, on the words nothing has taken: a name the rules did
-        // not foresee when the model is sure of it, and a word they took that it is sure is
-        // none.
+        // not foresee when the model is sure of it, a place's or a service's name ("Sik-ooh-
+        // kotoki Friendship Society") likewise, and a word the rules took that it is sure
+        // names no one and nowhere.
         let mut learned = vec![false; toks.len()];
+        let mut somewhere = vec![false; toks.len()];
         if self.learned {
             for i in 0..toks.len() {
                 let t = &toks[i];
@@ -409,9 +411,10 @@ impl Scrubber {
                     continue;
                 }
                 let (name, identifying) = model::probabilities(&reader, i);
-                if !named[i] && name >= model::BAR {
+                if !named[i] && (name >= model::BAR || identifying >= model::PLACE_BAR) {
                     named[i] = true;
                     learned[i] = true;
+                    somewhere[i] = name < model::BAR;
                 } else if named[i] && identifying < model::VETO {
                     named[i] = false;
                 }
@@ -435,7 +438,7 @@ impl Scrubber {
             flags.push(Flag {
                 word: word.clone(),
                 why: learned[i]
-                    .then_some(Why::Context)
+                    .then_some(Why::Learned)
                     .or_else(|| reader.likely_name(i, &named))
                     .unwrap_or(if reader.listed_before(i, &named) {
                         Why::List
@@ -452,21 +455,30 @@ impl Scrubber {
                 continue;
             }
             flagged.insert(word);
+            // A word of a place's or a service's name is replaced as one; a person's name takes
+            // the title before it.
+            let class = if somewhere[i] {
+                Class::Institution
+            } else {
+                Class::LikelyName
+            };
             // `toks` are `found`, word for word.
-            let start = title_before(text, &found, &folded, i).unwrap_or(t.own_start);
+            let start = title_before(text, &found, &folded, i)
+                .filter(|_| !somewhere[i])
+                .unwrap_or(t.own_start);
             if !claim(
                 &mut spans,
                 start,
                 t.own_end,
-                Class::LikelyName,
-                Class::LikelyName.placeholder().into(),
+                class,
+                class.placeholder().into(),
             ) {
                 claim(
                     &mut spans,
                     t.own_start,
                     t.own_end,
-                    Class::LikelyName,
-                    Class::LikelyName.placeholder().into(),
+                    class,
+                    class.placeholder().into(),
                 );
             }
         }

@@ -40,6 +40,11 @@ static WEIGHTS: LazyLock<HashMap<&'static str, (f32, f32)>> = LazyLock::new(|| {
 /// sentence spoiled costs the summary its meaning.
 pub(super) const BAR: f32 = 0.7;
 
+/// How sure the model must be that a word names somewhere (a place, a service) to remove a
+/// word the rules left: higher still, as a capital or a hyphen alone makes a word look like a
+/// place's ("Co-workers", "St-Jean").
+pub(super) const PLACE_BAR: f32 = 0.9;
+
 /// How unlikely a word the rules took for a name must be to name anyone or anywhere for the
 /// model to give it back: "fleur" in "à fleur de peau", "officer" after "probation".
 pub(super) const VETO: f32 = 0.1;

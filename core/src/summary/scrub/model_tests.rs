@@ -63,3 +63,41 @@ fn every_line_of_the_weights_names_a_feature_the_model_can_produce() {
         );
     }
 }
+
+#[test]
+fn a_place_no_list_holds_goes_when_the_model_is_sure_it_names_somewhere() {
+    let text = "on l'a référé à la Maison Le Phare de Rivière-Bleue";
+    let (with, rules) = scrubbed(text);
+    assert_eq!(rules, text, "the rules alone keep it");
+    assert!(!with.contains("Rivière-Bleue"), "{with}");
+    assert!(with.contains("[place name]"), "{with}");
+    // The worker is told why, to keep it if it identifies no one.
+    let out = Scrubber::new(&[]).scrub(text, &BTreeSet::new());
+    let flag = out
+        .flags
+        .iter()
+        .find(|f| f.found == "Rivière-Bleue")
+        .unwrap();
+    assert_eq!(flag.why, super::super::Why::Learned);
+}
+
+#[test]
+fn every_reason_a_word_is_flagged_is_told_in_both_languages() {
+    use super::super::Why;
+    use crate::i18n::{Language, lookup};
+    for why in [
+        Why::Title,
+        Why::Relation,
+        Why::Named,
+        Why::Initials,
+        Why::NameList,
+        Why::Context,
+        Why::List,
+        Why::Learned,
+    ] {
+        for lang in [Language::En, Language::Fr] {
+            let key = format!("review.why.{}", why.code());
+            assert!(lookup(lang, &key).is_some(), "{key} in {lang:?}");
+        }
+    }
+}

@@ -28,6 +28,9 @@ pub enum Why {
     Context,
     /// Next to another name in a list: "darnell and keisha".
     List,
+    /// What the learned model reads as the name of someone or somewhere, from the words
+    /// around it (`model`).
+    Learned,
 }
 
 impl Why {
@@ -41,6 +44,7 @@ impl Why {
             Why::NameList => "name_list",
             Why::Context => "context",
             Why::List => "list",
+            Why::Learned => "learned",
         }
     }
 }

@@ -16,16 +16,22 @@ pub(super) fn inflected(word: &str) -> bool {
     })
 }
 
-/// What the lexicon knows of a word, and of a compound name it does not hold by the names
-/// it is made of: "amber-lynn", "ti-jean" are first names as "lynn" and "jean" are.
+/// What the lexicon knows of a word, of a word it holds without the hyphen ("co-workers"), and
+/// of a compound name it does not hold by the names it is made of: "amber-lynn", "ti-jean" are
+/// first names as "lynn" and "jean" are.
 pub(super) fn compound_lookup(folded: &str) -> Lex {
     let lex = lexicon::lookup(folded);
     if lex != Lex::default() || !folded.contains('-') {
         return lex;
     }
-    // "x-ray" is no name: every part has two letters or more ("ti-jean").
+    // "x-ray" is no name, nor "M-A" a word: every part has two letters or more ("ti-jean").
     if folded.split('-').any(|p| p.chars().count() < 2) {
         return lex;
+    }
+    // A word some write with a hyphen and dictionaries without: "co-workers", "re-entry".
+    let joined = lexicon::lookup(&folded.replace('-', ""));
+    if joined.ordinary {
+        return joined;
     }
     let parts: Vec<Lex> = folded
         .split('-')
