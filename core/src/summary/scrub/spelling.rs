@@ -58,14 +58,16 @@ pub(super) fn pet_form_of(word: &str, name: &str) -> bool {
             .find_map(|end| w.strip_suffix(end))
             .filter(|s| s.chars().count() >= 2)
     }
-    // Not "Barrie" (a town) for Barry, nor "smoky" for Smokey: no word and no place.
-    let lex = lexicon::lookup(word);
-    word != name
+    // The spelling first: it is asked of every word against every known name, and the
+    // lexicon only of the few that share a stem.
+    let same_stem = word != name
         && word.chars().count() >= 4
-        && !is_common(word)
-        && !lex.ordinary
-        && lex.place == 0
-        && stem(word).is_some_and(|a| a.chars().count() >= 3 && stem(name) == Some(a))
+        && stem(word).is_some_and(|a| a.chars().count() >= 3 && stem(name) == Some(a));
+    // Not "Barrie" (a town) for Barry, nor "smoky" for Smokey: no word and no place.
+    same_stem && !is_common(word) && {
+        let lex = lexicon::lookup(word);
+        !lex.ordinary && lex.place == 0
+    }
 }
 
 /// One edit apart (a letter added, dropped, changed, or two swapped), for names of five
