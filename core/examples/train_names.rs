@@ -173,7 +173,7 @@ fn evaluate(corpus: &Corpus, weights: &HashMap<String, f32>, identifying: &HashM
             for (at, fs) in features.iter().filter(|(at, _)| !gone(at.0, at.1)) {
                 let p = sigmoid(fs.iter().filter_map(|f| identifying.get(f)).sum());
                 let n = sigmoid(fs.iter().filter_map(|f| weights.get(f)).sum());
-                if p >= 0.7 && n < 0.7 {
+                if p >= 0.9 && n < 0.7 {
                     let class = note
                         .spans
                         .iter()
@@ -348,6 +348,7 @@ fn main() {
     };
     let dropped: Vec<String> = name_weights
         .keys()
+        .chain(identifying_weights.keys())
         .filter(|f| small(f, &name_weights, &identifying_weights))
         .cloned()
         .collect();
@@ -355,7 +356,11 @@ fn main() {
         name_weights.remove(f);
         identifying_weights.remove(f);
     }
-    println!("{} features kept", name_weights.len());
+    let kept: BTreeSet<&String> = name_weights
+        .keys()
+        .chain(identifying_weights.keys())
+        .collect();
+    println!("{} features kept", kept.len());
     for c in corpora(&eval_dirs) {
         evaluate(&c, &name_weights, &identifying_weights);
     }
@@ -369,11 +374,20 @@ fn main() {
              # feature, weight for \"names someone\", weight for \"names someone or somewhere\".\n\
              # Trained by `cargo run --release -p tandem-core --example train_names -- --write`\n\
              # on the corpora {train_dirs} of core/tests/data/scrub/ ({} words, {positives} in names),\n\
-             # {EPOCHS} epochs of AdaGrad at rate {RATE}, L2 {L2}; features met under {MIN_COUNT}\n\
+             # {epochs} epochs of AdaGrad at rate {rate}, L2 {l2}; features met under {min_count}\n\
              # times left out, features under {prune} in both dropped.\n",
-            names.len()
+            names.len(),
+            epochs = setting("EPOCHS", EPOCHS),
+            rate = setting("RATE", RATE),
+            l2 = setting("L2", L2),
+            min_count = setting("MIN_COUNT", MIN_COUNT),
         );
         for f in features {
+            // A tab or a line break would break the file's columns: features never hold one.
+            assert!(
+                !f.contains(['\t', '\n', '\r']),
+                "a feature with a tab or a line break: {f:?}"
+            );
             let (n, i) = (
                 name_weights.get(f).copied().unwrap_or(0.0),
                 identifying_weights.get(f).copied().unwrap_or(0.0),

@@ -42,6 +42,7 @@ mod subjects;
 mod text;
 mod words;
 
+pub use model::name_features;
 pub use names::Why;
 pub use scrubbed::{Class, Flag, Scrubbed, Span};
 use scrubbed::{context_end, context_start};
@@ -150,7 +151,7 @@ pub struct Scrubber {
     known: Vec<Known>,
     /// Words and phrases the worker asked always to remove, folded, word by word.
     remove: Vec<Vec<String>>,
-    /// Whether the learned model may add names the rules missed (`model`).
+    /// Whether the learned model gives its second opinion (`model`).
     learned: bool,
 }
 
@@ -391,35 +392,19 @@ impl Scrubber {
         for i in (0..toks.len()).rev() {
             named[i] = named[i] || reader.listed_before(i, &named);
         }
-        // The learned second opinion, on the words nothing has taken: a name the rules did
-        // not foresee when the model is sure of it, a place's or a service's name ("Sik-ooh-
-        // kotoki Friendship Society") likewise, and a word the rules took that it is sure
-        // names no one and nowhere.
-        let mut learned = vec![false; toks.len()];
-        let mut somewhere = vec![false; toks.len()];
-        if self.learned {
-            for i in 0..toks.len() {
-                let t = &toks[i];
-                let taken = spans.iter().any(|x| t.own_start < x.1 && x.0 < t.own_end)
-                    || person_at
-                        .iter()
-                        .any(|(s, e)| t.own_start < *e && *s < t.own_end);
-                if taken
-                    || !model::considers(&reader, i)
-                    || (!named[i] && model::too_common(&reader, i))
-                {
-                    continue;
-                }
-                let (name, identifying) = model::probabilities(&reader, i);
-                if !named[i] && (name >= model::BAR || identifying >= model::PLACE_BAR) {
-                    named[i] = true;
-                    learned[i] = true;
-                    somewhere[i] = name < model::BAR;
-                } else if named[i] && identifying < model::VETO {
-                    named[i] = false;
-                }
-            }
-        }
+        // The learned second opinion (`model`), on the words nothing else has taken.
+        let taken = |t: &text::Token| {
+            spans.iter().any(|x| t.own_start < x.1 && x.0 < t.own_end)
+                || person_at
+                    .iter()
+                    .any(|(s, e)| t.own_start < *e && *s < t.own_end)
+        };
+        let free: Vec<bool> = toks.iter().map(|t| !taken(t)).collect();
+        let (learned, somewhere) = if self.learned {
+            model::second_opinion(&reader, &mut named, &free)
+        } else {
+            (vec![false; toks.len()], vec![false; toks.len()])
+        };
         let mut flags = Vec::new();
         let mut flag_at = Vec::new();
         for i in (0..toks.len()).filter(|i| named[*i]) {
@@ -427,11 +412,7 @@ impl Scrubber {
             let word = t.folded.clone();
             // A word already removed as something else (a known person, an address) is not
             // the worker's to review, nor is one that names a known person.
-            if spans.iter().any(|x| t.own_start < x.1 && x.0 < t.own_end)
-                || person_at
-                    .iter()
-                    .any(|(s, e)| t.own_start < *e && *s < t.own_end)
-            {
+            if !free[i] {
                 continue;
             }
             flag_at.push((t.own_start, t.own_end));
@@ -552,23 +533,6 @@ impl Scrubber {
             flags,
         }
     }
-}
-
-/// The names model's features of each word it weighs in `text`: the word's byte range and its
-/// features, for training (`core/examples/train_names.rs`).
-#[doc(hidden)]
-pub fn name_features(text: &str) -> Vec<((usize, usize), Vec<String>)> {
-    let toks = text::tokens(text);
-    let reader = names::Reader::new(text, &toks);
-    (0..toks.len())
-        .filter(|&i| model::considers(&reader, i))
-        .map(|i| {
-            (
-                (toks[i].own_start, toks[i].own_end),
-                model::features(&reader, i),
-            )
-        })
-        .collect()
 }
 
 /// The start of a title ("Dr.", "Mrs") just before word `i`, if there is one.

@@ -1,18 +1,21 @@
 //! A small learned second opinion on names: a logistic regression over what the lexicon knows
 //! of a word and of the words around it, trained on the labelled corpora of
-//! `core/tests/data/scrub/` (see `train.rs`). The rules of `names` say why a word is a name in
-//! words a worker can review; they were written one miss at a time and read only the cues
-//! someone thought of. The model weighs every cue at once, so a name the rules never
-//! anticipated ("yelling" after an unknown word in capitals, "de" after a first name) is still
-//! caught when the evidence adds up. It only adds names the rules missed, above a high bar, and
-//! its weights are plain text (`core/data/model/names.tsv`), one feature per line.
+//! `core/tests/data/scrub/` by `core/examples/train_names.rs`. The rules of `names` say why a
+//! word is a name in words a worker can review; they were written one miss at a time and read
+//! only the cues someone thought of. The model weighs every cue at once, so a name the rules
+//! never anticipated ("yelling" after an unknown word in capitals, "de" after a first name) is
+//! still caught when the evidence adds up. On words nothing else has taken, it adds names and
+//! names of places the rules missed, above high bars, and gives back a word the rules took on
+//! weak evidence when it is sure the word names no one and nowhere. Its weights are plain text
+//! (`core/data/model/names.tsv`), one feature per line.
 
 use std::sync::LazyLock;
 
 use foldhash::{HashMap, HashMapExt};
 
 use super::cues::*;
-use super::names::{Reader, nameness};
+use super::names::{Reader, Why, nameness};
+use super::text;
 
 /// The weights, feature by feature, as trained: for "names someone" and for "names someone or
 /// somewhere". A feature absent weighs nothing.
@@ -45,8 +48,9 @@ pub(super) const BAR: f32 = 0.7;
 /// place's ("Co-workers", "St-Jean").
 pub(super) const PLACE_BAR: f32 = 0.9;
 
-/// How unlikely a word the rules took for a name must be to name anyone or anywhere for the
-/// model to give it back: "fleur" in "à fleur de peau", "officer" after "probation".
+/// How unlikely a word the rules took for a name on weak evidence must be to name anyone or
+/// anywhere for the model to give it back: "jumeau" in "son jumeau", "natel" in "son natel".
+/// Strong evidence (a title, "named", initials) is never overruled.
 pub(super) const VETO: f32 = 0.1;
 
 /// Whether the model looks at word `i` at all: words of letters, two or more.
@@ -88,17 +92,20 @@ fn neighbour<'a>(r: &'a Reader, j: Option<usize>) -> &'a str {
         .iter()
         .any(|s| in_set(s, w))
     };
-    if lex.word_zipf() >= 3.0 || cue() {
-        w
-    } else if lex.is_name() && nameness(lex, w) >= 1.0 {
+    // A name no dictionary writes in lower case is only "a name": the weights learn what
+    // surrounds names, never the corpora's own ("kevin", "tremblay"). A dictionary word that is
+    // also a name ("olive", "will") is vocabulary, and reads as itself.
+    if lex.is_name() && !lex.ordinary && nameness(lex, w) >= 0.0 && !cue() {
         "<name>"
+    } else if lex.word_zipf() >= 3.0 || cue() {
+        w
     } else {
         "<rare>"
     }
 }
 
 /// A weight's bucket: the order of magnitude of people per million (or thousands of people),
-/// "0" for none.
+/// -9 for none.
 fn bucket(x: f32) -> i32 {
     if x <= 0.0 {
         -9
@@ -107,16 +114,37 @@ fn bucket(x: f32) -> i32 {
     }
 }
 
-/// Hands each feature of word `i` to `each`, as the weights name it. One buffer is written
-/// over and over: a summary weighs every word of every entry shared, and a string built for
-/// each feature would cost more than the rest of the scrubber.
+/// Small numbers as text, without the formatting machinery: every number a feature holds is
+/// clamped to -9..=9.
+fn int(n: i32) -> &'static str {
+    const INTS: [&str; 19] = [
+        "-9", "-8", "-7", "-6", "-5", "-4", "-3", "-2", "-1", "0", "1", "2", "3", "4", "5", "6",
+        "7", "8", "9",
+    ];
+    INTS[(n.clamp(-9, 9) + 9) as usize]
+}
+
+/// The text between two words, as a feature reads it: runs of spaces, tabs and line breaks are
+/// one space, so an entry of several lines reads as the one-line notes the model learned
+/// from, and no feature ever holds a tab or a line break.
+fn gap(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.trim();
+    if text.chars().any(char::is_whitespace) {
+        std::borrow::Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Hands each feature of word `i` to `each`, as the weights name them. One buffer is written
+/// over and over from borrowed parts: a summary weighs every word of every entry shared, and a
+/// string formatted for each feature would cost more than the rest of the scrubber.
 fn each_feature(r: &Reader, i: usize, mut each: impl FnMut(&str)) {
-    use std::fmt::Write;
     let t = &r.tokens[i];
     let lex = r.lex(i);
     let w = t.folded.as_str();
     let raw = &r.text[t.own_start..t.own_end];
-    let z = lex.word_zipf().round() as i32;
+    let z = int(lex.word_zipf().round() as i32);
     let n = nameness(lex, w);
     let caps = raw.chars().count() >= 2 && raw.chars().all(|c| !c.is_lowercase());
     let shape = if caps {
@@ -135,66 +163,66 @@ fn each_feature(r: &Reader, i: usize, mut each: impl FnMut(&str)) {
         Some(false) => "fr",
         None => "?",
     };
+    let ordinary = if lex.ordinary { "true" } else { "false" };
     let prev = neighbour(r, i.checked_sub(1));
     let next = neighbour(r, Some(i + 1));
     let prev2 = neighbour(r, i.checked_sub(2));
     let next2 = neighbour(r, Some(i + 2));
     let gap_before = i
         .checked_sub(1)
-        .map_or("", |p| r.text[r.tokens[p].end..t.start].trim());
+        .map_or("<edge>".into(), |p| gap(&r.text[r.tokens[p].end..t.start]));
     let gap_after = r
         .tokens
         .get(i + 1)
-        .map_or("<end>", |nx| r.text[t.end..nx.start].trim());
-    let hints = ((r.hints(i) * 2.0).round() as i32).min(6);
+        .map_or("<edge>".into(), |nx| gap(&r.text[t.end..nx.start]));
+    let hints = int(((r.hints(i) * 2.0).round() as i32).min(6));
     let mut buf = String::with_capacity(64);
-    let mut emit = |args: std::fmt::Arguments| {
+    let mut emit = |parts: &[&str]| {
         buf.clear();
-        // Writing to a String cannot fail.
-        let _ = buf.write_fmt(args);
+        for p in parts {
+            buf.push_str(p);
+        }
         each(&buf);
     };
-    emit(format_args!("bias"));
-    emit(format_args!(
-        "nameness={}",
-        n.round().clamp(-6.0, 6.0) as i32
-    ));
-    emit(format_args!("first={}", bucket(lex.first)));
-    emit(format_args!("last={}", bucket(lex.last)));
-    emit(format_args!("zipf={z}"));
-    emit(format_args!("zipf={z}&ordinary={}", lex.ordinary));
-    emit(format_args!("place={}", bucket(f32::from(lex.place))));
-    emit(format_args!("shape={shape}"));
-    emit(format_args!(
-        "shape={shape}&nameness={}",
-        n.round().clamp(-3.0, 3.0) as i32
-    ));
-    emit(format_args!("shape={shape}&zipf={z}"));
-    emit(format_args!("shape={shape}&ordinary={}", lex.ordinary));
-    emit(format_args!("len={}", w.chars().count().min(9)));
-    emit(format_args!("lang={lang}&zipf={z}"));
-    emit(format_args!("hints={hints}"));
-    emit(format_args!("prev={prev}"));
-    emit(format_args!("next={next}"));
-    emit(format_args!("prev2={prev2}"));
-    emit(format_args!("next2={next2}"));
-    emit(format_args!("prev={prev}&next={next}"));
-    emit(format_args!("prev={prev}&shape={shape}"));
-    emit(format_args!("next={next}&shape={shape}"));
-    emit(format_args!("gap-before={gap_before}"));
-    emit(format_args!("gap-after={gap_after}"));
+    let nameness_wide = int(n.round().clamp(-6.0, 6.0) as i32);
+    let nameness_narrow = int(n.round().clamp(-3.0, 3.0) as i32);
+    emit(&["bias"]);
+    emit(&["nameness=", nameness_wide]);
+    emit(&["first=", int(bucket(lex.first))]);
+    emit(&["last=", int(bucket(lex.last))]);
+    emit(&["zipf=", z]);
+    emit(&["zipf=", z, "&ordinary=", ordinary]);
+    emit(&["place=", int(bucket(f32::from(lex.place)))]);
+    emit(&["shape=", shape]);
+    emit(&["shape=", shape, "&nameness=", nameness_narrow]);
+    emit(&["shape=", shape, "&zipf=", z]);
+    emit(&["shape=", shape, "&ordinary=", ordinary]);
+    emit(&["len=", int(w.chars().count().min(9) as i32)]);
+    emit(&["lang=", lang, "&zipf=", z]);
+    emit(&["hints=", hints]);
+    emit(&["prev=", prev]);
+    emit(&["next=", next]);
+    emit(&["prev2=", prev2]);
+    emit(&["next2=", next2]);
+    emit(&["prev=", prev, "&next=", next]);
+    emit(&["prev=", prev, "&shape=", shape]);
+    emit(&["next=", next, "&shape=", shape]);
+    emit(&["gap-before=", &gap_before]);
+    emit(&["gap-after=", &gap_after]);
     if t.possessive {
-        emit(format_args!("possessive"));
+        emit(&["possessive"]);
     }
     if w.contains('-') {
-        emit(format_args!("hyphen"));
+        emit(&["hyphen"]);
     }
-    if lex.word_zipf() >= 3.0 {
-        emit(format_args!("word={w}"));
+    // The word itself only when a dictionary holds it: what the weights learn of "fleur",
+    // "jumeau" or "olive", never of "kevin".
+    if lex.word_zipf() >= 3.0 && (lex.ordinary || !lex.is_name()) {
+        emit(&["word=", w]);
     }
     let ends = w.char_indices().rev().nth(2).map(|(at, _)| &w[at..]);
     if let Some(end) = ends.filter(|_| w.chars().count() >= 4) {
-        emit(format_args!("ends={end}"));
+        emit(&["ends=", end]);
     }
 }
 
@@ -220,6 +248,52 @@ pub(super) fn probabilities(r: &Reader, i: usize) -> (f32, f32) {
         }
     });
     (sigmoid(name), sigmoid(identifying))
+}
+
+/// The model's second opinion on a text the rules have read: `named` (the words the rules took
+/// for names) is changed in place; `free` says which words nothing else (a known person, an
+/// identifier, a place) has taken, the only ones it looks at. Gives back which words it added,
+/// and which of those name somewhere rather than someone.
+pub(super) fn second_opinion(
+    r: &Reader,
+    named: &mut [bool],
+    free: &[bool],
+) -> (Vec<bool>, Vec<bool>) {
+    let mut learned = vec![false; named.len()];
+    let mut somewhere = vec![false; named.len()];
+    for i in 0..named.len() {
+        if !free[i] || !considers(r, i) || (!named[i] && too_common(r, i)) {
+            continue;
+        }
+        let (name, identifying) = probabilities(r, i);
+        if !named[i] && (name >= BAR || identifying >= PLACE_BAR) {
+            named[i] = true;
+            learned[i] = true;
+            somewhere[i] = name < BAR;
+        } else if named[i] && identifying < VETO {
+            // Strong evidence stands: "dr jade", "named jade", "K.M. said".
+            let strong = matches!(
+                r.likely_name(i, named),
+                Some(Why::Title | Why::Named | Why::Initials)
+            );
+            if !strong {
+                named[i] = false;
+            }
+        }
+    }
+    (learned, somewhere)
+}
+
+/// The model's features of each word it weighs in `text`: the word's byte range and its
+/// features, for training (`core/examples/train_names.rs`).
+#[doc(hidden)]
+pub fn name_features(text: &str) -> Vec<((usize, usize), Vec<String>)> {
+    let toks = text::tokens(text);
+    let reader = Reader::new(text, &toks);
+    (0..toks.len())
+        .filter(|&i| considers(&reader, i))
+        .map(|i| ((toks[i].own_start, toks[i].own_end), features(&reader, i)))
+        .collect()
 }
 
 #[cfg(test)]

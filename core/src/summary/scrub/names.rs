@@ -107,6 +107,8 @@ pub struct Reader<'a> {
     pub(super) lex: Vec<Lex>,
     /// Whether the note reads as English (`Some(true)`), French, or cannot be told.
     pub(super) english: Option<bool>,
+    /// Each word's hints, weighed once: the rules, each known person and the model all ask.
+    hints: Vec<std::cell::OnceCell<f32>>,
 }
 
 impl<'a> Reader<'a> {
@@ -120,6 +122,7 @@ impl<'a> Reader<'a> {
                 .map(|t| compound_lookup(&t.folded).in_language(english))
                 .collect(),
             english,
+            hints: vec![std::cell::OnceCell::new(); tokens.len()],
         }
     }
 
@@ -181,6 +184,10 @@ impl<'a> Reader<'a> {
 
     /// How strongly the words around `i` say it names a person (without the strong cues).
     pub fn hints(&self, i: usize) -> f32 {
+        *self.hints[i].get_or_init(|| self.weigh_hints(i))
+    }
+
+    fn weigh_hints(&self, i: usize) -> f32 {
         let t = &self.tokens[i];
         let mut h = 0.0;
         let relation = self.before(i).is_some_and(|w| in_set(&RELATIONS_SET, w))

@@ -28,9 +28,10 @@ pub(super) fn compound_lookup(folded: &str) -> Lex {
     if folded.split('-').any(|p| p.chars().count() < 2) {
         return lex;
     }
-    // A word some write with a hyphen and dictionaries without: "co-workers", "re-entry".
+    // A word some write with a hyphen and dictionaries without: "co-workers", "re-entry"; not
+    // a compound name whose parts are names ("Rose-Bud" is someone, not a rosebud).
     let joined = lexicon::lookup(&folded.replace('-', ""));
-    if joined.ordinary {
+    if joined.ordinary && !folded.split('-').all(|p| lexicon::lookup(p).first >= 1.0) {
         return joined;
     }
     let parts: Vec<Lex> = folded
