@@ -252,7 +252,19 @@ impl Scrubber {
         // (a SIN over the phone number it looks like).
         let toks = text::tokens(text);
         let mut found_ids = Vec::new();
+        // Every pattern of these classes holds a digit it cannot match without (numbers in
+        // words are `identifiers::find`'s): most entries have none, and skip them at once.
+        let digits = text.bytes().any(|b| b.is_ascii_digit());
+        let needs_digit = |c: &Class| {
+            matches!(
+                c,
+                Class::Date | Class::IdNumber | Class::Phone | Class::Address | Class::PostalCode
+            )
+        };
         for (class, pattern) in STRUCTURED.iter() {
+            if !digits && needs_digit(class) {
+                continue;
+            }
             found_ids.extend(identifiers::matches(pattern, text).map(|(s, e)| (s, e, *class)));
         }
         let reader = names::Reader::new(text, &toks);
