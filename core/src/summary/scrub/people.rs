@@ -352,12 +352,13 @@ impl Known {
         {
             return true;
         }
-        // One letter wrong in a word no dictionary holds: not "login" for Logan.
+        // One letter wrong in a word no dictionary holds: not "login" for Logan. The word is
+        // weighed before it is compared with every name.
         w.len() >= 5
             && t.alphabetic
-            && self.singles.iter().any(|s| one_typo(w, s))
-            && !common_word(reader.lex(i), w)
             && !reader.lex(i).ordinary
+            && !common_word(reader.lex(i), w)
+            && self.singles.iter().any(|s| one_typo(w, s))
     }
 
     /// The byte ranges of `text` that name this person, and those that give away their
