@@ -169,7 +169,15 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Age,
             re(
-                r"(?i)\b((?:vingt|trente|quarante|cinquante|soixante|soixante-dix|quatre-vingts?|quatre-vingt-dix)(?:-(?:et-un|un|deux|trois|quatre|cinq|six|sept|huit|neuf))?\s+ans)\b",
+                r"(?i)\b((?:onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt|trente|quarante|cinquante|soixante|septante|huitante|octante|nonante|soixante-dix|quatre-vingts?|quatre-vingt-dix)(?:-(?:et-un|un|deux|trois|quatre|cinq|six|sept|huit|neuf))?\s+ans)\b",
+            ),
+        ),
+        // An age set apart by commas after someone: "Caleb, 19, aged out of care", "Ana
+        // Ferreira, sixty-three, passport…" (checked against the word before the comma).
+        (
+            Class::Age,
+            re(
+                r"(?i),\s*((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|[1-9]\d?)\s*(?:,|$|\.\s|\s+(?:and|n|et|pis)\b)",
             ),
         ),
         (
@@ -340,6 +348,42 @@ impl<'a> Found<'a> {
 }
 
 /// Every identifier found in `text`, as (start, end, class), in no particular order.
+/// The word after byte `at`, lower case, without the punctuation around it ("$" and "%" kept).
+fn word_after(text: &str, at: usize) -> String {
+    text[at..]
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%'))
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// A number alone, in digits or in words, with no unit ("19", "sixty-three", not "37 ans").
+fn bare_number(found: &str) -> bool {
+    found.chars().all(|c| c.is_ascii_digit())
+        || (found.starts_with(|c: char| c.is_alphabetic())
+            && !found.to_lowercase().ends_with("ans")
+            && found
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == ' '))
+}
+
+/// Whether the word before the comma that ends before `at` is someone's: a name in the lexicon
+/// no dictionary holds or a word with a capital ("Caleb, 19", "Jordan Hill, 23", "jayden, 15").
+fn after_someone(text: &str, tokens: &[Token], at: usize) -> bool {
+    let comma = text[..at].trim_end().len() - 1;
+    tokens
+        .iter()
+        .rev()
+        .find(|t| t.end <= comma)
+        .filter(|t| text[t.end..comma].trim().is_empty() && t.alphabetic)
+        .is_some_and(|t| {
+            // A name no dictionary holds ("jayden"), not a word that is also one ("socks").
+            let lex = super::lexicon::lookup(&t.folded);
+            t.titlecase || (lex.is_name() && !lex.ordinary)
+        })
+}
+
 pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
     let mut out = Vec::new();
     for (class, pattern) in PATTERNS.iter() {
@@ -377,7 +421,24 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                 }
                 // "info at tinyurl.com/rentfix22" is a link, not an address to write to.
                 Class::Email if text[m.end()..].starts_with('/') => continue,
-                Class::Age if m.as_str().starts_with(|c: char| c.is_alphabetic()) => {}
+                // A bare number or number word set apart by commas is an age only after
+                // someone's name or a word with a capital.
+                Class::Age
+                    if text[..m.start()].trim_end().ends_with(',')
+                        && bare_number(m.as_str())
+                        && !after_someone(text, tokens, m.start()) =>
+                {
+                    continue;
+                }
+                Class::Age if m.as_str().starts_with(|c: char| c.is_alphabetic()) => {
+                    // "depuis quinze ans" is how long, not how old.
+                    let next = word_after(text, m.end());
+                    if m.as_str().ends_with("ans")
+                        && !years_are_an_age(text, m.start(), m.end(), &next)
+                    {
+                        continue;
+                    }
+                }
                 Class::Age => {
                     let n: u32 = m
                         .as_str()
@@ -386,14 +447,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                         .collect::<String>()
                         .parse()
                         .unwrap_or(0);
-                    let next = text[m.end()..]
-                        .split_whitespace()
-                        .next()
-                        .map(|w| {
-                            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%')
-                        })
-                        .unwrap_or("")
-                        .to_lowercase();
+                    let next = word_after(text, m.end());
                     // A number that runs on ("03/15/1988", "10:30", "2.5") is no age.
                     let runs_on = text[m.end()..].starts_with(['/', '-', ':', '.', ','])
                         && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit());

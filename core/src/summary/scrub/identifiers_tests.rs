@@ -137,3 +137,36 @@ fn numbers_that_identify_nobody_stay() {
         assert!(found(plain).is_empty(), "{plain}: {:?}", found(plain));
     }
 }
+
+#[test]
+fn ages_set_apart_after_someone_or_in_words_are_found() {
+    for (text, age) in [
+        ("Caleb, 19, aged out of care", "19"),
+        ("new kid at drop in, jayden, 15, couch surfing", "15"),
+        ("Ana Ferreira, sixty-three, passport expired", "sixty-three"),
+        ("Lorne, seventy-one, sleeping in his car", "seventy-one"),
+        ("Nour a seize ans et dort dans un parc", "seize ans"),
+        (
+            "Roger, septante-deux ans, dort dans sa voiture",
+            "septante-deux ans",
+        ),
+    ] {
+        assert!(
+            found(text).contains(&(age.to_string(), Class::Age)),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    // How long, and a count set apart after no one, are no age.
+    for text in [
+        "à la rue depuis quinze ans, fatigué",
+        "we handed out socks, 12, then ran out",
+        "né le 04/09/1987, 37 ans, carte vitale",
+    ] {
+        let ages: Vec<_> = found(text)
+            .into_iter()
+            .filter(|(w, c)| *c == Class::Age && w != "37 ans")
+            .collect();
+        assert!(ages.is_empty(), "{text}: {ages:?}");
+    }
+}
