@@ -557,7 +557,14 @@ fn title_before(
     let prev = i.checked_sub(1)?;
     let (ps, pe) = found[prev];
     let gap = &text[pe..found[i].0];
-    (is_title(&folded[prev]) && gap.trim_start_matches('.').trim().is_empty()).then_some(ps)
+    // "Father Ambrose", "Soeur Marie": a religious title, written with its capital, is part
+    // of the name ("her sister Maria" keeps the relation).
+    let religious = matches!(
+        folded[prev].as_str(),
+        "father" | "sister" | "brother" | "pere" | "soeur" | "frere" | "abbe" | "rev" | "reverend"
+    ) && text[ps..].starts_with(char::is_uppercase);
+    ((is_title(&folded[prev]) || religious) && gap.trim_start_matches('.').trim().is_empty())
+        .then_some(ps)
 }
 
 #[cfg(test)]

@@ -485,3 +485,20 @@ fn the_second_review_s_everyday_sentences_stay() {
         assert!(!out.contains("Person"), "{text} -> {out}");
     }
 }
+
+#[test]
+fn a_religious_title_written_with_its_capital_goes_with_the_name() {
+    assert_eq!(
+        scrub(&[], "Father Ambrose lets us use the hall").text,
+        "[name] lets us use the hall"
+    );
+    assert_eq!(
+        scrub(&[], "dropped by, Soeur Madeleine a ouvert").text,
+        "dropped by, [name] a ouvert"
+    );
+    // A relation stays a relation.
+    assert_eq!(
+        scrub(&[], "her sister Maria called").text,
+        "her sister [name] called"
+    );
+}
