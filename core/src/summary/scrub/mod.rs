@@ -559,12 +559,21 @@ fn title_before(
     let gap = &text[pe..found[i].0];
     // "Father Ambrose", "Soeur Marie": a religious title, written with its capital, is part
     // of the name ("her sister Maria" keeps the relation).
+    let capital = text[ps..].starts_with(char::is_uppercase);
     let religious = matches!(
         folded[prev].as_str(),
         "father" | "sister" | "brother" | "pere" | "soeur" | "frere" | "abbe" | "rev" | "reverend"
-    ) && text[ps..].starts_with(char::is_uppercase);
-    ((is_title(&folded[prev]) || religious) && gap.trim_start_matches('.').trim().is_empty())
-        .then_some(ps)
+    ) && capital;
+    // Québec's "Me Tremblay" (maître), written so; and how people are nicknamed: "Big Steve",
+    // "gros Mike", "ti-Paul".
+    let maitre = folded[prev] == "me" && text[ps..].starts_with("Me");
+    let nickname = matches!(
+        folded[prev].as_str(),
+        "big" | "lil" | "little" | "gros" | "grosse" | "ti" | "tit" | "ptit" | "p'tit"
+    );
+    ((is_title(&folded[prev]) || religious || maitre || nickname)
+        && gap.trim_start_matches('.').trim().is_empty())
+    .then_some(ps)
 }
 
 #[cfg(test)]

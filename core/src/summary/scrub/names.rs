@@ -376,6 +376,20 @@ impl<'a> Reader<'a> {
         if before.is_some_and(|b| in_set(&TITLES_SET, b)) && plausible {
             return Some(Why::Title);
         }
+        // A title and a name both written with their capitals: "Mme Côté", "M. Lavoie", and
+        // Québec's "Me Tremblay" (maître), whatever else the name means as a word.
+        let capitalised =
+            |k: usize| self.text[self.tokens[k].own_start..].starts_with(char::is_uppercase);
+        if i > 0
+            && t.titlecase
+            && !t.sentence_start
+            && capitalised(i - 1)
+            && before.is_some_and(|b| in_set(&TITLES_SET, b) || b == "me")
+            && (before != Some("me") || self.english != Some(true))
+            && lex.is_name()
+        {
+            return Some(Why::Title);
+        }
         // "goes by Ky", but not "ran out by noon".
         let named = before.is_some_and(|b| in_set(&NAMED_SET, b))
             && (before != Some("by")

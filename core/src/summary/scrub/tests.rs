@@ -502,3 +502,16 @@ fn a_religious_title_written_with_its_capital_goes_with_the_name() {
         "her sister [name] called"
     );
 }
+
+#[test]
+fn a_title_or_a_nickname_before_a_name_goes_with_it() {
+    for (text, want) in [
+        ("rappeler Me Tremblay demain", "rappeler [name] demain"),
+        ("grâce à Mme Côté du comité", "grâce à [name] du comité"),
+        ("Marco and Big Steve came", "[name] and [name] came"),
+    ] {
+        assert_eq!(scrub(&[], text).text, want, "{text}");
+    }
+    // "me" is a word, in lower case or in English.
+    assert_eq!(scrub(&[], "call me tomorrow").text, "call me tomorrow");
+}
