@@ -78,6 +78,8 @@ macro_rules! word_sets {
 
 word_sets!(
     TITLES_SET = "titles",
+    RELIGIOUS_TITLES_SET = "religious_titles",
+    NICKNAME_PREFIXES_SET = "nickname_prefixes",
     RELATIONS_SET = "relations",
     NAMED_SET = "named",
     BEFORE_SET = "before",

@@ -17,7 +17,6 @@
 //!    every flagged word is removed as `[name]`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -38,6 +37,7 @@ mod places;
 mod scrubbed;
 mod spelled;
 mod spelling;
+mod structured;
 mod subjects;
 mod text;
 mod words;
@@ -55,86 +55,6 @@ use text::{fold, fold_with_origin, words};
 pub(super) fn re(pattern: &str) -> Regex {
     Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("a valid built-in pattern")
 }
-
-/// Structured identifiers, most specific first: an email must win over the domain inside it.
-static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
-    const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)";
-    vec![
-        (
-            Class::Email,
-            re(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b"),
-        ),
-        (
-            Class::Link,
-            re(r"(?i)\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]"),
-        ),
-        (
-            Class::Link,
-            re(
-                r"(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:com|org|net|ca|us|uk|fr|io|gov|edu|info|co|me|app|ly|tv|be|ch|de|ee|gg|link|page|site|xyz|to)\b(?:/[^\s]*[^\s.,;:!?])?",
-            ),
-        ),
-        // A domain of the endings short links use, with a path after it: "forms.gle/Q8rT2",
-        // "gofund.me/3a9f" (not "they/them" after a full stop).
-        (
-            Class::Link,
-            re(
-                r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gle|gl|me|ly|io|co|app|link|page|site|to|cc|gg|tv|fm|ai|sh|so|li|do|ws|la)/[^\s]*[^\s.,;:!?]",
-            ),
-        ),
-        (
-            Class::Handle,
-            re(r"(?:^|[\s(])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,30})"),
-        ),
-        (
-            Class::Date,
-            re(&format!(
-                r"(?i)\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+)?{MONTHS}\.?,?\s+\d{{4}})\b"
-            )),
-        ),
-        // Identity numbers before phones: a SIN (3-3-3), an SSN (3-2-4) or a health card
-        // (4-3-3, often with a two-letter version code) would otherwise read as a phone number.
-        (
-            Class::IdNumber,
-            re(
-                r"\b(?:\d{3}[\s-]\d{3}[\s-]\d{3}|\d{3}-\d{2}-\d{4}|\d{4}[\s-]\d{3}[\s-]\d{3}(?:[\s-]?[A-Za-z]{2})?)\b",
-            ),
-        ),
-        (
-            Class::Phone,
-            re(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})(?:[\s.-]?\d{2,4}){2,4}\b"),
-        ),
-        (
-            Class::Address,
-            re(
-                r"(?i)\b\d{1,5}[a-z]?(?:-\d{1,5})?,?\s+(?:[a-z0-9à-ÿ'.-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|crescent|cres|terrace|square|sq|parkway|pkwy|highway|hwy)\b\.?(?:\s+(?:north|south|east|west|ne|nw|se|sw|[nsew])\b\.?)?(?:,?\s+(?:apt|apartment|unit|suite|#)\s*\w+)?",
-            ),
-        ),
-        // Prairie addresses, the type before a lettered street ("1105 Ave P S"), and a unit
-        // before the number ("304-1521 Kingsway").
-        (
-            Class::Address,
-            re(
-                r"(?i)\b\d{1,5}\s+(?:ave|avenue|st|street)\s+[a-z]\b(?:\s+(?:ne|nw|se|sw|[nsew])\b)?|\b\d{1,5}-\d{1,5}\s+(?-i:[A-Z])[\p{L}'-]{2,}",
-            ),
-        ),
-        (
-            Class::Address,
-            re(
-                r"(?i)\b\d{1,5},?\s+(?:rue|avenue|boulevard|chemin|place|allée|impasse|route)\s+(?:[a-zà-ÿ'-]+\s?){1,4}",
-            ),
-        ),
-        (
-            Class::PostalCode,
-            re(r"(?i)\b[abceghj-nprstvxy]\d[abceghj-nprstv-z][ -]?\d[abceghj-nprstv-z]\d\b"),
-        ),
-        (Class::PostalCode, re(r"\b\d{5}(?:-\d{4})?\b")),
-        (
-            Class::IdNumber,
-            re(r"\b\d(?:[\s-]?\d){5,}(?:[\s-]?[A-Za-z]{2})?\b"),
-        ),
-    ]
-});
 
 use cues::is_title;
 
@@ -251,22 +171,7 @@ impl Scrubber {
         // "apt 4", "jdoe at gmail dot com" over "gmail dot com"), then the finder listed first
         // (a SIN over the phone number it looks like).
         let toks = text::tokens(text);
-        let mut found_ids = Vec::new();
-        // Every pattern of these classes holds a digit it cannot match without (numbers in
-        // words are `identifiers::find`'s): most entries have none, and skip them at once.
-        let digits = text.bytes().any(|b| b.is_ascii_digit());
-        let needs_digit = |c: &Class| {
-            matches!(
-                c,
-                Class::Date | Class::IdNumber | Class::Phone | Class::Address | Class::PostalCode
-            )
-        };
-        for (class, pattern) in STRUCTURED.iter() {
-            if !digits && needs_digit(class) {
-                continue;
-            }
-            found_ids.extend(identifiers::matches(pattern, text).map(|(s, e)| (s, e, *class)));
-        }
+        let mut found_ids = structured::find(text);
         let reader = names::Reader::new(text, &toks);
         found_ids.extend(identifiers::find(text, &toks));
         found_ids.extend(places::find(&reader));
@@ -557,21 +462,16 @@ fn title_before(
     let prev = i.checked_sub(1)?;
     let (ps, pe) = found[prev];
     let gap = &text[pe..found[i].0];
+    let word = folded[prev].as_str();
     // "Father Ambrose", "Soeur Marie": a religious title, written with its capital, is part
     // of the name ("her sister Maria" keeps the relation).
-    let capital = text[ps..].starts_with(char::is_uppercase);
-    let religious = matches!(
-        folded[prev].as_str(),
-        "father" | "sister" | "brother" | "pere" | "soeur" | "frere" | "abbe" | "rev" | "reverend"
-    ) && capital;
+    let religious = cues::in_set(&cues::RELIGIOUS_TITLES_SET, word)
+        && text[ps..].starts_with(char::is_uppercase);
     // Québec's "Me Tremblay" (maître), written so; and how people are nicknamed: "Big Steve",
-    // "gros Mike", "ti-Paul".
-    let maitre = folded[prev] == "me" && text[ps..].starts_with("Me");
-    let nickname = matches!(
-        folded[prev].as_str(),
-        "big" | "lil" | "little" | "gros" | "grosse" | "ti" | "tit" | "ptit" | "p'tit"
-    );
-    ((is_title(&folded[prev]) || religious || maitre || nickname)
+    // "gros Mike".
+    let maitre = word == "me" && text[ps..].starts_with("Me");
+    let nickname = cues::in_set(&cues::NICKNAME_PREFIXES_SET, word);
+    ((is_title(word) || religious || maitre || nickname)
         && gap.trim_start_matches('.').trim().is_empty())
     .then_some(ps)
 }

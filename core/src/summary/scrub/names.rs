@@ -248,10 +248,10 @@ impl<'a> Reader<'a> {
             h += 1.0;
         }
         // "big mike", "lil kay", "gros luc": how people are nicknamed.
-        if matches!(
-            self.before(i),
-            Some("big" | "lil" | "little" | "p'tit" | "ptit" | "tit" | "old")
-        ) {
+        if self
+            .before(i)
+            .is_some_and(|w| in_set(&NICKNAME_PREFIXES_SET, w))
+        {
             h += 1.0;
         }
         // "Nyabol insta @nyabol.d": someone and where they post.
