@@ -59,6 +59,36 @@ pub fn is_calendar(word: &str) -> bool {
     CALENDAR_SET.contains(word)
 }
 
+/// Whether `word` (lower case) is a day of the week, in English or French, or its short form.
+pub fn is_weekday(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+    ];
+    DAYS.contains(&word)
+}
+
 /// Whether `word` is a title that comes before a name ("dr", "mme").
 pub fn is_title(word: &str) -> bool {
     TITLES_SET.contains(word)

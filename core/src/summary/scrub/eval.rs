@@ -154,6 +154,10 @@ fn score(corpus: &str, people: &[Person]) -> Report {
             report.other_words += 1;
             if (ws..we).all(|at| !gone(at)) {
                 report.other_words_kept += 1;
+            } else if !note.spans.is_empty() {
+                report
+                    .misses
+                    .push(format!("LOST: {:?} in {:?}", &note.text[ws..we], note.text));
             }
         }
     }

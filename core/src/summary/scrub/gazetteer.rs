@@ -121,6 +121,12 @@ pub(super) fn keyword(word: &str, side: &str) -> Option<Class> {
         .map(|(_, _, class)| *class)
 }
 
+/// Whether a word, written with its capital, makes an institution of the capitalised words
+/// before it ("Southwest Crisis Services"), from `places.txt`.
+pub(super) fn capitalised_keyword(word: &str) -> bool {
+    SECTIONS["institution_after_capitals"].contains(word)
+}
+
 /// The first word of every listed name, so most words of a note are passed over at once.
 static LISTED_FIRST: LazyLock<HashSet<String>> = LazyLock::new(|| {
     LISTED

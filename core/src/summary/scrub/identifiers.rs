@@ -230,7 +230,8 @@ const NOT_AGE_AFTER: &[&str] = &[
 
 /// Names of identity cards written before their number, which is not a plate: "OHIP 4567…".
 const ID_CARDS: &[&str] = &[
-    "ohip", "ssn", "sin", "phn", "nas", "ramq", "nir", "hcn", "nam", "amc",
+    "ohip", "ssn", "sin", "phn", "phin", "nas", "ramq", "nir", "hcn", "nam", "amc", "mcp", "msp",
+    "avs", "niss", "uci", "iec",
 ];
 
 /// Words before "le 12" that make it a bus, a line or a count rather than a day.
@@ -309,7 +310,23 @@ fn years_are_an_age(text: &str, start: usize, end: usize, next: &str) -> bool {
     let before = before.to_lowercase();
     let before = before.rsplit(['\'', '’']).next().unwrap_or("");
     let lasted = LASTED.contains(&before) || ["de", "d", "sur", "que", "qu"].contains(&next);
-    HAS.contains(&before) || (apart && !lasted)
+    // "anniversaire de sobriété ce soir, 5 ans": years of sobriety in the same sentence.
+    let sentence = text[..start]
+        .rsplit(['.', '!', '?', '\n'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let sober = [
+        "sobriété",
+        "sobriete",
+        "abstinence",
+        "jeton",
+        "clean",
+        "sobre",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w));
+    HAS.contains(&before) || (apart && !lasted && !sober)
 }
 
 /// Where `pattern` matches `text`: its first group where it has one, else the whole match.
@@ -459,6 +476,13 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     {
                         continue;
                     }
+                }
+                // "the 2nd thursday" of every month is a day of the week, not a date.
+                Class::Date
+                    if m.as_str().to_lowercase().starts_with("the ")
+                        && super::cues::is_weekday(&word_after(text, m.end())) =>
+                {
+                    continue;
                 }
                 Class::Date
                     if m.as_str().starts_with(['l', 'L'])

@@ -56,7 +56,9 @@ pub(super) const VETO: f32 = 0.1;
 /// Whether the model looks at word `i` at all: words of letters, two or more.
 pub(super) fn considers(r: &Reader, i: usize) -> bool {
     let t = &r.tokens[i];
-    t.alphabetic && t.folded.chars().count() >= 2
+    t.alphabetic
+        && t.folded.chars().count() >= 2
+        && !super::text::acronym(&r.text[t.own_start..t.own_end])
 }
 
 /// Whether a word is so common an everyday word ("the", "avec", "called") that the model is

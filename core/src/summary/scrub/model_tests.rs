@@ -57,6 +57,8 @@ const TRAINED_ON: &[&str] = &[
     include_str!("../../../tests/data/scrub/fresh/fr.txt"),
     include_str!("../../../tests/data/scrub/sixth/en.txt"),
     include_str!("../../../tests/data/scrub/sixth/fr.txt"),
+    include_str!("../../../tests/data/scrub/seventh/en.txt"),
+    include_str!("../../../tests/data/scrub/seventh/fr.txt"),
     include_str!("../../../tests/data/scrub/train/en.txt"),
     include_str!("../../../tests/data/scrub/train/fr.txt"),
     include_str!("../../../tests/data/scrub/train2/en.txt"),
@@ -132,25 +134,25 @@ fn the_model_never_gives_back_a_known_person_nor_takes_what_was_kept() {
     let out = Scrubber::new(&named).scrub("son jumeau est passé au local", &BTreeSet::new());
     assert_eq!(out.text, "son Person A est passé au local");
     // A word the model took and the worker kept stays.
-    let text = "on l'a référé à la Maison Le Phare de Rivière-Bleue";
-    let keep: BTreeSet<String> = ["riviere-bleue".to_string()].into();
+    let text = "elle est retournée vivre à Pointe-Bleue chez sa tante";
+    let keep: BTreeSet<String> = ["pointe-bleue".to_string()].into();
     let out = Scrubber::new(&[]).scrub(text, &keep);
-    assert!(out.text.contains("Rivière-Bleue"), "{}", out.text);
+    assert!(out.text.contains("Pointe-Bleue"), "{}", out.text);
 }
 
 #[test]
 fn a_place_no_list_holds_goes_when_the_model_is_sure_it_names_somewhere() {
-    let text = "on l'a référé à la Maison Le Phare de Rivière-Bleue";
+    let text = "elle est retournée vivre à Pointe-Bleue chez sa tante";
     let (with, rules) = scrubbed(text);
     assert_eq!(rules, text, "the rules alone keep it");
-    assert!(!with.contains("Rivière-Bleue"), "{with}");
+    assert!(!with.contains("Pointe-Bleue"), "{with}");
     assert!(with.contains("[place name]"), "{with}");
     // The worker is told why, to keep it if it identifies no one.
     let out = Scrubber::new(&[]).scrub(text, &BTreeSet::new());
     let flag = out
         .flags
         .iter()
-        .find(|f| f.found == "Rivière-Bleue")
+        .find(|f| f.found == "Pointe-Bleue")
         .unwrap();
     assert_eq!(flag.why, super::super::Why::Learned);
 }

@@ -213,7 +213,16 @@ impl<'a> Reader<'a> {
                 h += 1.0
             }
             // "Victor du centre de jour": French "from the".
-            Some("du") if t.sentence_start => h += 1.0,
+            // Not "Victoire du jour", "Plat du midi": "du" before a time is a set phrase.
+            Some("du")
+                if t.sentence_start
+                    && !matches!(
+                        self.folded(i + 2),
+                        "jour" | "mois" | "matin" | "midi" | "soir" | "coup" | "tout" | "moins"
+                    ) =>
+            {
+                h += 1.0
+            }
             Some(w) if in_set(&WEAK_AFTER_SET, w) => h += 0.5,
             Some(w)
                 if in_set(&AFTER_SET, w) || in_set(&FR_AFTER_SET, w) || in_set(&ANIMATE_SET, w) =>
@@ -354,6 +363,9 @@ impl<'a> Reader<'a> {
             return None;
         }
         let w = t.folded.as_str();
+        if super::text::acronym(&self.text[t.own_start..t.own_end]) {
+            return None;
+        }
         // "à Liège": a city of 100,000 people or more is a place, and says little.
         if in_set(&TITLES_SET, w)
             || in_set(&RELATIONS_SET, w)

@@ -95,6 +95,9 @@ pub struct Known {
     detail_alone: HashSet<String>,
     /// Every word of their details.
     detail_vocabulary: HashSet<String>,
+    /// Words of their alias and name written with accents, folded to their own spelling
+    /// ("meme" → "mémé"): accents may be left off, but "même" is another word.
+    accented: HashMap<String, String>,
     /// Their private details, clause by clause, for phrases of two words or more; each word
     /// with whether it carries meaning of its own (a capital, a name, a rare word).
     detail_clauses: Vec<Vec<(String, bool)>>,
@@ -106,10 +109,16 @@ impl Known {
         let mut singles = HashSet::default();
         let mut initials: HashSet<String> = HashSet::default();
         let mut compounds = Vec::new();
+        let mut accented = HashMap::default();
         for (source, is_alias) in
             std::iter::once((p.alias.as_str(), true)).chain(p.name.as_deref().map(|n| (n, false)))
         {
             let words = parts(source);
+            for piece in source.split(|c: char| !c.is_alphanumeric()) {
+                if !piece.is_ascii() {
+                    accented.insert(fold_plain(piece), lower_nfc(piece));
+                }
+            }
             // Every run of two words or more: "marie eve" of "Marie-Ève Gagnon".
             for len in 2..=words.len() {
                 for run in words.windows(len) {
@@ -221,6 +230,7 @@ impl Known {
             .into_iter()
             .partition(|i| lexicon::lookup(i).word_zipf() >= 5.5);
         Known {
+            accented,
             alias,
             sequences,
             singles,
@@ -282,6 +292,13 @@ impl Known {
             (thing_after || thing_before)
                 && reader.hints(i) - if reader.capital(i) { 1.0 } else { 0.0 } < 1.0
         };
+        // "même" is not Mémé, though both fold to "meme": an accent left off is theirs, another
+        // accent in its place is another word.
+        if let Some(own) = self.accented.get(w)
+            && other_accents(&lower_nfc(&text[t.own_start..t.own_end]), own)
+        {
+            return false;
+        }
         // Their alias is theirs: only an article before it, or words that read it as a word,
         // make it one ("the sky").
         let ordinary = reader.lex(i).ordinary;
@@ -468,3 +485,19 @@ impl Known {
 #[cfg(test)]
 #[path = "people_tests.rs"]
 mod tests;
+
+/// `word` in lower case, its accents composed, to be compared letter by letter.
+fn lower_nfc(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfc().flat_map(char::to_lowercase).collect()
+}
+
+/// Whether `typed` carries an accented letter where `own` has another accented letter:
+/// "même" against "mémé", not "meme" nor "mémé".
+fn other_accents(typed: &str, own: &str) -> bool {
+    typed.chars().count() == own.chars().count()
+        && typed
+            .chars()
+            .zip(own.chars())
+            .any(|(a, b)| a != b && !a.is_ascii() && !b.is_ascii())
+}

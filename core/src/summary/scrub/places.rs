@@ -37,7 +37,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Address,
             re(
-                r"(?i)\b\d{1,5}[a-z]?,?\s+(?:rue|av\.?|avenue|bd\.?|boul\.?|boulevard|ch\.?|chemin|pl\.?|place|all[ée]e|impasse|route|rang|mont[ée]e|quai|cours)\s+(?:(?:de|du|des|de\s+la)\s+)?[\p{L}][\p{L}'’.-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+|\s+[\p{L}][\p{L}'’-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+)?)?",
+                r"(?i)\b\d{1,5}[a-z]?,?\s+(?:rue|av\.?|avenue|bd\.?|boul\.?|boulevard|ch\.?|chemin|chauss[ée]e|pl\.?|place|all[ée]e|impasse|route|rang|mont[ée]e|quai|cours)\s+(?:(?:de|du|des|de\s+la)\s+)?[\p{L}][\p{L}'’.-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+|\s+[\p{L}][\p{L}'’-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+)?)?",
             ),
         ),
         // A street named with its type after a word of place: "on selkirk ave", "near powell
@@ -79,7 +79,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Institution,
             re(
-                r"(?i)\b(?:st|ste|saint|sainte)(?:\.\s?|\s|-)[\p{L}][\p{L}-]*(?:'s|’s)?(?:\s+(?:cathedral|church|hospital|mission|school|college))?",
+                r"(?i)\b(?:st|ste|saint|sainte)(?:\.\s?|\s|-)[\p{L}][\p{L}-]*(?:'s|’s)?(?:\s+(?:cathedral|church|hospital|mission|school|college|united|anglican|parish))?",
             ),
         ),
     ]
@@ -104,9 +104,11 @@ fn joined_street<'t>(text: &str, toks: &'t [Token], i: usize) -> Option<&'t Toke
     if matches!(gap, "&" | "/") {
         return Some(next);
     }
-    (gap.is_empty() && matches!(next.folded.as_str(), "and" | "et" | "n"))
+    (gap.is_empty() && matches!(next.folded.as_str(), "and" | "et" | "n" | "pis"))
         .then(|| toks.get(i + 2))
         .flatten()
+        // "à jeun pis en avance": Québec's "pis" (and then) joins streets only between capitals.
+        .filter(|o| next.folded != "pis" || (toks[i].titlecase && o.titlecase))
 }
 
 /// Parts of one address found apart ("unit 88" and "88 sherbourne st", "apt 4b" and the
@@ -249,6 +251,31 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                 out.push((toks[s].own_start, t.own_end, class));
             }
         }
+        // "Southwest Crisis Services", "Lady Dunn Health Centre", "NSCC Pictou Campus": a
+        // keyword with its capital after words with theirs, whatever they mean as words.
+        if i > 0 && t.titlecase && !t.sentence_start && gazetteer::capitalised_keyword(&t.folded) {
+            let capital = |o: &Token| {
+                o.alphabetic
+                    && (o.titlecase
+                        || o.folded.chars().count() >= 2 && {
+                            let raw = &text[o.own_start..o.own_end];
+                            raw.chars().all(|c| !c.is_lowercase())
+                        })
+                    && !super::cues::ARTICLES_SET.contains(o.folded.as_str())
+            };
+            // "Viola's Place": a possessive joins too.
+            let joined = |j: usize| text[toks[j].end..toks[j + 1].start].trim().is_empty();
+            let mut s = i;
+            while s > 0 && i - s < 3 && joined(s - 1) && capital(&toks[s - 1]) {
+                s -= 1;
+                if toks[s].sentence_start {
+                    break;
+                }
+            }
+            if s < i {
+                out.push((toks[s].own_start, t.own_end, Class::Institution));
+            }
+        }
         // "hôpital douglas", "maison du père", "clsc des faubourgs", "parc lafontaine".
         if let Some(class) = gazetteer::keyword(&t.folded, "before_name") {
             let of = |j: usize| matches!(folded.get(j), Some(&("du" | "de" | "des" | "d")));
@@ -289,16 +316,45 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                     .chars()
                     .all(|c| c.is_whitespace() || c == '\'' || c == '’')
             };
+            // "College of the Rockies", "Hôpital régional de Miramichi", "AMO La Chaloupe":
+            // little words, then a word with its capital, go on with the name.
+            let capital_after = |e: usize| {
+                let mut j = e;
+                while j < toks.len()
+                    && j <= e + 2
+                    && matches!(
+                        folded[j],
+                        "of" | "the" | "de" | "du" | "des" | "d" | "la" | "le" | "l"
+                    )
+                {
+                    j += 1;
+                }
+                (j > e && j < toks.len() && toks[j].titlecase && toks[j].alphabetic).then_some(j)
+            };
+            let raw = &text[t.own_start..t.own_end];
+            let capitalised = t.titlecase || raw.chars().all(|c| !c.is_lowercase());
+            if capitalised
+                && !of(e)
+                && let Some(j) = capital_after(e)
+            {
+                e = j;
+            }
+            // "Église évangélique de Mouscron": a word in small letters, when a capitalised
+            // name follows it.
+            let described =
+                |e: usize| capitalised && toks[e].alphabetic && capital_after(e + 1).is_some();
             while e < toks.len()
                 && e <= i + 5
                 && joined(e)
-                && (proper(&toks[e], lex[e]) || (named_by_area && area(e)))
+                && (proper(&toks[e], lex[e]) || (named_by_area && area(e)) || described(e))
             {
                 last = Some(e);
                 e += 1;
                 // "de l'outaouais", "de justice de moncton": the name goes on.
                 if named_by_area && of(e) && e + 1 < toks.len() && area(e + 1) {
                     e += 1;
+                } else if capitalised && let Some(j) = capital_after(e) {
+                    e = j;
                 }
             }
             if let Some(last) = last {
@@ -346,9 +402,19 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                 folded[i - 1],
                 "at" | "near" | "by" | "around" | "a" | "pres"
             )
-            && let Some(other) = joined_street(text, toks, i)
+            && let Some((last, other)) =
+                joined_street(text, toks, i).map(|o| (i, o)).or_else(|| {
+                    // "near Upper James and Mohawk": a street of two words, both capitalised.
+                    toks.get(i + 1)
+                        .filter(|n| t.titlecase && n.titlecase && n.alphabetic)
+                        .and_then(|_| joined_street(text, toks, i + 1))
+                        .map(|o| (i + 1, o))
+                })
         {
             let streetish = |l: &Lex| !l.ordinary || l.word_zipf() < 3.5;
+            // "near Water and Pleasant": two words capitalised mid-sentence and joined are
+            // streets' names, whatever they mean as words.
+            let capitalised = |o: &Token| o.titlecase && !o.sentence_start;
             let other_lex = reader.lex(
                 toks.iter()
                     .position(|o| std::ptr::eq(o, other))
@@ -356,8 +422,9 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             );
             if t.alphabetic
                 && other.alphabetic
-                && (streetish(lex[i]) || streetish(other_lex))
-                && lex[i].word_zipf() < 5.5
+                && ((last == i && (streetish(lex[i]) || streetish(other_lex)))
+                    || (capitalised(t) && capitalised(other)))
+                && lex[i].word_zipf() < if capitalised(t) { 6.0 } else { 5.5 }
             {
                 out.push((t.own_start, other.own_end, Class::Address));
             }

@@ -47,10 +47,11 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         ),
         // Identity numbers before phones: a SIN (3-3-3), an SSN (3-2-4) or a health card
         // (4-3-3, often with a two-letter version code) would otherwise read as a phone number.
+        // The code is joined or in capitals: "… 907 to hold" ends at the number.
         (
             Class::IdNumber,
             re(
-                r"\b(?:\d{3}[\s-]\d{3}[\s-]\d{3}|\d{3}-\d{2}-\d{4}|\d{4}[\s-]\d{3}[\s-]\d{3}(?:[\s-]?[A-Za-z]{2})?)\b",
+                r"\b(?:\d{3}[\s-]\d{3}[\s-]\d{3}|\d{3}-\d{2}-\d{4}|\d{4}[\s-]\d{3}[\s-]\d{3}(?:-[A-Za-z]{2}|\s?[A-Z]{2}|[a-z]{2})?)\b",
             ),
         ),
         (
@@ -84,7 +85,7 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (Class::PostalCode, re(r"\b\d{5}(?:-\d{4})?\b")),
         (
             Class::IdNumber,
-            re(r"\b\d(?:[\s-]?\d){5,}(?:[\s-]?[A-Za-z]{2})?\b"),
+            re(r"\b\d(?:[\s-]?\d){5,}(?:-[A-Za-z]{2}|\s?[A-Z]{2}|[a-z]{2})?\b"),
         ),
     ]
 });

@@ -515,3 +515,87 @@ fn a_title_or_a_nickname_before_a_name_goes_with_it() {
     // "me" is a word, in lower case or in English.
     assert_eq!(scrub(&[], "call me tomorrow").text, "call me tomorrow");
 }
+
+#[test]
+fn an_accent_left_off_is_a_known_person_another_accent_is_another_word() {
+    let people = [person("Mémé", Some("Huguette Bouchard"), None)];
+    assert_eq!(
+        scrub(&people, "meme a oublié sa bonbonne").text,
+        "Person A a oublié sa bonbonne"
+    );
+    assert_eq!(scrub(&people, "Mémé a ri").text, "Person A a ri");
+    assert_eq!(
+        scrub(&people, "trois rdv en même temps").text,
+        "trois rdv en même temps"
+    );
+}
+
+#[test]
+fn set_phrases_and_mixed_case_acronyms_are_not_names() {
+    for text in [
+        "Victoire du jour: j'ai pris ma pause au complet",
+        "formation RdR à la fac ce matin",
+        "reminder: peer network call is the 2nd thursday now",
+        "anniversaire de sobriété ce soir au meeting, 5 ans, j'ai reçu mon jeton",
+    ] {
+        assert_eq!(scrub(&[], text).text, text);
+    }
+}
+
+#[test]
+fn identity_cards_named_before_their_number_and_streets_that_meet_are_removed() {
+    for (text, want) in [
+        (
+            "nadia gave me her PHIN 118 442 907 to hold onto",
+            "[name] gave me her PHIN [number] to hold onto",
+        ),
+        (
+            "tj got jumped near Upper James and Mohawk last night",
+            "[name] got jumped near [address] last night",
+        ),
+        (
+            "she sleeps near Water and Pleasant most nights",
+            "she sleeps near [address] most nights",
+        ),
+        (
+            "tabassé près du 212 chaussée de Bruxelles, 1300, hier",
+            "tabassé près du [address], hier",
+        ),
+    ] {
+        assert_eq!(scrub(&[], text).text, want, "{text}");
+    }
+    // Québec's "pis" (and then) joins two streets only between capitals.
+    let text = "il s'est présenté à jeun pis en avance";
+    assert_eq!(scrub(&[], text).text, text);
+}
+
+#[test]
+fn a_service_named_in_capitals_goes_whole() {
+    for (text, want) in [
+        (
+            "called his youth worker at Banyan Community Services today",
+            "called his youth worker at [place name] today",
+        ),
+        (
+            "got a voucher from Viola's Place, he hates asking",
+            "got a voucher from [place name], he hates asking",
+        ),
+        (
+            "sending him to College of the Rockies upgrading",
+            "sending him to [place name] upgrading",
+        ),
+        (
+            "il sort de l'Hôpital régional de Miramichi ce matin",
+            "il sort de l'[place name] ce matin",
+        ),
+        (
+            "appelé son éduc à l'AMO La Chaloupe",
+            "appelé son éduc à l'[place name]",
+        ),
+    ] {
+        assert_eq!(scrub(&[], text).text, want, "{text}");
+    }
+    // A place of one's own stays a place.
+    let text = "went back to her place after";
+    assert_eq!(scrub(&[], text).text, text);
+}

@@ -22,6 +22,16 @@ pub fn letters(text: &str) -> String {
         .collect()
 }
 
+/// Whether a word as typed is an acronym in mixed case, not a name: "RdR", "CdC", "PdP" (two
+/// capitals or more, short, and ending in one; "LeBlanc" and "DeShawn" end in small letters).
+pub fn acronym(word: &str) -> bool {
+    let n = word.chars().count();
+    (3..=4).contains(&n)
+        && word.ends_with(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && word.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
 /// A word or phrase folded word by word as the scrubber reads notes: "Ti-Loup's" as
 /// "ti-loup", "L'Oasis" as "oasis", "Blue Door," as "blue door".
 pub fn fold_words(text: &str) -> String {
