@@ -80,7 +80,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::IdNumber,
             re(
-                r"(?i)\b(?:passports?|passeports?|health\s+card|carte\s+soleil)\s*(?:#|no\.?|n°|number|num[eé]ro|is|est|:)?\s*([a-z]{0,2}\d{6,10}[a-z]?)\b",
+                r"(?i)\b(?:passports?|passeports?|health\s+(?:card|number)|carte\s+soleil|insurance\s+number)[\s,]*(?:#|no\.?|n°|number|num[eé]ro|is|est|:)?\s*((?:(?-i:[A-Z]{1,3})\s?|[a-z]{1,3})?\d{3,10}(?:\s\d{3,6})?[a-z]?|[a-z0-9]*\d[a-z0-9]*[a-z][a-z0-9]*)\b",
             ),
         ),
         (
@@ -90,13 +90,13 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Plate,
             re(
-                r"(?i)\b(?:plates?|plaque|licen[cs]e(?:\s+plate)?|immatriculation)\s*(?:#|no\.?|number|:)?\s*([a-z0-9]{1,4}(?:[\s-]?[a-z0-9]{1,4}){1,2})\b",
+                r"(?i)\b(?:plates?|plaque|licen[cs]e(?:\s+plate)?|immatriculation|immatricul[ée]e?)\s*(?:#|no\.?|number|:)?\s*([a-z0-9]{1,4}(?:[\s-]?[a-z0-9]{1,4}){1,2})\b",
             ),
         ),
         (
             Class::CaseNumber,
             re(
-                r"(?i)\b(?:file|case|claim|application|docket|dossier|ref(?:erence)?|r[eé]f[eé]rence|referral|occurrence|report|incident|ticket|matter|cause|num[eé]ro|signalement|r[eé]clamation|rg)\s*(?:#|no\.?|n°|number|num\.?|is|est|:)?\s*(#?[a-z]{0,3}[\s-]?\d[\d\s/-]{2,}\d[a-z]?)\b",
+                r"(?i)\b(?:file|case|claim|application|docket|dossier|ref(?:erence)?|r[eé]f[eé]rence|referral|occurrence|report|incident|ticket|matter|cause|num[eé]ro|signalement|r[eé]clamation|rg|r[ôo]le)\s*(?:#|no\.?|n°|number|num\.?|is|est|:)?\s*(#?[a-z]{0,3}[\s-]?\d[\d\s/-]{2,}\d[a-z]?(?:(?-i:\s[A-Z])\b)?|\d{2}[a-z]\d{3,})\b",
             ),
         ),
         // With a word between, a long number: "file is W308812456", "dossier d'immigration
@@ -104,7 +104,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::CaseNumber,
             re(
-                r"(?i)\b(?:file|case|claim|dossier|r[eé]c[eé]piss[eé])(?:\s+(?:d['’]|de\s+|du\s+)?\p{L}+)?\s+(?:is\s+|est\s+|#\s?|n°\s?)?([a-z]{0,3}\d{4}/?\d{2,}[a-z]?)\b",
+                r"(?i)\b(?:file|case|claim|dossier|r[eé]c[eé]piss[eé])(?:\s+(?:d['’]|de\s+|du\s+)?\p{L}+)?\s+(?:is\s+|est\s+|#\s?|n°\s?)?([a-z]{0,3}\d{4}/?\d{2,}[a-z]?(?:(?-i:\s[A-Z])\b)?)\b",
             ),
         ),
         (
@@ -119,6 +119,15 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
                 r"\b(?:[A-Z]{1,4}-\d{2,4}-\d{3,}|[A-Z]{1,4}-\d{3,}-\d{2,}|[A-Z]{1,4}-\d{4,}|\d{4}-[A-Z]{2,4}-\d{3,}|\d{2}/\d{5}|[A-Z]{1,4}/\d{2,4}/\d{3,}|\d{2}/\d{3,}/[A-Z]|(?:19|20)\d{2}/\d{5,}|\d{6,}[A-Z]\d?)\b",
             ),
         ),
+        // Letter groups, then digit groups, joined by dashes ("NB-FC-2023-0412",
+        // "RGA-CR-2024-1187", "TB3-04521"), a court's dotted reference
+        // ("CH.55.L3.004512/23"), one letter and six digits or more ("A7723419").
+        (
+            Class::CaseNumber,
+            re(
+                r"\b(?:[A-Z]{1,4}\d?-)+(?:[A-Z]{1,4}-)*\d{2,}(?:-\d{2,})*\b|\b[A-Z]{2}\.\d{2}\.[A-Z0-9]{2}\.\d{4,}(?:/\d{2,4})?|\b[A-Z]\d{6,9}\b",
+            ),
+        ),
         // Licence plates by their shape, in capitals: French (AB-123-CD), Ontario and Québec
         // (ABCD 123, GDB 4471), Québec (F45 KLM), British (LD21 XYZ).
         (Class::Plate, re(r"(?i)\b[a-z]{2}[\s-]\d{3}[\s-][a-z]{2}\b")),
@@ -131,6 +140,15 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
             ),
         ),
         (Class::Plate, re(r"\b\d{3}\s?[A-Z]{3}\b")),
+        // British Columbia's letters and digits in two threes ("BC4 82K"), a Swiss number
+        // written in two ("GE 482 117"), a province or territory before the plate ("NB GKT
+        // 221", "NWT 7B 4412").
+        (
+            Class::Plate,
+            re(
+                r"\b[A-Z]{2}\d\s?\d{2}[A-Z]\b|\b(?:AG|AI|AR|BE|BL|BS|FR|GE|GL|GR|JU|LU|NE|NW|OW|SG|SH|SO|SZ|TG|TI|UR|VD|VS|ZG|ZH)\s\d{3}\s\d{3}\b|\b(?:NB|NS|PE|PEI|NL|QC|ON|MB|SK|AB|BC|YT|NT|NWT|NU)\s(?:[A-Z]{3}\s?\d{3,4}|\d[A-Z]{1,2}\s\d{2,4})\b",
+            ),
+        ),
         // Four letters that make no word and three digits, as typed: "her bfs car cwrt 448".
         (Class::Plate, re(r"(?i)\b([a-z]{4}[\s-]?\d{3})\b")),
         (
@@ -184,6 +202,26 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
             Class::Age,
             re(r"(?i)\b(?:at|à)\s+(\d{1,2})\s+(?:he|she|they|il|elle|ils|elles|i|j)\b"),
         ),
+        // "il a 14, j'ai prévenu l'éduc", "both 17, flagged", "he was sixty-two".
+        (
+            Class::Age,
+            re(r"(?i)\b(?:il|elle|iel)\s+a\s+(?:juste\s+|seulement\s+)?(\d{1,2})\s*(?:[,.;!?]|$)"),
+        ),
+        (Class::Age, re(r"(?i)\bboth\s+(\d{1,2})\s*(?:[,.;!?]|$)")),
+        (
+            Class::Age,
+            re(
+                r"(?i)\b(?:he|she|they)\s+(?:was|were)\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|[1-9]\d)\s*(?:[,.;!?]|$)",
+            ),
+        ),
+        // A name, then a number and what people do: "Felix 17 wants", "Destiny Bear 17 from"
+        // (checked against the word before).
+        (
+            Class::Age,
+            re(
+                r"\b\p{Lu}\p{Ll}+\s+(1[0-9]|[2-9]\d)\s+(?:from|wants|is|was|has|came|needs|and|says|de|veut|est|vient|dort|a)\b",
+            ),
+        ),
         // "17a et déjà à la rue", "il a 19a": Québec's short "ans", at the start of a clause
         // or after "a".
         (Class::Age, re(r"(?i)(?:^|[,.;:!?]\s*|\ba\s+)(\d{1,2}a)\b")),
@@ -202,6 +240,12 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (Class::Date, re(r"\b([0-3]?\d/[0-3]?\d)\b(?:[^/]|$)")),
         (Class::Date, re(r"(?i)\bthe\s+[1-3]?\d(?:st|nd|rd|th)\b")),
         (Class::Date, re(r"(?i)\b(le\s+[1-3]?\d(?:er)?)\b")),
+        // A day and a month with a dot, as the Swiss and the Belgians write them: "le 25.11",
+        // "depuis le 3.2".
+        (
+            Class::Date,
+            re(r"(?i)\b(?:le|du|au|depuis\s+le)\s+([0-3]?\d\.[01]?\d)\b(?:[^.\d]|$)"),
+        ),
         // Belgian plates ("2-ABK-771") and mobile numbers ("0470 12 34 56").
         (Class::Plate, re(r"\b\d-[A-Z]{3}-\d{3}\b")),
         (
@@ -228,10 +272,17 @@ const NOT_AGE_AFTER: &[&str] = &[
     "yrs", "year",
 ];
 
+/// Words before an age's number that say it is one, with a capital at a sentence's start.
+const AGE_CUES: &[&str] = &[
+    "is", "turned", "turns", "turning", "aged", "age", "just", "almost", "nearly", "barely",
+    "maybe", "about", "around", "like", "environ", "genre", "at", "both", "was", "were", "il",
+    "elle", "a", "only",
+];
+
 /// Names of identity cards written before their number, which is not a plate: "OHIP 4567…".
 const ID_CARDS: &[&str] = &[
     "ohip", "ssn", "sin", "phn", "phin", "nas", "ramq", "nir", "hcn", "nam", "amc", "mcp", "msp",
-    "avs", "niss", "uci", "iec",
+    "avs", "niss", "uci", "iec", "yhc", "fps", "mdph", "caf",
 ];
 
 /// Words before "le 12" that make it a bus, a line or a count rather than a day.
@@ -253,7 +304,11 @@ fn day_number_ok(text: &str, start: usize, end: usize) -> bool {
         .next_back()
         .unwrap_or("")
         .to_lowercase();
+    // "le 25.11" is read whole by another pattern; "le 14h30" is an hour.
+    let runs_on = text[end..].starts_with(['.', ':', 'h'])
+        && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
     !after.starts_with(|c: char| c.is_ascii_digit() || "%$/".contains(c))
+        && !runs_on
         && (!["à", "a", "avec", "h", "min", "ans", "de", "du"].contains(&next)
             || AT_TIME.is_match(&after))
         && !MONTH_WORD.is_match(next)
@@ -261,8 +316,16 @@ fn day_number_ok(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Digits that go on in pairs after a match: the rest of a phone number.
-static RUNS_ON_IN_PAIRS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:[\s.]\d{2}[\s.]\d{2}|-\d{2,4}-\d{2})\b"));
+static RUNS_ON_IN_PAIRS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[\s.]\d{2}[\s.]\d{2}|[\s-]\d{3}[\s-]\d{3}|-\d{2,4}-\d{2,}|\.\d{4})\b")
+});
+
+/// The words that say a plate follows: "plate AA 9462", "immatriculée 4521 ZX 69".
+static PLATE_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:plates?|plaque|licen[cs]e(?:\s+plate)?|immatriculation|immatricul[ée]e?)\s*(?:#|no\.?|number|:)?\s*$",
+    )
+});
 
 /// "le 14 à 9h": a day, then the hour.
 static AT_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"^[àa]\s+\d{1,2}\s?h"));
@@ -330,18 +393,34 @@ fn years_are_an_age(text: &str, start: usize, end: usize, next: &str) -> bool {
 }
 
 /// Where `pattern` matches `text`: its first group where it has one, else the whole match.
-/// Patterns without a group are run without captures, which is several times faster.
+/// Patterns without a group are run without captures, which is several times faster. The
+/// patterns' word boundaries are ASCII's (for speed), so a match cut inside a word by a letter
+/// beyond ASCII ("78 apr" of "78 après") is no match.
 pub fn matches<'a>(
     pattern: &'a Regex,
     text: &'a str,
 ) -> Box<dyn Iterator<Item = (usize, usize)> + 'a> {
+    let accented = |c: char| !c.is_ascii() && c.is_alphabetic();
+    let whole = move |&(s, e): &(usize, usize)| {
+        !(text[..s].ends_with(accented) || text[e..].starts_with(accented))
+    };
     if pattern.captures_len() > 1 {
-        Box::new(pattern.captures_iter(text).map(|caps| {
-            let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
-            (m.start(), m.end())
-        }))
+        Box::new(
+            pattern
+                .captures_iter(text)
+                .map(|caps| {
+                    let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
+                    (m.start(), m.end())
+                })
+                .filter(whole),
+        )
     } else {
-        Box::new(pattern.find_iter(text).map(|m| (m.start(), m.end())))
+        Box::new(
+            pattern
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .filter(whole),
+        )
     }
 }
 
@@ -431,7 +510,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     };
                     if m.as_str().chars().count() < 6
                         || !parts.iter().any(|p| p.chars().count() >= 3)
-                        || !parts.iter().any(odd)
+                        || !(parts.iter().any(odd) || spelled::names_a_platform(tokens))
                     {
                         continue;
                     }
@@ -448,8 +527,11 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     continue;
                 }
                 Class::Age if m.as_str().starts_with(|c: char| c.is_alphabetic()) => {
-                    // "depuis quinze ans" is how long, not how old.
+                    // "depuis quinze ans" is how long, not how old; "was twenty minutes late".
                     let next = word_after(text, m.end());
+                    if NOT_AGE_AFTER.contains(&next.as_str()) {
+                        continue;
+                    }
                     if m.as_str().ends_with("ans")
                         && !years_are_an_age(text, m.start(), m.end(), &next)
                     {
@@ -465,6 +547,22 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                         .parse()
                         .unwrap_or(0);
                     let next = word_after(text, m.end());
+                    // Right after a capitalised word, the word must be a name: "Felix 17
+                    // wants", not "Highway 17 from" nor "Room 12 is".
+                    let before = text[..m.start()]
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or("");
+                    if bare_number(m.as_str())
+                        && before.starts_with(char::is_uppercase)
+                        && before.chars().all(char::is_alphabetic)
+                        && !AGE_CUES.contains(&before.to_lowercase().as_str())
+                    {
+                        let lex = super::lexicon::lookup(&fold_plain(before));
+                        if !lex.is_name() || lex.word_zipf() >= 5.5 {
+                            continue;
+                        }
+                    }
                     // A number that runs on ("03/15/1988", "10:30", "2.5") is no age.
                     let runs_on = text[m.end()..].starts_with(['/', '-', ':', '.', ','])
                         && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
@@ -516,13 +614,19 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
                     if digits == 0
                         || (*class == Class::CaseNumber && digits < 4)
-                        || (*class == Class::Plate && ID_CARDS.contains(&letters.as_str()))
+                        || (*class == Class::Plate
+                            && m.as_str()
+                                .split(|c: char| !c.is_alphabetic())
+                                .any(|w| ID_CARDS.contains(&w.to_lowercase().as_str())))
                     {
                         continue;
                     }
+                    // Said to be a plate ("plate AA 9462"): no word filter applies.
+                    let keyed = *class == Class::Plate && PLATE_SAID.is_match(&text[..m.start()]);
                     // "100 CAD": money, not a plate.
                     let all_letters = super::text::letters(m.as_str());
                     if *class == Class::Plate
+                        && !keyed
                         && (matches!(all_letters.as_str(), "cad" | "usd" | "eur" | "chf" | "gbp")
                             || super::cues::ACRONYMS_SET.contains(all_letters.as_str())
                             || super::cues::is_abbreviation(&all_letters))
@@ -537,6 +641,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     // Lower-case letters make a plate only when they make no word: "cwrt 448",
                     // not "room 448" or "sent 100".
                     if *class == Class::Plate
+                        && !keyed
                         && !m
                             .as_str()
                             .chars()
@@ -555,6 +660,35 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
             out.push((m.start(), m.end(), *class));
         }
     }
+    // An age said again: "Rocky is 62 and sleeps in a doorway. 62!!"
+    let ages: Vec<&str> = out
+        .iter()
+        .filter(|f| f.2 == Class::Age)
+        .map(|&(s, e, _)| {
+            let digits = text[s..e].len()
+                - text[s..e]
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            &text[s..s + digits]
+        })
+        .filter(|n| n.len() == 2)
+        .collect();
+    let mut again = Vec::new();
+    for n in ages {
+        for (at, _) in text.match_indices(n) {
+            let end = at + n.len();
+            // Not inside a longer number: "1962", "3.62", "62,5".
+            let decimal = text[end..].starts_with(['.', ','])
+                && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
+            let alone = !text[..at].ends_with(|c: char| c.is_alphanumeric() || "/.:-".contains(c))
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric() || "/:".contains(c))
+                && !decimal;
+            if alone && !out.iter().any(|&(s, e, _)| s < end && at < e) {
+                again.push((at, end, Class::Age));
+            }
+        }
+    }
+    out.extend(again);
     out.extend(
         spelled::phones_in_words(text, tokens)
             .into_iter()

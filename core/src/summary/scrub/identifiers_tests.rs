@@ -170,3 +170,17 @@ fn ages_set_apart_after_someone_or_in_words_are_found() {
         assert!(ages.is_empty(), "{text}: {ages:?}");
     }
 }
+
+#[test]
+fn a_match_is_never_cut_inside_a_word() {
+    // The patterns' word boundaries are ASCII's: "78 apr" of "78 après" is no date.
+    let text = "je l'appelle au 06 12 34 56 78 après 18h";
+    let toks = crate::summary::scrub::text::tokens(text);
+    assert!(
+        find(text, &toks)
+            .iter()
+            .all(|&(_, e, _)| !text[e..].starts_with('è')),
+        "{:?}",
+        find(text, &toks)
+    );
+}

@@ -166,10 +166,9 @@ impl Scrubber {
             }
         };
 
-        // Identifiers and named places, from every finder at once: where two overlap, the
-        // one that starts first wins, then the longer ("221 King Street West apt 4" over
-        // "apt 4", "jdoe at gmail dot com" over "gmail dot com"), then the finder listed first
-        // (a SIN over the phone number it looks like).
+        // Identifiers and named places, from every finder at once. Identifiers that overlap
+        // are removed as one ("AI 756" and "756.1234.5678.97"), under the longer one's class;
+        // a named place gives way to them.
         let toks = text::tokens(text);
         let mut found_ids = structured::find(text);
         let reader = names::Reader::new(text, &toks);
@@ -179,8 +178,8 @@ impl Scrubber {
         // Identifiers first, then named places: a place's name read too far ("the housing
         // office, rsandhu…") never takes an email's start.
         let named_place = |c: &Class| matches!(c, Class::Institution | Class::Place);
-        for (s, e, class) in found_ids.iter().filter(|f| !named_place(&f.2)) {
-            claim(&mut spans, *s, *e, *class, class.placeholder().into());
+        for (s, e, class) in structured::unite(found_ids.iter().filter(|f| !named_place(&f.2))) {
+            claim(&mut spans, s, e, class, class.placeholder().into());
         }
         for (s, e, class) in found_ids.iter().filter(|f| named_place(&f.2)) {
             if !claim(&mut spans, *s, *e, *class, class.placeholder().into()) {

@@ -25,7 +25,8 @@ const SAINT_BEFORE: &[&str] = &[
 
 static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
     // A street's name: one or two words, hyphens and a "de" allowed ("de maisonneuve").
-    const STREET: &str = r"(?:(?:st|ste|saint|sainte)[.-]\s?)?[\p{L}][\p{L}'’.-]*(?:\s+(?:de\s+)?[\p{L}][\p{L}'’-]*)?";
+    // "rue de la chapelle": its type may come first.
+    const STREET: &str = r"(?:(?:rue|av|avenue|boul|boulevard|bd|ch|chemin)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?)?(?:(?:st|ste|saint|sainte)[.-]\s?)?[\p{L}][\p{L}'’.-]*(?:\s+(?:de\s+)?[\p{L}][\p{L}'’-]*)?";
     vec![
         (
             Class::Address,
@@ -60,7 +61,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Address,
             re(
-                r"(?i)(?:\bp\.?\s?o\.?\s+box|\bbox|\bc\.p\.|\bcp|\bcase\s+postale)\s*#?\s*\d{1,5}\b",
+                r"(?i)(?:\bp\.?\s?o\.?\s+box|\bbox|\bc\.p\.|\bcp|\bbp|\bcase\s+postale|\bbo[iî]te\s+postale)\s*#?\s*\d{1,5}\b(?:,?\s+succursale\s+[\p{L}][\p{L}'’-]*)?",
             ),
         ),
         // A unit, a room or a building letter.
@@ -420,8 +421,18 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                     .position(|o| std::ptr::eq(o, other))
                     .unwrap_or(i),
             );
+            // "at Franklin and 50th": a numbered street.
+            let numbered = |o: &Token| {
+                let f = o.folded.as_str();
+                f.len() >= 3
+                    && f.starts_with(|c: char| c.is_ascii_digit())
+                    && ["st", "nd", "rd", "th", "e"].iter().any(|x| {
+                        f.strip_suffix(x)
+                            .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()))
+                    })
+            };
             if t.alphabetic
-                && other.alphabetic
+                && (other.alphabetic || (capitalised(t) && numbered(other)))
                 && ((last == i && (streetish(lex[i]) || streetish(other_lex)))
                     || (capitalised(t) && capitalised(other)))
                 && lex[i].word_zipf() < if capitalised(t) { 6.0 } else { 5.5 }
@@ -430,8 +441,10 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             }
         }
         // "at 401 jarvis": a number and a street name.
+        // "a 2 bdrm" is English's "a", not French "à".
         if i > 0
             && matches!(folded[i - 1], "at" | "au" | "a")
+            && &text[toks[i - 1].own_start..toks[i - 1].own_end] != "a"
             && t.folded.chars().all(|c| c.is_ascii_digit())
             && (1..=5).contains(&t.folded.len())
             && let Some(street) = toks.get(i + 1)

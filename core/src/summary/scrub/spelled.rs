@@ -48,13 +48,16 @@ fn digits_of(word: &str) -> Option<usize> {
         return Some(word.len());
     }
     // "trente-quatre", "dix-sept": each part a number word.
+    // "cinq-zéro-six": digits joined one by one are as many digits.
     let parts: Vec<&str> = word.split('-').collect();
     let mut n = 0;
+    let mut one_by_one = true;
     for p in &parts {
         let (_, d) = NUMBER_WORDS.iter().find(|(w, _)| w == p)?;
         n += d.len();
+        one_by_one &= d.len() == 1;
     }
-    Some(if parts.len() > 1 { 2 } else { n })
+    Some(if parts.len() > 1 && !one_by_one { 2 } else { n })
 }
 
 /// Phone numbers said in words or mixed ("four one six five five five oh one nine nine",
@@ -89,6 +92,14 @@ pub(super) fn phones_in_words(text: &str, tokens: &[Token]) -> Vec<(usize, usize
         }
     }
     out
+}
+
+/// Whether a note names a platform where handles live ("on insta", "follow"): there, words
+/// joined by dots are a user name ("follow leah.beads.art").
+pub(super) fn names_a_platform(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| PLATFORMS.contains(&t.folded.as_str()) || t.folded == "follow")
 }
 
 /// Words that name where a handle lives.

@@ -35,6 +35,12 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
                 r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gle|gl|me|ly|io|co|app|link|page|site|to|cc|gg|tv|fm|ai|sh|so|li|do|ws|la)/[^\s]*[^\s.,;:!?]",
             ),
         ),
+        // Any domain with a path after it, whatever its ending: "chng.it/Xy7Kq2Lb",
+        // "meet.jit.si/pairs-acadie".
+        (
+            Class::Link,
+            re(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,3}/[^\s]*[^\s.,;:!?]"),
+        ),
         (
             Class::Handle,
             re(r"(?:^|[\s(])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,30})"),
@@ -54,6 +60,13 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
                 r"\b(?:\d{3}[\s-]\d{3}[\s-]\d{3}|\d{3}-\d{2}-\d{4}|\d{4}[\s-]\d{3}[\s-]\d{3}(?:-[A-Za-z]{2}|\s?[A-Z]{2}|[a-z]{2})?)\b",
             ),
         ),
+        // A Swiss AVS number ("756.1234.5678.97").
+        (Class::IdNumber, re(r"\b756\.\d{4}\.\d{4}\.\d{2}\b")),
+        // Belgian numbers with the area code before a slash: "0471/23.45.67", "071/30.44.12".
+        (
+            Class::Phone,
+            re(r"\b0\d{1,3}/\d{2,3}[\s.]?\d{2}[\s.]?\d{2}\b"),
+        ),
         (
             Class::Phone,
             re(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})(?:[\s.-]?\d{2,4}){2,4}\b"),
@@ -61,7 +74,7 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Address,
             re(
-                r"(?i)\b\d{1,5}[a-z]?(?:-\d{1,5})?,?\s+(?:[a-z0-9à-ÿ'.-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|crescent|cres|terrace|square|sq|parkway|pkwy|highway|hwy)\b\.?(?:\s+(?:north|south|east|west|ne|nw|se|sw|[nsew])\b\.?)?(?:,?\s+(?:apt|apartment|unit|suite|#)\s*\w+)?",
+                r"(?i)(?:#\s?\d{1,5}[a-z]?\s?-\s?)?\b\d{1,5}[a-z]?(?:-\d{1,5})?,?\s+(?:[a-z0-9à-ÿ'.-]+\s+){0,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|crescent|cres|terrace|square|sq|parkway|pkwy|highway|hwy)\b\.?(?:\s+(?:north|south|east|west|ne|nw|se|sw|[nsew])\b\.?)?(?:,?\s+(?:apt|apartment|unit|suite|#)\s*\w+)?",
             ),
         ),
         // Prairie addresses, the type before a lettered street ("1105 Ave P S"), and a unit
@@ -75,7 +88,7 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Address,
             re(
-                r"(?i)\b\d{1,5},?\s+(?:rue|avenue|boulevard|chemin|place|allée|impasse|route)\s+(?:[a-zà-ÿ'-]+\s?){1,4}",
+                r"(?i)\b\d{1,5},?\s+(?:rue|avenue|boulevard|chemin|place|allée|impasse|route|grande\s+rue|grand-rue)\s+(?:[a-zà-ÿ'-]+\b\s?){1,4}(?:,?\s+\d{1,2}(?:e|er|ème)\s+(?:gauche|droite|étage|etage))?",
             ),
         ),
         (
@@ -109,4 +122,31 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize, Class)> {
         found.extend(identifiers::matches(pattern, text).map(|(s, e)| (s, e, *class)));
     }
     found
+}
+
+/// Identifiers that overlap, made one: what two finders each saw a part of goes whole ("le 14"
+/// and "14.03.1987", a plate "MDPH 035" and the file "035-2024-118842"). The union takes the
+/// class of its longest part; where two are as long, of the one found first. An address is
+/// never joined (its pattern reads loosely: "482 parked outside Jess's place"): where it
+/// overlaps another, the one that starts first stands, then the longer. In order.
+pub(super) fn unite<'a>(
+    found: impl Iterator<Item = &'a (usize, usize, Class)>,
+) -> Vec<(usize, usize, Class)> {
+    let mut sorted: Vec<(usize, usize, Class)> = found.copied().collect();
+    sorted.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut out: Vec<(usize, usize, Class, usize)> = Vec::new();
+    for (s, e, class) in sorted {
+        match out.last_mut() {
+            Some(last) if s < last.1 && (last.2 == Class::Address || class == Class::Address) => {}
+            Some(last) if s < last.1 => {
+                if e - s > last.3 {
+                    last.2 = class;
+                    last.3 = e - s;
+                }
+                last.1 = last.1.max(e);
+            }
+            _ => out.push((s, e, class, e - s)),
+        }
+    }
+    out.into_iter().map(|(s, e, c, _)| (s, e, c)).collect()
 }

@@ -599,3 +599,73 @@ fn a_service_named_in_capitals_goes_whole() {
     let text = "went back to her place after";
     assert_eq!(scrub(&[], text).text, text);
 }
+
+#[test]
+fn identifiers_in_the_shapes_phones_and_forms_give_them_go_whole() {
+    for (text, gone) in [
+        (
+            "numéro AVS 756.1234.5678.97 pour la demande",
+            "756.1234.5678.97",
+        ),
+        ("c'est le 0471/23.45.67 maintenant", "0471/23.45.67"),
+        ("pétition: chng.it/Xy7Kq2Lb", "chng.it/Xy7Kq2Lb"),
+        ("lien: meet.jit.si/pairs-acadie-2025, merci", "pairs-acadie"),
+        ("court docket RGA-CR-2024-1187 for him", "RGA-CR-2024-1187"),
+        ("file is NB-FC-2023-0412", "NB-FC-2023-0412"),
+        ("notice CH.55.L3.004512/23 reçue", "004512/23"),
+        ("claim for my back: A7723419. ok", "A7723419"),
+        ("justice de paix, rôle 24A1289, on y va", "24A1289"),
+        ("dossier CAF 7845123 R, contester", "7845123 R"),
+        ("a grey civic BC4 82K, sleeping in it", "BC4 82K"),
+        ("plate AA 9462, need to find the lot", "AA 9462"),
+        ("taxi: NB GKT 221, elle a oublié son sac", "GKT 221"),
+        ("voiture VD 482 117 à Clendy", "482 117"),
+        ("bagnole immatriculée 4521 ZX 69 qui suit", "4521 ZX 69"),
+        (
+            "insurance number YHC 102 559 773 for the physio",
+            "102 559 773",
+        ),
+        ("passport, number FP 729384, booked", "729384"),
+        ("passeport C4KJ72XT1, perdu", "C4KJ72XT1"),
+        ("née le 14.03.1987, permis S", "03.1987"),
+        ("Ginette sort le 25.11", "25.11"),
+        ("#304 - 55 E Cordova St, keys on friday", "#304"),
+        ("au 12 rue myrha, 3e gauche, écrire", "3e gauche"),
+        ("27 grande rue de la Guillotière, mardi", "Guillotière"),
+        ("courrier: BP 412 seulement", "412"),
+        (
+            "CP 456, succursale Saint-Michel, pas d'adresse",
+            "Saint-Michel",
+        ),
+        ("au coin rue de la Chapelle et rue Riquet hier", "Riquet"),
+        ("sleeping in his car at Franklin and 50th tonight", "50th"),
+        ("follow leah.beads.art for earrings", "beads"),
+        (
+            "son numéro: cinq-zéro-six, cinq-cinq-cinq, zéro-un-quatre-huit",
+            "quatre",
+        ),
+        ("il a 14, j'ai prévenu l'éduc", "14"),
+        ("both 17, flagged to the youth team", "17"),
+        ("the regulars are gutted. he was sixty-two", "sixty"),
+        ("Felix 17 wants to get his learners", "17"),
+        ("Rocky is 62 and sleeps outside. 62!!", "62"),
+    ] {
+        let out = scrub(&[], text).text;
+        assert!(!out.contains(gone), "{text:?} -> {out:?}");
+    }
+    // Words around them stay.
+    for (text, kept) in [
+        ("health card # is 4421 876 532 MK, put it in the safe", "is"),
+        ("Highway 17 from here is closed", "17"),
+        ("kids need a 2 bdrm, baby is 6 months", "2 bdrm"),
+        ("youth from Ndilo and Dettah came in", "and"),
+        (
+            "truck w/ plate CKTR 482 parked outside her place",
+            "parked outside",
+        ),
+        ("le 06 12 34 56 78 après 18h", "après"),
+    ] {
+        let out = scrub(&[], text).text;
+        assert!(out.contains(kept), "{text:?} -> {out:?}");
+    }
+}
