@@ -321,6 +321,7 @@ impl Scrubber {
         } else {
             (vec![false; toks.len()], vec![false; toks.len()])
         };
+        names::join_particles(&reader, &mut named, &free);
         let mut flags = Vec::new();
         let mut flag_at = Vec::new();
         for i in (0..toks.len()).filter(|i| named[*i]) {

@@ -213,6 +213,19 @@ impl<'a> Reader<'a> {
                 h += 1.0
             }
             // "Victor du centre de jour": French "from the".
+            // "Claude de Plérin a appelé": a name from a place with its capital.
+            Some("de" | "d")
+                if t.sentence_start
+                    && !self.text[t.own_start..t.own_end]
+                        .chars()
+                        .all(|c| !c.is_lowercase())
+                    && self
+                        .tokens
+                        .get(i + 2)
+                        .is_some_and(|o| o.titlecase && o.alphabetic) =>
+            {
+                h += 1.0
+            }
             // Not "Victoire du jour", "Plat du midi": "du" before a time is a set phrase.
             Some("du")
                 if t.sentence_start
@@ -515,6 +528,51 @@ impl<'a> Reader<'a> {
             return Some(Why::List);
         }
         None
+    }
+}
+
+/// The little words inside a family name: "Le Bihan", "Van den Bossche", "De Souza".
+const PARTICLES: &[&str] = &[
+    "le", "la", "de", "des", "du", "van", "von", "den", "der", "di", "da", "del", "della", "mac",
+    "ter", "ten",
+];
+
+/// A family name's particle written with its capital goes with the name around it ("Gwen Le
+/// Bihan", "M. Le Bihan", "Van den Bossche au CPAS"), and so does a first initial before a
+/// name ("D. Lafferty"). Only words nothing else took (`free`).
+pub fn join_particles(reader: &Reader, named: &mut [bool], free: &[bool]) {
+    let toks = reader.tokens;
+    let raw = |k: usize| &reader.text[toks[k].own_start..toks[k].own_end];
+    for i in 0..toks.len() {
+        if named[i] || !free[i] {
+            continue;
+        }
+        let w = toks[i].folded.as_str();
+        // "D. Lafferty": one capital letter and a dot, then a name.
+        if raw(i).len() == 1
+            && raw(i).starts_with(|c: char| c.is_ascii_uppercase())
+            && reader.text[toks[i].own_end..].starts_with('.')
+            && named.get(i + 1).copied().unwrap_or(false)
+        {
+            named[i] = true;
+            continue;
+        }
+        if !PARTICLES.contains(&w) || !raw(i).starts_with(char::is_uppercase) {
+            continue;
+        }
+        // The name after it, over lower-case particles ("Van den Bossche").
+        let mut j = i + 1;
+        while j < toks.len() && PARTICLES.contains(&toks[j].folded.as_str()) && j - i < 3 {
+            j += 1;
+        }
+        let before = i > 0
+            && (named[i - 1]
+                || is_title(&toks[i - 1].folded)
+                || (raw(i - 1).len() == 1 && raw(i - 1).starts_with(char::is_uppercase)));
+        let opens = toks[i].sentence_start && !matches!(w, "le" | "la" | "de" | "des" | "du");
+        if j < toks.len() && named[j] && toks[j].titlecase && (before || opens) {
+            named[i..j].copy_from_slice(&free[i..j]);
+        }
     }
 }
 

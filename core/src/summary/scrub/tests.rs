@@ -669,3 +669,30 @@ fn identifiers_in_the_shapes_phones_and_forms_give_them_go_whole() {
         assert!(out.contains(kept), "{text:?} -> {out:?}");
     }
 }
+
+#[test]
+fn a_family_names_particle_an_initial_and_a_name_from_somewhere_go_with_the_name() {
+    for (text, gone) in [
+        ("Gwen Le Bihan habite à Rennes", "Le"),
+        ("son éduc c'est M. Le Bihan", "Le"),
+        ("Van den Bossche au CPAS a débloqué l'aide", "den"),
+        ("mail for D. Lafferty goes to the office", "D."),
+        ("Claude de Plérin a appelé pour son fils", "Claude"),
+        ("Violette de Sainte-Sophie est enceinte", "Violette"),
+    ] {
+        let out = scrub(&[], text).text;
+        assert!(!out.contains(gone), "{text:?} -> {out:?}");
+    }
+    // An acronym before "de" is no one: "NAS de Réjeanne".
+    assert!(
+        scrub(&[], "NAS de Réjeanne pour le formulaire")
+            .text
+            .starts_with("NAS de")
+    );
+    // A particle at a sentence's start before a word is French: "Le Petit".
+    assert!(
+        scrub(&[], "Le local ferme à 5h")
+            .text
+            .starts_with("Le local")
+    );
+}
