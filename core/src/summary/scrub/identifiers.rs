@@ -356,6 +356,8 @@ fn years_are_an_age(text: &str, start: usize, end: usize, next: &str) -> bool {
         "fêté",
         "fêter",
         "ans",
+        "juste",
+        "seulement",
     ];
     const LASTED: &[&str] = &[
         "depuis", "pendant", "durant", "y", "dans", "en", "après", "fait", "passé", "pour", "sur",

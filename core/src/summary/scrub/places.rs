@@ -38,7 +38,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Address,
             re(
-                r"(?i)\b\d{1,5}[a-z]?,?\s+(?:rue|av\.?|avenue|bd\.?|boul\.?|boulevard|ch\.?|chemin|chauss[ée]e|pl\.?|place|all[ée]e|impasse|route|rang|mont[ée]e|quai|cours)\s+(?:(?:de|du|des|de\s+la)\s+)?[\p{L}][\p{L}'’.-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+|\s+[\p{L}][\p{L}'’-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+)?)?",
+                r"(?i)\b\d{1,5}[a-z]?,?\s+(?:rue|av\.?|avenue|bd\.?|boul\.?|boulevard|ch\.?|chemin|chauss[ée]e|pl\.?|place|all[ée]e|impasse|route|rang|mont[ée]e|quai|cours)\s+(?:(?:de|du|des|de\s+la)\s+)?[\p{L}][\p{L}'’.-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+|\s+[\p{L}][\p{L}'’-]*(?:\s+(?:app|apt|appt|#)\.?\s*\w+)?)?(?:,?\s+\d{1,2}(?:e|er|ème)\s+(?:gauche|droite|étage|etage))?",
             ),
         ),
         // A street named with its type after a word of place: "on selkirk ave", "near powell

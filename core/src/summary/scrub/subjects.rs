@@ -74,6 +74,22 @@ impl Reader<'_> {
                     n.alphabetic
                         && !matches!(n.folded.as_str(), "my" | "his" | "her" | "their" | "a" | "an")
                 }))
+            // "Grant at the pharmacy says", "Joy at the front desk let me", "Tom on the night
+            // desk said": where someone is, then what only a person does, in one clause.
+            || (!calendar
+                && matches!(next, "at" | "on")
+                && (j + 2..=j + 8).any(|k| {
+                    self.tokens.get(k).is_some_and(|o| {
+                        (in_set(&ANIMATE_SET, &o.folded)
+                            || matches!(
+                                o.folded.as_str(),
+                                "let" | "lets" | "dropped" | "gave" | "gives" | "helped" | "helps"
+                                    | "sent" | "brought" | "booked"
+                            ))
+                            && !self.text[self.tokens[j].end..o.start].contains([',', '.', ';', '!', '?'])
+                            && !in_set(&PRONOUNS_SET, self.folded(k - 1))
+                    })
+                }))
             // "Espoir Ilunga a 20 ans": someone has an age.
             || (self.english != Some(true) && self.has(j) && self.age_after(j))
             // "Sylvain à l'accueil nous a prêté la salle": where someone is, in French, for a

@@ -696,3 +696,19 @@ fn a_family_names_particle_an_initial_and_a_name_from_somewhere_go_with_the_name
             .starts_with("Le local")
     );
 }
+
+#[test]
+fn someone_where_they_work_then_doing_what_people_do_is_a_name() {
+    for (text, gone) in [
+        ("Grant at the pharmacy says no more carries", "Grant"),
+        ("bill at the front desk let us use the back room", "bill"),
+        ("Tom on the night desk at the shelter said she left", "Tom"),
+        ("Léa a juste quinze ans pis elle dort dehors", "quinze"),
+    ] {
+        let out = scrub(&[], text).text;
+        assert!(!out.contains(gone), "{text:?} -> {out:?}");
+    }
+    // A place then what it is stays: "Dawn at the lake was beautiful".
+    let text = "Dawn at the lake was beautiful";
+    assert_eq!(scrub(&[], text).text, text);
+}
