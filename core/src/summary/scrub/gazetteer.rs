@@ -127,6 +127,12 @@ pub(super) fn capitalised_keyword(word: &str) -> bool {
     SECTIONS["institution_after_capitals"].contains(word)
 }
 
+/// Whether a word only says what kind of service one is ("mental", "social"), from
+/// `places.txt`.
+pub(super) fn generic_service_word(word: &str) -> bool {
+    SECTIONS["generic_service_words"].contains(word)
+}
+
 /// The first word of every listed name, so most words of a note are passed over at once.
 static LISTED_FIRST: LazyLock<HashSet<String>> = LazyLock::new(|| {
     LISTED

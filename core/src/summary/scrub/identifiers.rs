@@ -96,7 +96,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::CaseNumber,
             re(
-                r"(?i)\b(?:file|case|claim|application|docket|dossier|ref(?:erence)?|r[eé]f[eé]rence|referral|occurrence|report|incident|ticket|matter|cause|num[eé]ro|signalement|r[eé]clamation|rg|r[ôo]le)\s*(?:#|no\.?|n°|number|num\.?|is|est|:)?\s*(#?[a-z]{0,3}[\s-]?\d[\d\s/-]{2,}\d[a-z]?(?:(?-i:\s[A-Z])\b)?|\d{2}[a-z]\d{3,})\b",
+                r"(?i)\b(?:file|case|claim|application|docket|dossier|ref(?:erence)?|r[eé]f[eé]rence|referral|occurrence|report|incident|ticket|matter|cause|num[eé]ro|signalement|r[eé]clamation|rg|r[ôo]le)\s*(?:#|no\.?|n°|number|num\.?|is|est|:)?\s*(#?[a-z]{0,3}[\s-]?\d[\d\s/-]{2,}\d[a-z]?(?:(?-i:\s[B-HJ-Z])\b)?|\d{2}[a-z]\d{3,})\b",
             ),
         ),
         // With a word between, a long number: "file is W308812456", "dossier d'immigration
@@ -104,7 +104,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::CaseNumber,
             re(
-                r"(?i)\b(?:file|case|claim|dossier|r[eé]c[eé]piss[eé])(?:\s+(?:d['’]|de\s+|du\s+)?\p{L}+)?\s+(?:is\s+|est\s+|#\s?|n°\s?)?([a-z]{0,3}\d{4}/?\d{2,}[a-z]?(?:(?-i:\s[A-Z])\b)?)\b",
+                r"(?i)\b(?:file|case|claim|dossier|r[eé]c[eé]piss[eé])(?:\s+(?:d['’]|de\s+|du\s+)?\p{L}+)?\s+(?:is\s+|est\s+|#\s?|n°\s?)?([a-z]{0,3}\d{4}/?\d{2,}[a-z]?(?:(?-i:\s[B-HJ-Z])\b)?)\b",
             ),
         ),
         (
@@ -219,7 +219,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Age,
             re(
-                r"\b\p{Lu}\p{Ll}+\s+(1[0-9]|[2-9]\d)\s+(?:from|wants|is|was|has|came|needs|and|says|de|veut|est|vient|dort|a)\b",
+                r"(?:^|\s)\p{Lu}\p{Ll}+\s+(1[0-9]|[2-9]\d)\s+(?:from|wants|is|was|has|came|needs|and|says|de|veut|est|vient|dort|a)\b",
             ),
         ),
         // "17a et déjà à la rue", "il a 19a": Québec's short "ans", at the start of a clause
@@ -269,14 +269,14 @@ const NOT_AGE_AFTER: &[&str] = &[
     "min", "mins", "minutes", "minute", "hrs", "hours", "hour", "h", "days", "day", "weeks",
     "week", "wks", "months", "month", "times", "time", "bucks", "dollars", "$", "%", "am", "pm",
     "ppl", "people", "km", "mg", "ml", "of", "in", "more", "left", "out", "x", "de", "d'", "years",
-    "yrs", "year",
+    "yrs", "year", "mg", "ml", "g",
 ];
 
 /// Words before an age's number that say it is one, with a capital at a sentence's start.
 const AGE_CUES: &[&str] = &[
     "is", "turned", "turns", "turning", "aged", "age", "just", "almost", "nearly", "barely",
     "maybe", "about", "around", "like", "environ", "genre", "at", "both", "was", "were", "il",
-    "elle", "a", "only",
+    "elle", "a", "only", "hes", "shes", "theyre", "he's", "she's", "they're",
 ];
 
 /// Names of identity cards written before their number, which is not a plate: "OHIP 4567…".
@@ -395,34 +395,42 @@ fn years_are_an_age(text: &str, start: usize, end: usize, next: &str) -> bool {
 }
 
 /// Where `pattern` matches `text`: its first group where it has one, else the whole match.
-/// Patterns without a group are run without captures, which is several times faster. The
-/// patterns' word boundaries are ASCII's (for speed), so a match cut inside a word by a letter
-/// beyond ASCII ("78 apr" of "78 après") is no match.
+/// Patterns without a group are run without captures, which is several times faster.
 pub fn matches<'a>(
     pattern: &'a Regex,
     text: &'a str,
 ) -> Box<dyn Iterator<Item = (usize, usize)> + 'a> {
-    let accented = |c: char| !c.is_ascii() && c.is_alphabetic();
-    let whole = move |&(s, e): &(usize, usize)| {
-        !(text[..s].ends_with(accented) || text[e..].starts_with(accented))
-    };
     if pattern.captures_len() > 1 {
-        Box::new(
-            pattern
-                .captures_iter(text)
-                .map(|caps| {
-                    let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
-                    (m.start(), m.end())
-                })
-                .filter(whole),
-        )
+        Box::new(pattern.captures_iter(text).map(|caps| {
+            let m = caps.get(1).unwrap_or_else(|| caps.get(0).unwrap());
+            (m.start(), m.end())
+        }))
     } else {
-        Box::new(
-            pattern
-                .find_iter(text)
-                .map(|m| (m.start(), m.end()))
-                .filter(whole),
-        )
+        Box::new(pattern.find_iter(text).map(|m| (m.start(), m.end())))
+    }
+}
+
+/// The patterns' word boundaries are ASCII's (for speed), so a match can stop inside a word at
+/// a letter beyond ASCII. A date or an age cut so is none ("78 apr" of "78 après"); an email,
+/// a link or a handle is widened to the whole word ("hélène@gmail.com", not "hélè[email]").
+pub(super) fn whole_word(text: &str, s: usize, e: usize, class: Class) -> Option<(usize, usize)> {
+    let accented = |c: char| !c.is_ascii() && c.is_alphabetic();
+    if !(text[..s].ends_with(accented) || text[e..].starts_with(accented)) {
+        return Some((s, e));
+    }
+    match class {
+        Class::Date | Class::Age => None,
+        Class::Email | Class::Link | Class::Handle => {
+            let part = |c: char| c.is_alphanumeric() || "._-+".contains(c);
+            let s = text[..s].trim_end_matches(part).len();
+            let e = e
+                + (text[e..].len()
+                    - text[e..]
+                        .trim_start_matches(|c: char| c.is_alphanumeric())
+                        .len());
+            Some((s, e))
+        }
+        _ => Some((s, e)),
     }
 }
 
@@ -486,6 +494,9 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
     let mut out = Vec::new();
     for (class, pattern) in PATTERNS.iter() {
         for (start, end) in matches(pattern, text) {
+            let Some((start, end)) = whole_word(text, start, end, *class) else {
+                continue;
+            };
             let m = Found { start, end, text };
             match class {
                 // An age in words needs no check on its number.
@@ -512,7 +523,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     };
                     if m.as_str().chars().count() < 6
                         || !parts.iter().any(|p| p.chars().count() >= 3)
-                        || !(parts.iter().any(odd) || spelled::names_a_platform(tokens))
+                        || !(parts.iter().any(odd)
+                            || spelled::platform_near(tokens, m.start(), m.end()))
                     {
                         continue;
                     }
@@ -590,6 +602,21 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                 {
                     continue;
                 }
+                // "le 25.11" is a day and a month; "au 1.5 ml", "du 0.5" are doses.
+                Class::Date
+                    if m.as_str().contains('.')
+                        && m.as_str().chars().all(|c| c.is_ascii_digit() || c == '.')
+                        && m.as_str().split('.').count() == 2 =>
+                {
+                    let (d, mo) = m.as_str().split_once('.').unwrap_or(("0", "0"));
+                    let (d, mo): (u32, u32) = (d.parse().unwrap_or(0), mo.parse().unwrap_or(0));
+                    if !(1..=31).contains(&d)
+                        || !(1..=12).contains(&mo)
+                        || NOT_AGE_AFTER.contains(&word_after(text, m.end()).as_str())
+                    {
+                        continue;
+                    }
+                }
                 Class::Date if m.as_str().contains('/') => {
                     let (d, mo) = m.as_str().split_once('/').unwrap_or(("0", "0"));
                     let (d, mo): (u32, u32) = (d.parse().unwrap_or(0), mo.parse().unwrap_or(0));
@@ -612,8 +639,23 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                     // The letters before the first digit: "OHIP" of "OHIP 4567…".
                     let lead = m.as_str().split(|c: char| !c.is_alphabetic()).next();
                     let letters = super::text::letters(lead.unwrap_or(""));
-                    // A file number has four digits or more: "cause 24/7" is no file.
+                    // A file number has four digits or more: "cause 24/7" is no file. Letters
+                    // and a year are a period or a programme: "CERB-2020", "T4-2023".
                     let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
+                    let tail: String = m
+                        .as_str()
+                        .rsplit(|c: char| !c.is_ascii_digit())
+                        .next()
+                        .unwrap_or("")
+                        .to_string();
+                    if *class == Class::CaseNumber
+                        && digits <= 5
+                        && tail.len() == 4
+                        && (tail.starts_with("19") || tail.starts_with("20"))
+                        && m.as_str().starts_with(|c: char| c.is_ascii_uppercase())
+                    {
+                        continue;
+                    }
                     if digits == 0
                         || (*class == Class::CaseNumber && digits < 4)
                         || (*class == Class::Plate
@@ -685,7 +727,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
             let alone = !text[..at].ends_with(|c: char| c.is_alphanumeric() || "/.:-".contains(c))
                 && !text[end..].starts_with(|c: char| c.is_alphanumeric() || "/:".contains(c))
                 && !decimal;
-            if alone && !out.iter().any(|&(s, e, _)| s < end && at < e) {
+            let unit = NOT_AGE_AFTER.contains(&word_after(text, end).as_str());
+            if alone && !unit && !out.iter().any(|&(s, e, _)| s < end && at < e) {
                 again.push((at, end, Class::Age));
             }
         }

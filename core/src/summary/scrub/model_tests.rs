@@ -71,6 +71,10 @@ const TRAINED_ON: &[&str] = &[
     include_str!("../../../tests/data/scrub/train5/fr.txt"),
     include_str!("../../../tests/data/scrub/train6/en.txt"),
     include_str!("../../../tests/data/scrub/train6/fr.txt"),
+    include_str!("../../../tests/data/scrub/train7/en.txt"),
+    include_str!("../../../tests/data/scrub/train7/fr.txt"),
+    include_str!("../../../tests/data/scrub/train8/en.txt"),
+    include_str!("../../../tests/data/scrub/train8/fr.txt"),
 ];
 
 #[test]
@@ -134,7 +138,7 @@ fn the_model_never_gives_back_a_known_person_nor_takes_what_was_kept() {
     let out = Scrubber::new(&named).scrub("son jumeau est passé au local", &BTreeSet::new());
     assert_eq!(out.text, "son Person A est passé au local");
     // A word the model took and the worker kept stays.
-    let text = "elle est retournée vivre à Pointe-Bleue chez sa tante";
+    let text = "on l'a référé au Havre de Pointe-Bleue";
     let keep: BTreeSet<String> = ["pointe-bleue".to_string()].into();
     let out = Scrubber::new(&[]).scrub(text, &keep);
     assert!(out.text.contains("Pointe-Bleue"), "{}", out.text);
@@ -142,7 +146,7 @@ fn the_model_never_gives_back_a_known_person_nor_takes_what_was_kept() {
 
 #[test]
 fn a_place_no_list_holds_goes_when_the_model_is_sure_it_names_somewhere() {
-    let text = "elle est retournée vivre à Pointe-Bleue chez sa tante";
+    let text = "on l'a référé au Havre de Pointe-Bleue";
     let (with, rules) = scrubbed(text);
     assert_eq!(rules, text, "the rules alone keep it");
     assert!(!with.contains("Pointe-Bleue"), "{with}");

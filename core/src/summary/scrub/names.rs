@@ -569,7 +569,9 @@ pub fn join_particles(reader: &Reader, named: &mut [bool], free: &[bool]) {
             && (named[i - 1]
                 || is_title(&toks[i - 1].folded)
                 || (raw(i - 1).len() == 1 && raw(i - 1).starts_with(char::is_uppercase)));
-        let opens = toks[i].sentence_start && !matches!(w, "le" | "la" | "de" | "des" | "du");
+        // At a sentence's start only the particles no sentence opens with as words.
+        let opens = toks[i].sentence_start
+            && matches!(w, "van" | "von" | "den" | "der" | "di" | "del" | "della");
         if j < toks.len() && named[j] && toks[j].titlecase && (before || opens) {
             named[i..j].copy_from_slice(&free[i..j]);
         }

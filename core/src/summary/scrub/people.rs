@@ -295,6 +295,7 @@ impl Known {
         // "même" is not Mémé, though both fold to "meme": an accent left off is theirs, another
         // accent in its place is another word.
         if let Some(own) = self.accented.get(w)
+            && reader.lex(i).ordinary
             && other_accents(&lower_nfc(&text[t.own_start..t.own_end]), own)
         {
             return false;

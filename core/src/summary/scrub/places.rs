@@ -268,12 +268,20 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             let joined = |j: usize| text[toks[j].end..toks[j + 1].start].trim().is_empty();
             let mut s = i;
             while s > 0 && i - s < 3 && joined(s - 1) && capital(&toks[s - 1]) {
+                // A sentence's first word is part of the name only if it could be a name's
+                // word: not "Called Crisis Services today".
+                if toks[s - 1].sentence_start && !proper(&toks[s - 1], lex[s - 1]) {
+                    break;
+                }
                 s -= 1;
                 if toks[s].sentence_start {
                     break;
                 }
             }
-            if s < i {
+            // One word of it says which service: "Mental Health", "Social Services" are
+            // kinds of service, "Options Community Services" is one.
+            let telling = (s..i).any(|k| !gazetteer::generic_service_word(&toks[k].folded));
+            if s < i && telling {
                 out.push((toks[s].own_start, t.own_end, Class::Institution));
             }
         }
@@ -323,6 +331,7 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                 let mut j = e;
                 while j < toks.len()
                     && j <= e + 2
+                    && joined(j)
                     && matches!(
                         folded[j],
                         "of" | "the" | "de" | "du" | "des" | "d" | "la" | "le" | "l"
@@ -330,7 +339,8 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                 {
                     j += 1;
                 }
-                (j > e && j < toks.len() && toks[j].titlecase && toks[j].alphabetic).then_some(j)
+                (j > e && j < toks.len() && joined(j) && toks[j].titlecase && toks[j].alphabetic)
+                    .then_some(j)
             };
             let raw = &text[t.own_start..t.own_end];
             let capitalised = t.titlecase || raw.chars().all(|c| !c.is_lowercase());
@@ -342,8 +352,14 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             }
             // "Église évangélique de Mouscron": a word in small letters, when a capitalised
             // name follows it.
-            let described =
-                |e: usize| capitalised && toks[e].alphabetic && capital_after(e + 1).is_some();
+            // Only a word that describes, before "de": not a verb ("le CLSC donne le Narcan").
+            let described = |e: usize| {
+                capitalised
+                    && toks[e].alphabetic
+                    && !reader.participle(e)
+                    && matches!(folded.get(e + 1), Some(&("de" | "du" | "des" | "d")))
+                    && capital_after(e + 1).is_some()
+            };
             while e < toks.len()
                 && e <= i + 5
                 && joined(e)
@@ -415,7 +431,14 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
             let streetish = |l: &Lex| !l.ordinary || l.word_zipf() < 3.5;
             // "near Water and Pleasant": two words capitalised mid-sentence and joined are
             // streets' names, whatever they mean as words.
-            let capitalised = |o: &Token| o.titlecase && !o.sentence_start;
+            let capitalised = |o: &Token| {
+                o.titlecase
+                    && !o.sentence_start
+                    && !super::cues::is_calendar(&o.folded)
+                    && !super::cues::is_relation(&o.folded)
+                    && !super::cues::is_title(&o.folded)
+                    && !matches!(o.folded.as_str(), "mom" | "dad" | "mum" | "maman" | "papa")
+            };
             let other_lex = reader.lex(
                 toks.iter()
                     .position(|o| std::ptr::eq(o, other))
@@ -431,7 +454,10 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                             .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()))
                     })
             };
+            let holiday =
+                super::cues::is_calendar(&t.folded) || super::cues::is_calendar(&other.folded);
             if t.alphabetic
+                && !holiday
                 && (other.alphabetic || (capitalised(t) && numbered(other)))
                 && ((last == i && (streetish(lex[i]) || streetish(other_lex)))
                     || (capitalised(t) && capitalised(other)))
@@ -444,7 +470,8 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
         // "a 2 bdrm" is English's "a", not French "à".
         if i > 0
             && matches!(folded[i - 1], "at" | "au" | "a")
-            && &text[toks[i - 1].own_start..toks[i - 1].own_end] != "a"
+            && (&text[toks[i - 1].own_start..toks[i - 1].own_end] != "a"
+                || reader.english == Some(false))
             && t.folded.chars().all(|c| c.is_ascii_digit())
             && (1..=5).contains(&t.folded.len())
             && let Some(street) = toks.get(i + 1)

@@ -94,12 +94,25 @@ pub(super) fn phones_in_words(text: &str, tokens: &[Token]) -> Vec<(usize, usize
     out
 }
 
-/// Whether a note names a platform where handles live ("on insta", "follow"): there, words
-/// joined by dots are a user name ("follow leah.beads.art").
-pub(super) fn names_a_platform(tokens: &[Token]) -> bool {
-    tokens
+/// Whether a platform where handles live is named in the few words around bytes `at..end`
+/// ("follow leah.beads.art", "son insta de cuisine pepper.cuisine", "tere.walks on insta"):
+/// there, words joined by dots are a user name.
+pub(super) fn platform_near(tokens: &[Token], at: usize, end: usize) -> bool {
+    let platform = |t: &&Token| {
+        let w = t.folded.as_str();
+        PLATFORMS.contains(&w) && !matches!(w, "user" | "handle" | "signal" | "threads")
+    };
+    let after: Vec<&Token> = tokens.iter().filter(|t| t.start >= end).take(3).collect();
+    // "follow" only right before it: "will follow up tmrw.called her" is no handle.
+    let before: Vec<&Token> = tokens
         .iter()
-        .any(|t| PLATFORMS.contains(&t.folded.as_str()) || t.folded == "follow")
+        .filter(|t| t.end <= at)
+        .rev()
+        .take(4)
+        .collect();
+    before.first().is_some_and(|t| t.folded == "follow")
+        || before.iter().any(platform)
+        || after.iter().any(platform)
 }
 
 /// Words that name where a handle lives.

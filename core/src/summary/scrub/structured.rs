@@ -35,11 +35,13 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
                 r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gle|gl|me|ly|io|co|app|link|page|site|to|cc|gg|tv|fm|ai|sh|so|li|do|ws|la)/[^\s]*[^\s.,;:!?]",
             ),
         ),
-        // Any domain with a path after it, whatever its ending: "chng.it/Xy7Kq2Lb",
-        // "meet.jit.si/pairs-acadie".
+        // Any domain with a path of four characters or a digit after it, whatever its
+        // ending: "chng.it/Xy7Kq2Lb", "meet.jit.si/pairs-acadie" (not "meds.am/pm").
         (
             Class::Link,
-            re(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,3}/[^\s]*[^\s.,;:!?]"),
+            re(
+                r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,3}/(?:[^\s]*\d[^\s]*|[^\s]{3,})[^\s.,;:!?]",
+            ),
         ),
         (
             Class::Handle,
@@ -60,12 +62,14 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
                 r"\b(?:\d{3}[\s-]\d{3}[\s-]\d{3}|\d{3}-\d{2}-\d{4}|\d{4}[\s-]\d{3}[\s-]\d{3}(?:-[A-Za-z]{2}|\s?[A-Z]{2}|[a-z]{2})?)\b",
             ),
         ),
-        // A Swiss AVS number ("756.1234.5678.97").
+        // A Swiss AVS number ("756.1234.5678.97"): its dots would otherwise split it into
+        // shorter numbers that each look like something else.
         (Class::IdNumber, re(r"\b756\.\d{4}\.\d{4}\.\d{2}\b")),
-        // Belgian numbers with the area code before a slash: "0471/23.45.67", "071/30.44.12".
+        // Belgian numbers with the area code before a slash ("0471/23.45.67", "071/30.44.12"),
+        // which no other pattern reads as one number.
         (
             Class::Phone,
-            re(r"\b0\d{1,3}/\d{2,3}[\s.]?\d{2}[\s.]?\d{2}\b"),
+            re(r"\b0\d{1,3}/(?:\d{2,3}\.\d{2}\.\d{2}|\d{6,7})\b"),
         ),
         (
             Class::Phone,
@@ -88,7 +92,7 @@ static STRUCTURED: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Address,
             re(
-                r"(?i)\b\d{1,5},?\s+(?:rue|avenue|boulevard|chemin|place|allée|impasse|route|grande\s+rue|grand-rue)\s+(?:[a-zà-ÿ'-]+\b\s?){1,4}(?:,?\s+\d{1,2}(?:e|er|ème)\s+(?:gauche|droite|étage|etage))?",
+                r"(?i)\b\d{1,5},?\s+(?:rue|avenue|boulevard|chemin|place|allée|impasse|route|grande\s+rue|grand-rue)\s+(?:[a-zà-ÿ'-]+\s?){1,4}(?:,?\s+\d{1,2}(?:e|er|ème)\s+(?:gauche|droite|étage|etage))?",
             ),
         ),
         (
@@ -119,7 +123,22 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize, Class)> {
         if !digits && needs_digit(class) {
             continue;
         }
-        found.extend(identifiers::matches(pattern, text).map(|(s, e)| (s, e, *class)));
+        found.extend(identifiers::matches(pattern, text).filter_map(|(s, e)| {
+            let (s, e) = identifiers::whole_word(text, s, e, *class)?;
+            // A street's words end where a postal code starts: "Saint-Germain Est G5L 1B3"
+            // is cut before the "G".
+            let e = if *class == Class::Address
+                && text[e..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                text[..e]
+                    .trim_end_matches(|c: char| !c.is_whitespace())
+                    .trim_end()
+                    .len()
+            } else {
+                e
+            };
+            (e > s).then_some((s, e, *class))
+        }));
     }
     found
 }
@@ -128,7 +147,8 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize, Class)> {
 /// and "14.03.1987", a plate "MDPH 035" and the file "035-2024-118842"). The union takes the
 /// class of its longest part; where two are as long, of the one found first. An address is
 /// never joined (its pattern reads loosely: "482 parked outside Jess's place"): where it
-/// overlaps another, the one that starts first stands, then the longer. In order.
+/// overlaps another, the one that starts first stands, then the longer. The spans come back
+/// in order of their start.
 pub(super) fn unite<'a>(
     found: impl Iterator<Item = &'a (usize, usize, Class)>,
 ) -> Vec<(usize, usize, Class)> {
