@@ -275,7 +275,7 @@ fn check(corpus: Corpus, floors: &[(&str, f64)]) {
 fn the_scrubber_meets_its_floors_on_the_phone_typed_corpus() {
     // For working on the scrubber: `TANDEM_SCRUB_TRY="note|another note"` shows how each is
     // scrubbed and why each word went, with the first corpus's people, or another's with
-    // `TANDEM_SCRUB_TRY_PEOPLE=holdout|test|final|fresh|sixth|seventh|train…train8` (never the sealed eighth).
+    // `TANDEM_SCRUB_TRY_PEOPLE=holdout|test|final|fresh|sixth|seventh|train…train10` (never the sealed eighth).
     if let Some(tries) = std::env::var_os("TANDEM_SCRUB_TRY") {
         let people = match std::env::var("TANDEM_SCRUB_TRY_PEOPLE").as_deref() {
             Ok("holdout") => people_of(corpus!("holdout/", "", "").people),
@@ -292,6 +292,8 @@ fn the_scrubber_meets_its_floors_on_the_phone_typed_corpus() {
             Ok("train6") => people_of(corpus!("train6/", "", "").people),
             Ok("train7") => people_of(corpus!("train7/", "", "").people),
             Ok("train8") => people_of(corpus!("train8/", "", "").people),
+            Ok("train9") => people_of(corpus!("train9/", "", "").people),
+            Ok("train10") => people_of(corpus!("train10/", "", "").people),
             _ => people(),
         };
         try_notes(&people, &tries.to_string_lossy());
@@ -374,8 +376,8 @@ fn the_scrubber_meets_its_floors_on_the_eighth_corpus() {
     );
 }
 
-/// One test per training corpus (`train/` to `train8/`): written (the first six in the fourth
-/// session, the last two in the fifth) for the names model to learn from, each by a writer who
+/// One test per training corpus (`train/` to `train10/`): written (the first six in the fourth
+/// session, the last four in the fifth) for the names model to learn from, each by a writer who
 /// saw nothing else, each in its own cities and with its own people.
 macro_rules! training_corpus {
     ($test:ident, $dir:literal, $label:literal, $var:literal, $floors:ident) => {
@@ -440,6 +442,20 @@ training_corpus!(
     "training 8",
     "TANDEM_SCRUB_MISSES_TRAIN8",
     TRAIN8_FLOORS
+);
+training_corpus!(
+    the_scrubber_meets_its_floors_on_the_ninth_training_corpus,
+    "train9/",
+    "training 9",
+    "TANDEM_SCRUB_MISSES_TRAIN9",
+    TRAIN9_FLOORS
+);
+training_corpus!(
+    the_scrubber_meets_its_floors_on_the_tenth_training_corpus,
+    "train10/",
+    "training 10",
+    "TANDEM_SCRUB_MISSES_TRAIN10",
+    TRAIN10_FLOORS
 );
 
 fn try_notes(people: &[Person], tries: &str) {

@@ -30,7 +30,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Email,
             re(&format!(
-                r"(?i)\b[a-z0-9][a-z0-9._+-]*(?:\s+(?:dot|underscore|point|tiret)\s+[a-z0-9_-]+)*{AT}[a-z0-9-]+(?:{DOT}[a-z0-9-]+)*?{DOT}{TLDS}\b"
+                r"(?i)\b[a-z0-9][a-z0-9._+-]*(?:\s+(?:dot|underscore|point|tiret)\s+[a-z0-9_-]+)*{AT}[a-z0-9-]+(?:{DOT}[a-z0-9-]+)*{DOT}{TLDS}\b"
             )),
         ),
         // With "at" spelled as a word, only a dot written without spaces, or spelled too,
@@ -38,13 +38,13 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Email,
             re(&format!(
-                r"(?i)\b[a-z0-9][a-z0-9._+-]*(?:\s+(?:dot|underscore|point|tiret)\s+[a-z0-9_-]+)*\s+(?:at|arobase)\s+[a-z0-9-]+(?:{WORD_DOT}[a-z0-9-]+)*?{WORD_DOT}{TLDS}\b"
+                r"(?i)\b[a-z0-9][a-z0-9._+-]*(?:\s+(?:dot|underscore|point|tiret)\s+[a-z0-9_-]+)*\s+(?:at|arobase)\s+[a-z0-9-]+(?:{WORD_DOT}[a-z0-9-]+)*{WORD_DOT}{TLDS}\b"
             )),
         ),
         (
             Class::Link,
             re(&format!(
-                r"(?i)\b[a-z0-9-]+(?:\s+dot\s+|\s*\(dot\)\s*|\s+point\s+){TLDS}\b(?:(?:\s*/\s*|\s+slash\s+)[\w.@-]+)*"
+                r"(?i)\b[a-z0-9-]+(?:\s+dot\s+|\s*\(dot\)\s*|\s+point\s+){TLDS}\b(?:(?:\s*/\s*|\s+slash\s+)(?:at\s+)?[\w.@-]+)*"
             )),
         ),
         (
@@ -62,7 +62,7 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         // A word joined by an underscore is a user name wherever it is: "sunnyside_dan".
         (
             Class::Handle,
-            re(r"(?i)(?:^|[\s(:])([a-z0-9][a-z0-9.]*_[a-z0-9_.]*[a-z0-9])\b"),
+            re(r"(?i)(?:^|[\s(:])([a-z0-9][a-z0-9.]*_(?:[a-z0-9_.]*[a-z0-9_])?)\b"),
         ),
         // Health and social insurance numbers and passports: the French NIR (15 digits), a
         // Québec RAMQ card (4 letters, 8 digits), passports (2 letters and 6–7 digits, or
@@ -201,6 +201,15 @@ static PATTERNS: LazyLock<Vec<(Class, Regex)>> = LazyLock::new(|| {
         (
             Class::Age,
             re(r"(?i)\b(?:at|à)\s+(\d{1,2})\s+(?:he|she|they|il|elle|ils|elles|i|j)\b"),
+        ),
+        // "met Oluwaseun (71) at the lunch": a number in brackets after a name.
+        (Class::Age, re(r"(?:^|\s)\p{Lu}\p{Ll}+\s*\(([1-9]\d)\)")),
+        // "she'll be 41,", "would have been 60 today".
+        (
+            Class::Age,
+            re(
+                r"(?i)\b(?:be|been)\s+([1-9]\d)\s*(?:[,.;!?]|$|\s+(?:today|tomorrow|next|this|on|in)\b)",
+            ),
         ),
         // "il a 14, j'ai prévenu l'éduc", "both 17, flagged", "he was sixty-two".
         (
@@ -490,6 +499,32 @@ fn after_someone(text: &str, tokens: &[Token], at: usize) -> bool {
         })
 }
 
+/// Whether a number of 13 to 99 set apart by commas is someone's age though the word before
+/// the comma is not their name: "met Hunter Paul at intake, 19, just aged out", "Faith, new,
+/// 34, asked", "sharp kid, nineteen" — in a note that names someone with a capital, and not
+/// after a thing that is counted or numbered ("room 12, 14", "$20, 40").
+fn set_apart_in_a_note_about_someone(text: &str, tokens: &[Token], at: usize, found: &str) -> bool {
+    const NUMBERED: &[&str] = &[
+        "room", "bus", "route", "unit", "apt", "suite", "page", "line", "exit", "highway", "hwy",
+        "gate", "door", "bed", "beds", "site", "ward", "floor", "level", "step", "day", "days",
+        "week", "weeks", "month", "months", "year", "years", "grade", "size", "number", "no",
+        "kits", "ppl", "people", "times", "calls", "chambre", "lit", "ligne", "porte", "jours",
+        "semaines", "mois", "ans", "fois", "appels",
+    ];
+    let value: u32 = found.parse().unwrap_or(20);
+    let comma = text[..at].trim_end().len() - 1;
+    let before = text[..comma].split_whitespace().next_back().unwrap_or("");
+    let someone = tokens
+        .iter()
+        .take_while(|t| t.end <= comma)
+        .any(|t| t.titlecase && t.alphabetic && super::lexicon::lookup(&t.folded).is_name());
+    (13..=99).contains(&value)
+        && someone
+        && !before.chars().any(|c| c.is_ascii_digit() || c == '$')
+        && !NUMBERED
+            .contains(&fold_plain(before.trim_matches(|c: char| !c.is_alphanumeric())).as_str())
+}
+
 pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
     let mut out = Vec::new();
     for (class, pattern) in PATTERNS.iter() {
@@ -536,7 +571,13 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<(usize, usize, Class)> {
                 Class::Age
                     if text[..m.start()].trim_end().ends_with(',')
                         && bare_number(m.as_str())
-                        && !after_someone(text, tokens, m.start()) =>
+                        && !after_someone(text, tokens, m.start())
+                        && !set_apart_in_a_note_about_someone(
+                            text,
+                            tokens,
+                            m.start(),
+                            m.as_str(),
+                        ) =>
                 {
                     continue;
                 }

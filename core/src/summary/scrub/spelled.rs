@@ -39,6 +39,10 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
     ("quarante", "40"),
     ("cinquante", "50"),
     ("soixante", "60"),
+    ("septante", "70"),
+    ("huitante", "80"),
+    ("octante", "80"),
+    ("nonante", "90"),
     ("double", ""),
     ("triple", ""),
 ];

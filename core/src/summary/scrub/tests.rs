@@ -754,3 +754,41 @@ fn what_a_review_found_stays_fixed() {
             .contains("juin")
     );
 }
+
+#[test]
+fn ages_set_apart_in_a_note_about_someone_and_spelled_addresses_go() {
+    for (text, gone) in [
+        ("met Hunter Paul at intake, 19, just aged out of care", "19"),
+        ("Faith, new, 34, asked abt detox beds", "34"),
+        ("met Oluwaseun (71) at the seniors lunch", "71"),
+        (
+            "Sunny bday is soon, she'll be 41, team is doing a cake",
+            "41",
+        ),
+        ("his wife Annie would have been 60 today", "60"),
+        (
+            "courriel: maryse point gauthier arobase ssss point gouv point qc point ca",
+            "point ca",
+        ),
+        (
+            "link is youtube dot com slash at lilmoose867",
+            "lilmoose867",
+        ),
+        (
+            "son numéro zéro quatre septante-cinq, douze, trente-quatre, cinquante-six",
+            "cinquante",
+        ),
+        ("the kids follow sk8rbird_ on tiktok", "sk8rbird"),
+    ] {
+        let out = scrub(&[], text).text;
+        assert!(!out.contains(gone), "{text:?} -> {out:?}");
+    }
+    for (text, kept) in [
+        ("Marie moved to room 12, 14 others waiting", "14"),
+        ("handed out kits, 25, then went home", "25"),
+        ("it will be 20 min late", "20 min"),
+    ] {
+        let out = scrub(&[], text).text;
+        assert!(out.contains(kept), "{text:?} -> {out:?}");
+    }
+}
