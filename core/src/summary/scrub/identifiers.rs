@@ -383,7 +383,8 @@ fn years_are_an_age(text: &str, start: usize, end: usize, next: &str) -> bool {
             .is_none_or(|c| ",.;)!".contains(c));
     let before = before.to_lowercase();
     let before = before.rsplit(['\'', '’']).next().unwrap_or("");
-    let lasted = LASTED.contains(&before) || ["de", "d", "sur", "que", "qu"].contains(&next);
+    let lasted =
+        LASTED.contains(&before) || ["de", "d", "sur", "que", "qu", "dans"].contains(&next);
     // "anniversaire de sobriété ce soir, 5 ans": years of sobriety in the same sentence.
     let sentence = text[..start]
         .rsplit(['.', '!', '?', '\n'])
@@ -420,7 +421,7 @@ pub fn matches<'a>(
 }
 
 /// The patterns' word boundaries are ASCII's (for speed), so a match can stop inside a word at
-/// a letter beyond ASCII. A date or an age cut so is none ("78 apr" of "78 après"); an email,
+/// a letter beyond ASCII. A match cut so is none ("78 apr" of "78 après"); an email,
 /// a link or a handle is widened to the whole word ("hélène@gmail.com", not "hélè[email]").
 pub(super) fn whole_word(text: &str, s: usize, e: usize, class: Class) -> Option<(usize, usize)> {
     let accented = |c: char| !c.is_ascii() && c.is_alphabetic();
@@ -428,7 +429,6 @@ pub(super) fn whole_word(text: &str, s: usize, e: usize, class: Class) -> Option
         return Some((s, e));
     }
     match class {
-        Class::Date | Class::Age => None,
         Class::Email | Class::Link | Class::Handle => {
             let part = |c: char| c.is_alphanumeric() || "._-+".contains(c);
             let s = text[..s].trim_end_matches(part).len();
@@ -439,7 +439,8 @@ pub(super) fn whole_word(text: &str, s: usize, e: usize, class: Class) -> Option
                         .len());
             Some((s, e))
         }
-        _ => Some((s, e)),
+        // "dé[bat d]'équipe": anything else cut inside a word is no match.
+        _ => None,
     }
 }
 

@@ -121,7 +121,11 @@ impl Known {
             }
             // Every run of two words or more: "marie eve" of "Marie-Ève Gagnon".
             for len in 2..=words.len() {
-                for run in words.windows(len) {
+                // "de la" of "Rodrigo De la Cruz" is no one: a run of little words is skipped.
+                for run in words
+                    .windows(len)
+                    .filter(|run| !run.iter().all(|w| LINKS.contains(&w.as_str())))
+                {
                     sequences.push(run.to_vec());
                     singles.insert(run.concat());
                 }

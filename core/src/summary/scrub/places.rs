@@ -172,6 +172,10 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
     let mut out = Vec::new();
     for (class, pattern) in PATTERNS.iter() {
         for (start, end) in super::identifiers::matches(pattern, text) {
+            let Some((start, end)) = super::identifiers::whole_word(text, start, end, *class)
+            else {
+                continue;
+            };
             // "appt 3/14", "appt 10:30": an appointment's date or time, not a flat.
             if *class == Class::Address
                 && text[end..].starts_with(['/', ':'])
@@ -419,6 +423,9 @@ pub fn find(reader: &super::names::Reader) -> Vec<(usize, usize, Class)> {
                 folded[i - 1],
                 "at" | "near" | "by" | "around" | "a" | "pres"
             )
+            // "got a birdie and screamed": English's "a" is no "à".
+            && (&text[toks[i - 1].own_start..toks[i - 1].own_end] != "a"
+                || reader.english == Some(false))
             && let Some((last, other)) =
                 joined_street(text, toks, i).map(|o| (i, o)).or_else(|| {
                     // "near Upper James and Mohawk": a street of two words, both capitalised.

@@ -127,6 +127,14 @@ pub(super) fn find(text: &str) -> Vec<(usize, usize, Class)> {
             let (s, e) = identifiers::whole_word(text, s, e, *class)?;
             // A street's words end where a postal code starts: "Saint-Germain Est G5L 1B3"
             // is cut before the "G".
+            // "2 court, 1 hospital": a number and a street's type with no name between is a
+            // count.
+            if *class == Class::Address && text[s..e].split_whitespace().count() == 2 {
+                let first = text[s..e].split_whitespace().next().unwrap_or("");
+                if first.chars().all(|c| c.is_ascii_digit() || c == ',') {
+                    return None;
+                }
+            }
             let e = if *class == Class::Address
                 && text[e..].starts_with(|c: char| c.is_ascii_digit())
             {

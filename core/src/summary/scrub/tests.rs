@@ -792,3 +792,28 @@ fn ages_set_apart_in_a_note_about_someone_and_spelled_addresses_go() {
         assert!(out.contains(kept), "{text:?} -> {out:?}");
     }
 }
+
+#[test]
+fn little_words_of_a_name_counts_and_words_cut_by_an_accent_stay() {
+    let tiny = [person("Tiny", Some("Rodrigo De la Cruz"), None)];
+    for text in [
+        "j'ai eu de la chance aujourd'hui",
+        "les p'tits loups de la garderie",
+    ] {
+        assert_eq!(scrub(&tiny, text).text, text);
+    }
+    assert_eq!(
+        scrub(&tiny, "Rodrigo De la Cruz est passé").text,
+        "Person A est passé"
+    );
+    for text in [
+        "encore un débat d'équipe",
+        "3 home visits, 2 court, 1 hospital",
+        "one kid got a birdie and screamed so loud",
+        "notre coordo prend sa retraite, 31 ans dans le milieu",
+        "ptit dej offert ce matin",
+        "cut w/ benzos per drug checking",
+    ] {
+        assert_eq!(scrub(&[], text).text, text);
+    }
+}
