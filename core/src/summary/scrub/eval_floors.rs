@@ -689,7 +689,7 @@ pub(super) const TRAIN10_FLOORS: &[(&str, f64)] = &[
     ("fr.known", 99.9),
     ("en.link", 99.9),
     ("fr.link", 99.9),
-    ("en.name", 93.4),
+    ("en.name", 95.0),
     ("fr.name", 96.7),
     ("en.phone", 99.9),
     ("fr.phone", 99.9),

@@ -61,6 +61,13 @@ impl Reader<'_> {
                         | "forgot" | "missed" | "took" | "signed" | "picked" | "filled"
                 )
                 && matches!(self.folded(j + 1), "her" | "his" | "their"))
+            // "Crystal getting her license back", "tyler taking his meds": doing something
+            // with their own things.
+            || (!calendar
+                && self.english != Some(false)
+                && next.len() > 5
+                && next.ends_with("ing")
+                && matches!(self.folded(j + 1), "her" | "his" | "their"))
             // "Sunny got barred", "Ray is out of detox", "Patience from the tenants".
             || (!calendar && next == "got" && in_set(&PERSON_PASSIVES_SET, self.folded(j + 1)))
             || (!calendar
