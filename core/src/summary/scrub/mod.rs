@@ -23,6 +23,7 @@ use regex::Regex;
 use crate::person::Person;
 
 #[doc(hidden)]
+mod ages;
 pub mod corpus;
 mod cues;
 #[cfg(test)]
